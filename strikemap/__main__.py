@@ -1,0 +1,7 @@
+"""Lets `python -m strikemap` run the command line."""
+
+import sys
+
+from strikemap.cli import main
+
+sys.exit(main())

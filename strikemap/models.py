@@ -1,0 +1,155 @@
+"""Plain value objects passed between the pipeline stages.
+
+Article (read) -> Report (extract) -> Event (cluster); Place and Evidence hang off them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+Role = Literal["primary", "background"]
+PlacePrecision = Literal["landmark", "neighbourhood", "district", "city", "region"]
+
+DISTRICTS: tuple[str, ...] = (
+    "Darnytskyi",
+    "Desnianskyi",
+    "Dniprovskyi",
+    "Holosiivskyi",
+    "Obolonskyi",
+    "Pecherskyi",
+    "Podilskyi",
+    "Shevchenkivskyi",
+    "Solomianskyi",
+    "Sviatoshynskyi",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from a file or a dataset row."""
+
+    id: str
+    """Content hash of the text: the same text has the same id wherever it came from."""
+    path: str
+    """Where it was read from, as given (``file.csv#3`` for a row)."""
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be read, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence of an article that supports one extracted field."""
+
+    field: str
+    sentence: str
+    match: str = ""
+    """The words in the sentence that triggered the field, for highlighting."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A located place that was hit."""
+
+    name: str
+    city: str
+    district: str | None
+    lat: float
+    lon: float
+    precision: PlacePrecision
+    method: Literal["gazetteer", "polygon", "online"] = "gazetteer"
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """When an attack happened, as far as the text allows.
+
+    ``earliest``..``latest`` bounds the possible days (both None when only the weekday is
+    known, as in an undated article's 'on Monday'); ``weekday`` (Monday=0) narrows them.
+    """
+
+    earliest: dt.date | None
+    latest: dt.date | None
+    weekday: int | None = None
+    time_of_day: str | None = None
+
+    def candidates(self) -> list[dt.date]:
+        """Every day the attack could be on; empty when the period is open."""
+        if self.earliest is None or self.latest is None:
+            return []
+        days = (self.latest - self.earliest).days
+        out = [self.earliest + dt.timedelta(days=i) for i in range(days + 1)]
+        if self.weekday is not None:
+            out = [d for d in out if d.weekday() == self.weekday]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What one article says about one attack."""
+
+    article: str
+    article_id: str
+    key: str
+    """Stable id of this report: article id and its place in the article."""
+    role: Role
+    city: str
+    date: dt.date | None
+    date_precision: Precision | None
+    when: When | None = None
+    time_of_day: str | None = None
+    districts: tuple[str, ...] = ()
+    places: tuple[Place, ...] = ()
+    weapons: tuple[str, ...] = ()
+    weapon_models: tuple[str, ...] = ()
+    debris: bool = False
+    killed: int | None = None
+    injured: int | None = None
+    intercepted: int | None = None
+    casualty_words: tuple[str, ...] = ()
+    """Casualty phrases with no number, kept as written ("several injured")."""
+    damage: tuple[str, ...] = ()
+    said_by: tuple[str, ...] = ()
+    source: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One attack on one city on one day, with every report of it."""
+
+    id: str
+    city: str
+    date: dt.date | None
+    date_precision: Precision | None
+    reports: tuple[Report, ...]
+    time_of_day: str | None = None
+    districts: tuple[str, ...] = ()
+    places: tuple[Place, ...] = ()
+    weapons: tuple[str, ...] = ()
+    weapon_models: tuple[str, ...] = ()
+    debris: bool = False
+    killed: int | None = None
+    injured: int | None = None
+    intercepted: int | None = None
+    damage: tuple[str, ...] = ()
+    said_by: tuple[str, ...] = field(default=())
+
+    @property
+    def sources_count(self) -> int:
+        return len({r.source or r.article_id for r in self.reports})
