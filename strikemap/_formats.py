@@ -1,0 +1,240 @@
+"""Turn raw bytes, markup and dataset streams into plain text and raw metadata fields.
+
+Helpers of strikemap.read: they know file formats but build no Articles and apply no policy.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+from collections.abc import Iterator
+from typing import TextIO
+
+import charset_normalizer
+from bs4 import BeautifulSoup, Tag
+
+from strikemap.errors import ReadError
+
+HEAD_BYTES = 64 * 1024
+"""How much of a streamed file is sampled to guess its encoding."""
+TEXT_KEYS = ("text", "body", "content")
+
+_SNIFF_BYTES = 8192
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Unrestricted detection reads Ukrainian Windows-1251 as Kazakh KZ-1048, so only the legacy
+# encodings our sources actually use are candidates.
+_LEGACY_ENCODINGS = ["cp1251", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5", "cp1252"]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
+_HEADER = re.compile(r"(title|source|url|published|date)[ \t]*:[ \t]*(.*)", re.IGNORECASE)
+_DATE_MARKER = re.compile(r"[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?![\d-])[ \t]*", re.IGNORECASE)
+_HTML_START = re.compile(
+    r"\s*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p)[\s>/]", re.IGNORECASE
+)
+_SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
+_DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]
+_DROP_TAGS.append("svg")
+_BLOCK_TAGS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"]
+
+
+def check_binary(data: bytes, where: str) -> None:
+    """Refuse images, archives and other binaries, whatever their name says."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise ReadError(where, f"binary file ({kind}), not text")
+    has_bom = any(data.startswith(bom) for bom, _ in _BOMS)
+    if not has_bom and b"\x00" in data[:_SNIFF_BYTES]:
+        raise ReadError(where, "binary file (NUL bytes), not text")
+
+
+def guess_encoding(data: bytes, where: str, *, complete: bool = True) -> str:
+    """BOM, else UTF-8, else the likeliest legacy encoding; `complete` is False for a head."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=complete)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data, cp_isolation=_LEGACY_ENCODINGS).best()
+    if best is None:
+        raise ReadError(where, "cannot decode: neither UTF-8 nor a known legacy encoding")
+    return best.encoding
+
+
+def decode(data: bytes, where: str) -> str:
+    encoding = guess_encoding(data, where)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise ReadError(where, f"cannot decode as {encoding} at byte {err.start}") from err
+
+
+def clean(text: str) -> str:
+    """Unify line endings and drop control characters, leaving every sentence as written."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def field(value: object) -> str | None:
+    """A metadata value on one line, or None when it is missing, blank or not text."""
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
+
+
+def looks_like_html(text: str) -> bool:
+    return _HTML_START.match(text[:1024].lstrip("\ufeff")) is not None
+
+
+def text_fields(text: str) -> tuple[str, dict[str, str]]:
+    """Body and metadata of plain text, the body kept as written for quoting.
+
+    Metadata comes from `key: value` header lines and a leading ` date YYYY-MM-DD` marker;
+    without a title header, a short first line with no final punctuation is the title.
+    """
+    lines = clean(text).split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    meta: dict[str, str] = {}
+    while start < len(lines) and (header := _HEADER.fullmatch(lines[start].strip())):
+        meta.setdefault(header[1].lower(), header[2])
+        start += 1
+    body = "\n".join(lines[start:]).strip("\n")
+    if marker := _DATE_MARKER.match(body):
+        meta.setdefault("date", marker[1])
+        body = body[marker.end() :]
+    if not meta.get("title") and (title := _first_line_title(body)):
+        meta["title"] = title
+    return body, meta
+
+
+def _first_line_title(body: str) -> str | None:
+    first, _, rest = body.strip().partition("\n")
+    title = first.strip().lstrip("#").strip()
+    if not rest.strip() or len(title) >= 150 or title.rstrip("\"'”’»)").endswith(_SENTENCE_END):
+        return None
+    return title or None
+
+
+def html_fields(html: str) -> tuple[str, dict[str, str | None]]:
+    """Main text of a page (no menus, scripts or footers) and the metadata in its markup."""
+    soup = BeautifulSoup(html, "html.parser")
+    time_tag = soup.find("time", attrs={"datetime": True})
+    canonical = soup.find("link", rel="canonical")
+    meta = {
+        "title": _meta(soup, "og:title") or _text_of(soup.title) or _text_of(soup.find("h1")),
+        "published": _meta(soup, "article:published_time")
+        or _attr(time_tag, "datetime")
+        or _meta(soup, "date", "pubdate"),
+        "source": _meta(soup, "og:site_name"),
+        "url": _attr(canonical, "href") or _meta(soup, "og:url"),
+    }
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    roots = (soup.find("article"), soup.find("main"), soup.body)
+    root = next((tag for tag in roots if isinstance(tag, Tag)), soup)
+    blocks = [
+        " ".join(block.get_text().split())
+        for block in root.find_all(_BLOCK_TAGS)
+        if block.find_parent(_BLOCK_TAGS) is None
+    ]
+    text = "\n\n".join(block for block in blocks if block)
+    if not text:
+        lines = (" ".join(line.split()) for line in root.get_text("\n").split("\n"))
+        text = "\n".join(line for line in lines if line)
+    return text, meta
+
+
+def _meta(soup: BeautifulSoup, *keys: str) -> str | None:
+    for key in keys:
+        for attr in ("property", "name", "itemprop"):
+            if content := _attr(soup.find("meta", attrs={attr: key}), "content"):
+                return content
+    return None
+
+
+def _attr(tag: object, name: str) -> str | None:
+    value = tag.get(name) if isinstance(tag, Tag) else None
+    if not isinstance(value, str):
+        return None
+    return value.strip() or None
+
+
+def _text_of(tag: object) -> str | None:
+    return field(tag.get_text()) if isinstance(tag, Tag) else None
+
+
+def lines(stream: TextIO, limit: int, where: str) -> Iterator[str | None]:
+    """Lines of a stream; None stands for a line over `limit` bytes, passed over unheld."""
+    number = 0
+    try:
+        while line := stream.readline(limit + 1):
+            number += 1
+            oversized = len(line.rstrip("\r\n").encode("utf-8")) > limit
+            while oversized and line and not line.endswith(("\n", "\r")):
+                line = stream.readline(limit + 1)
+            yield None if oversized else line
+    except UnicodeDecodeError as err:
+        reason = f"cannot decode as {stream.encoding} after line {number}"
+        raise ReadError(where, reason) from err
+
+
+def csv_rows(
+    source: Iterator[str | None], limit: int, where: str
+) -> Iterator[tuple[int, dict[str, str] | str]]:
+    """Rows after the header, numbered from 1, as {column: cell} or the reason one is bad.
+
+    Blank lines are not rows. A header without a text column fails the whole file. The
+    process-wide csv field limit is raised to at least `limit`, so long articles fit.
+    """
+    csv.field_size_limit(min(max(csv.field_size_limit(), limit), 2**31 - 1))
+    oversized: set[int] = set()
+
+    def physical() -> Iterator[str]:
+        for number, line in enumerate(source, 1):
+            if line is None:
+                oversized.add(number)
+            yield "\n" if line is None else line
+
+    reader = csv.reader(physical())
+    try:
+        header = [name.strip().lower() for name in next(reader, [])]
+    except csv.Error as err:
+        raise ReadError(where, f"malformed CSV header: {err}") from err
+    if not any(key in header for key in TEXT_KEYS):
+        found = ", ".join(header) or "none"
+        raise ReadError(where, f"no text column (expected text, body or content; found {found})")
+    number, last_line = 0, reader.line_num
+    while True:
+        problem = None
+        try:
+            cells = next(reader, None)
+        except csv.Error as err:
+            cells, problem = [], f"malformed CSV: {err}"
+        span = set(range(last_line + 1, reader.line_num + 1))
+        last_line = reader.line_num
+        if cells is None:
+            return
+        if span & oversized or sum(len(cell.encode("utf-8")) for cell in cells) > limit:
+            problem = f"row too large: over {limit} bytes"
+        if cells or problem:
+            number += 1
+            yield number, problem or dict(zip(header, cells, strict=False))
