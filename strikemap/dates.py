@@ -1,0 +1,346 @@
+"""Finding date expressions in a sentence and resolving them against the article's date.
+
+A date that cannot be pinned to a day keeps the set of days it could be (``When``), so a
+month or year can be given with that precision instead of a confident wrong day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from strikemap.lexicon import NUMBER, parse_number
+from strikemap.models import Precision, When
+
+WAR_START = dt.date(2022, 2, 24)
+EARLIEST_YEAR = 2014
+
+Kind = Literal["day", "monthday", "month", "weekday", "from_article", "from_main", "weak", "window", "anchor"]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTH = r"(?P<month>%s)\.?" % "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = r"(?P<weekday>%s)" % "|".join(_WEEKDAYS)
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+_QUALIFIER = r"(?P<qual>nearly|almost|about|around|some|roughly|more than|over|less than|just over)?\s*"
+_N = r"(?P<n>%s)" % NUMBER
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in a sentence (offsets are within that sentence)."""
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    day: dt.date | None = None
+    month: int | None = None
+    day_of_month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    last_week: bool = False
+    offset: int = 0
+    span: tuple[int, int] = (0, 0)
+    """For windows: days relative to the article day (first, last)."""
+    recall: bool = False
+    """The wording marks an earlier attack being recalled ('last week', 'ago')."""
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _make(kind: Kind, m: re.Match[str], **values: object) -> DateMention:
+    return DateMention(m.start(), m.end(), m.group(0), kind, **values)  # type: ignore[arg-type]
+
+
+def _full_date(m: re.Match[str]) -> DateMention | None:
+    g = m.groupdict()
+    month = int(g["mnum"]) if g.get("mnum") else _MONTHS[g["month"].lower()]
+    day = _safe_date(int(g["year"]), month, int(g["day"]))
+    return _make("day", m, day=day) if day else None
+
+
+def _month_day(m: re.Match[str]) -> DateMention | None:
+    month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
+    if _safe_date(2024, month, day) is None:
+        return None
+    return _make("monthday", m, month=month, day_of_month=day)
+
+
+def _month_year(m: re.Match[str]) -> DateMention | None:
+    year = int(m.group("year")) if m.groupdict().get("year") else None
+    return _make("month", m, month=_MONTHS[m.group("month").lower()], year=year)
+
+
+def _weekday(m: re.Match[str]) -> DateMention:
+    text = m.group(0).lower()
+    last = "last week" in text or text.startswith("last ")
+    return _make(
+        "weekday",
+        m,
+        weekday=_WEEKDAYS.index(m.group("weekday").lower()),
+        last_week=last,
+        recall="last week" in text,
+    )
+
+
+def _ago(m: re.Match[str]) -> DateMention | None:
+    n = parse_number(m.group("n"))
+    if n is None:
+        return None
+    unit = m.group("unit").lower()
+    days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+    return _make("from_article", m, offset=-days, recall=True)
+
+
+def _relative(offset: int, kind: Kind = "from_main") -> object:
+    return lambda m: _make(kind, m, offset=offset)
+
+
+def _n_days(sign: int) -> object:
+    def build(m: re.Match[str]) -> DateMention | None:
+        n = parse_number(m.group("n"))
+        return None if n is None else _make("from_main", m, offset=sign * n)
+
+    return build
+
+
+def _window(first: int, last: int, recall: bool = True) -> object:
+    return lambda m: _make("window", m, span=(first, last), recall=recall)
+
+
+_PATTERNS: list[tuple[re.Pattern[str], object]] = [
+    (re.compile(p, re.IGNORECASE), build)
+    for p, build in [
+        (r"\b%s-(?P<mnum>[01]\d)-%s\b" % (_YEAR, r"(?P<day>[0-3]\d)"), _full_date),
+        (r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.%s\b" % _YEAR, _full_date),
+        (r"\b%s(?: of)? %s,? %s\b" % (_DAY, _MONTH, _YEAR), _full_date),
+        (r"\b%s %s(?:st|nd|rd|th)?,? %s\b" % (_MONTH, r"(?P<day>[0-3]?\d)", _YEAR), _full_date),
+        (
+            r"\b(?:in |since |during |by |early |late |mid-)?%s,? %s\b" % (_MONTH, _YEAR),
+            _month_year,
+        ),
+        (r"\b%s(?: of)? %s(?!\w)" % (_DAY, _MONTH), _month_day),
+        (
+            r"\b%s %s(?:st|nd|rd|th)?\b(?!\s*(?:people|drones|missiles|%%))" % (_MONTH, r"(?P<day>[0-3]?\d)"),
+            _month_day,
+        ),
+        (
+            r"\b(?:in|since|during|by|early|late|mid-) (?P<month>january|february|march|april|june|july|"
+            r"august|september|october|november|december|may)\b(?! \d)",
+            _month_year,
+        ),
+        (
+            r"\b(?:(?:on|last|this|early|late|from|until|by)\s+)?(?:(?:the\s+)?(?:early\s+hours|"
+            r"small\s+hours|early\s+morning|morning|night|evening|afternoon)\s+of\s+)?%s(?:['’]s)?"
+            r"(?:\s+(?:morning|night|evening|afternoon))?(?:,?\s+(?:of\s+)?last\s+week)?" % _WEEKDAY,
+            _weekday,
+        ),
+        (r"\bthe day before yesterday\b", _relative(-2, "from_article")),
+        (r"\byesterday\b", _relative(-1, "from_article")),
+        (
+            r"\b(?:the\s+)?previous\s+(?:night|day|evening)\b|\bthe (?:night|day) before\b|"
+            r"\b(?:a|one) day (?:earlier|before)\b|\b(?:a|one) day after\b",
+            _relative(-1),
+        ),
+        (r"\b%s days? (?:earlier|before|after)\b" % _N, _n_days(-1)),
+        (r"\bthe (?:next|following) (?:day|night)\b|\b(?:a|one) day later\b", _relative(1)),
+        (r"\b%s days? (?:later|after that)\b" % _N, _n_days(1)),
+        (r"\b%s%s %s ago\b" % (_QUALIFIER, _N, _UNIT), _ago),
+        (
+            r"\b(?:earlier )?(?:today|tonight|this (?:morning|afternoon|evening))\b|\bovernight\b|"
+            r"\blast night\b|\bduring the night\b|\bat night\b",
+            _relative(0, "weak"),
+        ),
+        (r"\blast week\b", _window(-13, -1)),
+        (r"\bearlier this (?:week|month)\b", _window(-27, -1)),
+        (r"\blast month\b", _window(-60, -1)),
+        (r"\b(?:this|last|over the|at the) weekend\b", _window(-6, 0, recall=False)),
+    ]
+]
+
+_WAR = r"(?:(?:full-scale|all-out|large-scale)\s+)?(?:war|invasion)"
+_ANCHORS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b%s[^.;]{0,60}?\b%s%s %s ago\b" % (_WAR, _QUALIFIER, _N, _UNIT),
+        r"\b%s%s %s (?:of|into|since the start of|since) (?:the\s+|russia['’]s\s+)?%s"
+        % (_QUALIFIER, _N, _UNIT, _WAR),
+        r"\b(?P<unit>day|month) (?P<n>\d+) of (?:the\s+)?%s" % _WAR,
+    )
+]
+
+
+def find_dates(sentence: str) -> list[DateMention]:
+    """Every date expression in the sentence, left to right, without overlaps."""
+    taken: list[DateMention] = []
+    for pattern, build in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            if any(t.start < match.end() and match.start() < t.end for t in taken):
+                continue
+            mention = build(match)  # type: ignore[operator]
+            if mention is not None:
+                taken.append(mention)
+    return sorted(taken, key=lambda t: t.start)
+
+
+def war_anchor(sentence: str) -> tuple[dt.date, dt.date] | None:
+    """The article-date window implied by 'N months of full-scale war' and the like."""
+    for pattern in _ANCHORS:
+        match = pattern.search(sentence)
+        if match and (n := parse_number(match.group("n"))) is not None:
+            unit = match.group("unit").lower()
+            if unit == "day":
+                day = WAR_START + dt.timedelta(days=n - (1 if "day " in match.group(0).lower()[:4] else 0))
+                return day - dt.timedelta(days=1), day
+            if unit == "year":
+                n, unit = n * 12, "month"
+            if unit == "week":
+                day = WAR_START + dt.timedelta(weeks=n)
+                return day - dt.timedelta(days=3), day + dt.timedelta(days=3)
+            return _qualified(_add_months(WAR_START, n), match.groupdict().get("qual"), whole_month=True)
+    return None
+
+
+def ago_anchor(mention: DateMention, dated: dt.date) -> tuple[dt.date, dt.date]:
+    """Article-date window from 'nearly one month ago on Oct. 17'."""
+    match = re.search(r"%s%s %s ago" % (_QUALIFIER, _N, _UNIT), mention.text, re.IGNORECASE)
+    assert match is not None
+    n = parse_number(match.group("n")) or 0
+    unit = match.group("unit").lower()
+    if unit in ("month", "year"):
+        target = _add_months(dated, n * (12 if unit == "year" else 1))
+    else:
+        target = dated + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    if unit == "day" and not match.group("qual"):
+        return target, target
+    return _qualified(target, match.group("qual"), whole_month=False)
+
+
+def _qualified(target: dt.date, qualifier: str | None, *, whole_month: bool) -> tuple[dt.date, dt.date]:
+    q = (qualifier or "").lower()
+    days = dt.timedelta
+    if q in ("nearly", "almost", "less than"):
+        return target - days(10), target
+    if q in ("more than", "over", "just over"):
+        return target, target + days(14)
+    if q or not whole_month:
+        return target - days(7), target + days(7)
+    last = calendar.monthrange(target.year, target.month)[1]
+    return target.replace(day=1), target.replace(day=last)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def resolve(
+    mention: DateMention, article: dt.date | None, main: dt.date | None, year_hint: int | None
+) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a mention can mean, given one possible article day."""
+    kind = mention.kind
+    if kind == "day":
+        return (mention.day, mention.day) if mention.day else None
+    if kind == "monthday":
+        assert mention.month and mention.day_of_month
+        year = _year_for(mention.month, mention.day_of_month, article, year_hint)
+        day = _safe_date(year, mention.month, mention.day_of_month) if year else None
+        return (day, day) if day else None
+    if kind == "month":
+        assert mention.month
+        year = mention.year or (_year_for(mention.month, 1, article, year_hint))
+        if not year:
+            return None
+        last = calendar.monthrange(year, mention.month)[1]
+        return dt.date(year, mention.month, 1), dt.date(year, mention.month, last)
+    if kind == "from_main" or kind == "weak":
+        base = main if main is not None else article
+        if base is None:
+            return None
+        day = base + dt.timedelta(days=mention.offset)
+        return day, day
+    if article is None:
+        return None
+    if kind == "weekday":
+        assert mention.weekday is not None
+        if mention.last_week:
+            monday = article - dt.timedelta(days=article.weekday() + 7)
+            day = monday + dt.timedelta(days=mention.weekday)
+        else:
+            day = article - dt.timedelta(days=(article.weekday() - mention.weekday) % 7)
+        return day, day
+    if kind == "from_article":
+        day = article + dt.timedelta(days=mention.offset)
+        return day, day
+    if kind == "window":
+        first, last = mention.span
+        return article + dt.timedelta(days=first), article + dt.timedelta(days=last)
+    return None
+
+
+def _year_for(month: int, day: int, article: dt.date | None, hint: int | None) -> int | None:
+    if article is not None:
+        for year in (article.year, article.year - 1):
+            candidate = _safe_date(year, month, day)
+            if candidate and candidate <= article + dt.timedelta(days=1):
+                return year
+        return None
+    return hint
+
+
+def summarise(when: When | None) -> tuple[dt.date | None, Precision | None]:
+    """The date to publish and its precision: a day only when just one day is possible."""
+    if when is None or when.earliest is None or when.latest is None:
+        return None, None
+    days = when.candidates()
+    if not days:
+        return None, None
+    if len(days) == 1:
+        return days[0], "day"
+    months = Counter((d.year, d.month) for d in days)
+    (year, month), count = months.most_common(1)[0]
+    if (days[-1] - days[0]).days <= 35 and count * 3 >= len(days) * 2:
+        return dt.date(year, month, 1), "month"
+    if days[0].year == days[-1].year:
+        return dt.date(days[0].year, 1, 1), "year"
+    return None, None
+
+
+def format_date(day: dt.date | None, precision: Precision | None) -> str | None:
+    """ISO text at the stated precision: '2022-10-17', '2023-05' or '2023'."""
+    if day is None or precision is None:
+        return None
+    return {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": str(day.year)}[precision]

@@ -1,0 +1,445 @@
+"""Turning one article into reports: one per attack (city and day) it mentions.
+
+Sentences are cut into clauses; each clause is tied to an attack by its own date words, by the
+clause before it, or else by the article's main attack, and hands that attack its facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from strikemap import facts
+from strikemap import lexicon as lx
+from strikemap.dates import DateMention, ago_anchor, find_dates, resolve, summarise, war_anchor
+from strikemap.gazetteer import Gazetteer, Mention, default_gazetteer
+from strikemap.models import Article, Evidence, Place, Report, Role, When
+from strikemap.text import Sentence, split_clauses, split_sentences
+
+_LEAD_SENTENCES = 8
+_DUMMY_WEEK = [dt.date(2001, 1, 1) + dt.timedelta(days=i) for i in range(7)]
+_RELATIONAL = ("from_main",)
+
+
+@dataclass(slots=True)
+class _Sentence:
+    sentence: Sentence
+    dates: list[DateMention]
+    speech: set[int]
+    places: list[tuple[Mention, bool]]
+    """Place mentions and whether each is only 'near' the place."""
+    strike: bool
+    veto: str | None
+
+
+@dataclass(slots=True)
+class _Incident:
+    key: tuple[object, str]
+    city: str
+    when: When | None
+    first_seen: int
+    recall: bool = False
+    caption_only: bool = True
+    facts: dict[str, list[tuple[str, Evidence]]] = field(default_factory=dict)
+    places: list[tuple[Mention, bool, Evidence]] = field(default_factory=list)
+
+    def add(self, name: str, value: str, sentence: str, words: str) -> None:
+        self.facts.setdefault(name, []).append((value, Evidence(name, sentence, words)))
+
+
+@dataclass(slots=True)
+class _Context:
+    days: list[dt.date]
+    dummy: bool
+    year_hint: int | None
+    main: DateMention | None
+
+    def main_day(self, article_day: dt.date) -> dt.date:
+        if self.main is None:
+            return article_day
+        found = resolve(self.main, article_day, None, self.year_hint)
+        return found[0] if found else article_day
+
+    def when(self, mention: DateMention | None) -> When | None:
+        ranges = []
+        for day in self.days:
+            if mention is None:
+                ranges.append((day, day))
+                continue
+            found = resolve(mention, day, self.main_day(day), self.year_hint)
+            if found is None:
+                return None
+            ranges.append(found)
+        first, last = min(r[0] for r in ranges), max(r[1] for r in ranges)
+        weekdays = {r[0].weekday() for r in ranges if r[0] == r[1]}
+        single = all(r[0] == r[1] for r in ranges)
+        weekday = weekdays.pop() if single and len(weekdays) == 1 else None
+        if self.dummy:
+            if len(set(ranges)) == 1 and first.year != _DUMMY_WEEK[0].year:
+                return When(first, last)
+            return When(None, None, weekday) if weekday is not None else None
+        return When(first, last, weekday)
+
+    def key(self, mention: DateMention | None) -> object:
+        day = self.days[-1]
+        if mention is None:
+            mention = self.main
+        if mention is None:
+            return (day, day)
+        return resolve(mention, day, self.main_day(day), self.year_hint)
+
+
+def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Report]:
+    """Every attack the article reports or recalls, one Report per city and day."""
+    gazetteer = gazetteer or default_gazetteer()
+    sentences = [_analyse(s, gazetteer) for s in split_sentences(article.text)]
+    context = _context(article, sentences)
+    main_city = _main_city(sentences)
+    if main_city is None:
+        return []
+    incidents = _collect(sentences, context, main_city)
+    main_key = (context.key(None), main_city)
+    reports = []
+    for number, incident in enumerate(sorted(incidents.values(), key=lambda i: i.first_seen)):
+        report = _report(article, incident, number, is_main=incident.key == main_key, context=context)
+        if report is not None:
+            reports.append(report)
+    return reports
+
+
+def _analyse(sentence: Sentence, gazetteer: Gazetteer) -> _Sentence:
+    text = sentence.text
+    anchor = war_anchor(text)
+    dates = [d for d in find_dates(text) if not (anchor and d.kind == "from_article")]
+    speech = {i for i, d in enumerate(dates) if _is_speech_date(text, d)}
+    found = list(gazetteer.find(text))
+    kyiv = gazetteer.lookup("Kyiv")
+    for m in lx.CAPITAL.finditer(text):
+        if kyiv and not any(p.start < m.end() and m.start() < p.end for p in found):
+            found.append(Mention(kyiv, m.start(), m.end(), m.group(0)))
+    found.sort(key=lambda p: p.start)
+    places = [
+        (m, bool(lx.NEAR.search(text[max(0, m.start - 30) : m.start])))
+        for m in found
+        if not _metonym(text, m) and not _qualifies_other(text, m, found)
+    ]
+    exact_cities = {m.entry.city for m, near in places if not near}
+    places = [(m, near) for m, near in places if not near or not exact_cities or m.entry.city in exact_cities]
+    strike = bool(lx.STRIKE_CUES.search(text))
+    return _Sentence(sentence, dates, speech, places, strike, _veto(text, places) if strike else None)
+
+
+def _metonym(text: str, m: Mention) -> bool:
+    """'blaming Kyiv', "Kyiv's allies": the city as a government, not a place hit."""
+    if m.entry.kind != "city":
+        return False
+    return bool(lx.METONYM.search(text[max(0, m.start - 20) : m.start]) or lx.METONYM.match(text[m.end :]))
+
+
+def _qualifies_other(text: str, m: Mention, found: list[Mention]) -> bool:
+    """A region that only says where a town is, or a district name that belongs to another city."""
+    for other in found:
+        if other.end > m.start or other is m:
+            continue
+        gap = text[other.end : m.start]
+        town = other.entry.kind in ("city", "town") and other.entry.city != "Kyiv"
+        if m.entry.precision == "region" and town and lx.APPOSITION.match(gap):
+            return True
+        if (
+            m.entry.district
+            and other.entry.city not in ("Kyiv", m.entry.city)
+            and re.fullmatch(r"['’]s\s+", gap)
+        ):
+            return True
+    return False
+
+
+def _is_speech_date(text: str, mention: DateMention) -> bool:
+    before = text[max(0, mention.start - 70) : mention.start]
+    verbs = list(re.finditer(r"\b%s\b" % lx.SPEECH_VERBS, before))
+    return bool(verbs) and not lx.STRIKE_CUES.search(before[verbs[-1].end() :])
+
+
+def _veto(text: str, places: list[tuple[Mention, bool]]) -> str | None:
+    """Why a sentence with strike words is not a report of a strike, if it is not."""
+    in_kyiv_district = any(m.entry.district for m, _ in places)
+    if lx.SUPPLY.search(text):
+        return "supply"
+    if lx.IN_RUSSIA.search(text) and not places:
+        return "russia"
+    if lx.RUSSIAN_CLAIM.search(text) and not places:
+        return "claim"
+    if lx.GROUND.search(text) and not lx.AIR_CUES.search(text):
+        return "ground"
+    if lx.ELSEWHERE.search(text) and not in_kyiv_district:
+        return "elsewhere"
+    if lx.GENERIC.search(text):
+        return "generic"
+    if lx.ALERT_ONLY.search(text) and not lx.HIT_WORDS.search(lx.NEGATED_HITS.sub("", text)):
+        return "alert"
+    return None
+
+
+def _context(article: Article, sentences: list[_Sentence]) -> _Context:
+    year_hint = max(
+        (d.day.year for s in sentences for d in s.dates if d.kind == "day" and d.day), default=None
+    )
+    window: tuple[dt.date, dt.date] | None = None
+    if article.published:
+        window = (article.published, article.published)
+    else:
+        window = _anchor_window(sentences, year_hint)
+    main = _main_mention(sentences)
+    if window is None:
+        return _Context(_DUMMY_WEEK, True, year_hint, main)
+    days = [window[0] + dt.timedelta(days=i) for i in range((window[1] - window[0]).days + 1)]
+    return _Context(days, False, year_hint, main)
+
+
+def _anchor_window(sentences: list[_Sentence], year_hint: int | None) -> tuple[dt.date, dt.date] | None:
+    for s in sentences:
+        if window := war_anchor(s.sentence.text):
+            return window
+        ago = [d for d in s.dates if d.kind == "from_article" and "ago" in d.text.lower()]
+        dated = [d for d in s.dates if d.kind in ("day", "monthday")]
+        if ago and dated:
+            found = resolve(dated[0], None, None, year_hint)
+            if found:
+                return ago_anchor(ago[0], found[0])
+    return None
+
+
+def _main_mention(sentences: list[_Sentence]) -> DateMention | None:
+    """The date words of the attack the article leads with."""
+    lead = [s for s in sentences if s.strike and not s.veto and not s.sentence.in_caption][:_LEAD_SENTENCES]
+    spoken = None
+    for s in lead:
+        for i, d in enumerate(s.dates):
+            if d.kind in _RELATIONAL or d.kind in ("weak", "window") or d.recall:
+                continue
+            if _is_anchor_date(s, d):
+                continue
+            if i not in s.speech:
+                return d
+            spoken = spoken or d
+    return spoken
+
+
+def _is_anchor_date(s: _Sentence, mention: DateMention) -> bool:
+    return bool(lx.RECALL.search(s.sentence.text))
+
+
+def _main_city(sentences: list[_Sentence]) -> str | None:
+    for s in sentences:
+        if s.strike and not s.veto:
+            for m, _ in s.places:
+                return m.entry.city
+    return None
+
+
+Target = tuple[object, str]
+
+
+def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> dict[Target, _Incident]:
+    incidents: dict[Target, _Incident] = {}
+    main: Target = (context.key(None), main_city)
+    previous: list[Target] = [main]
+    known_names: list[str] = []
+    for index, s in enumerate(sentences):
+        text = s.sentence.text
+        if not s.strike or s.veto not in (None, "generic"):
+            continue
+        default = previous if lx.ANAPHORA.search(text) else [main]
+        if s.veto == "generic":
+            for target in default:
+                if target in incidents:
+                    _refine_models(incidents[target], text)
+            continue
+        touched: list[Target] = []
+        for target, mention, clause in _clauses(s, context, default):
+            incident = incidents.get(target)
+            fresh = incident is None
+            if fresh:
+                when = context.when(mention if mention is not None and target != main else context.main)
+                incident = _Incident(target, target[1], when, index)
+            assert incident is not None
+            if _add_clause_facts(incident, s, clause, mention, single=True):
+                if fresh:
+                    incidents[target] = incident
+                incident.caption_only &= s.sentence.in_caption
+                if mention is not None and (mention.recall or lx.RECALL.search(text)):
+                    incident.recall = True
+                touched.append(target)
+        if touched:
+            previous = list(dict.fromkeys(touched))
+        for name, words in facts.speakers(text, known_names):
+            if " " in name and name not in known_names:
+                known_names.append(name)
+            for target in previous if touched else default:
+                if target in incidents:
+                    incidents[target].add("said_by", name, text, words)
+    return incidents
+
+
+def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: ignore[no-untyped-def]
+    """Yield (target, date mention, clause span) for every clause and city it speaks of."""
+    text = s.sentence.text
+    usable = [d for i, d in enumerate(s.dates) if i not in s.speech and d.kind != "weak"]
+    if any(d.kind == "from_article" and "ago" in d.text.lower() for d in usable) and any(
+        d.kind in ("day", "monthday") for d in usable
+    ):
+        usable = [d for d in usable if not (d.kind == "from_article" and "ago" in d.text.lower())]
+    spans = split_clauses(text, [(d.start, d.end) for d in s.dates])
+    if cut := lx.RETALIATION.search(text):
+        spans = [(a, min(b, cut.start())) for a, b in spans if a < cut.start()]
+        usable = [d for d in usable if d.start < cut.start()]
+    own = [next((d for d in usable if start <= d.start < end), None) for start, end in spans]
+    lead = next((d for d in own if d is not None), None)
+    if lead is not None and (lead.kind in _RELATIONAL or any(d.kind in _RELATIONAL for d in usable)):
+        lead = None
+    key: object | None = None
+    mention: DateMention | None = None
+    in_sentence = _cities(s.places)
+    city: str | None = None
+    for (start, end), d in zip(spans, own, strict=True):
+        if d is not None:
+            key, mention = context.key(d), d
+        elif key is None and lead is not None:
+            key, mention = context.key(lead), lead
+        if lx.IN_RUSSIA.search(text[start:end]) or lx.OTHER_REGIONS.search(text[start:end]):
+            continue
+        cities = _cities([p for p in s.places if start <= p[0].start < end]) or (
+            [city] if city else in_sentence[:1]
+        )
+        if cities:
+            city = cities[0]
+        if key is None:
+            targets = [(t[0], c) for t in default for c in cities] if cities else list(default)
+            for target in dict.fromkeys(targets):
+                yield target, None, (start, end)
+        else:
+            for c in cities or [default[0][1]]:
+                yield (key, c), mention, (start, end)
+
+
+def _cities(places: list[tuple[Mention, bool]]) -> list[str]:
+    places = [p for p in places if not p[1]] or places
+    specific = [m.entry.city for m, _ in places if m.entry.precision != "region"]
+    cities = specific or [m.entry.city for m, _ in places]
+    return list(dict.fromkeys(cities))
+
+
+def _add_clause_facts(
+    incident: _Incident,
+    s: _Sentence,
+    span: tuple[int, int],
+    mention: DateMention | None,
+    *,
+    single: bool,
+) -> bool:
+    """Give the incident what this clause says of it; False when the clause says nothing."""
+    sentence = s.sentence.text
+    start, end = span
+    clause = sentence[start:end]
+    before = sum(len(v) for v in incident.facts.values()) + len(incident.places)
+    for m, near in s.places:
+        if start <= m.start < end and m.entry.city == incident.city:
+            incident.places.append(
+                (m, near, Evidence("districts" if m.entry.district else "city", sentence, m.text))
+            )
+    classes, models = facts.weapons(clause)
+    for value, words in classes:
+        incident.add("weapons", value, sentence, words)
+    for value, words in models:
+        incident.add("weapon_models", value, sentence, words)
+    hurt = facts.casualties(clause)
+    for name, found in (("killed", hurt.killed), ("injured", hurt.injured)):
+        if found:
+            incident.add(name, found[0], sentence, found[1])
+    for words in hurt.words:
+        incident.add("casualty_words", words, sentence, words)
+    for name, found in (
+        ("intercepted", facts.intercepted(clause)),
+        ("debris", facts.debris(clause)),
+    ):
+        if found:
+            incident.add(name, found[0], sentence, found[1])
+    for value, words in facts.damage(clause):
+        incident.add("damage", value, sentence, words)
+    gained = sum(len(v) for v in incident.facts.values()) + len(incident.places) > before
+    if gained:
+        dated = mention or next((d for d in s.dates if start <= d.start < end), None)
+        if dated is not None:
+            incident.add("date", dated.text, sentence, dated.text)
+        if found := facts.time_of_day(mention.text if mention else "") or facts.time_of_day(clause):
+            incident.add("time_of_day", found[0], sentence, found[1])
+    return gained
+
+
+def _refine_models(incident: _Incident, sentence: str) -> None:
+    """A general remark may name the model of a weapon class the attack already has."""
+    have = {v for v, _ in incident.facts.get("weapons", [])}
+    for model, words in facts.weapons(sentence)[1]:
+        if lx.MODEL_CLASS[model] in have:
+            incident.add("weapon_models", model, sentence, words)
+
+
+def _report(
+    article: Article, incident: _Incident, number: int, *, is_main: bool, context: _Context
+) -> Report | None:
+    def values(name: str) -> list[str]:
+        return list(dict.fromkeys(v for v, _ in incident.facts.get(name, [])))
+
+    def last_number(name: str) -> int | None:
+        found = incident.facts.get(name)
+        return int(found[-1][0]) if found else None
+
+    date, precision = summarise(incident.when)
+    exact = [(m, e) for m, near, e in incident.places if not near]
+    chosen = exact if any(m.entry.district for m, _ in exact) else [(m, e) for m, _, e in incident.places]
+    districts = list(dict.fromkeys(m.entry.district for m, _ in chosen if m.entry.district))
+    places = list(dict.fromkeys(_place(m) for m, _ in chosen if not districts or m.entry.district))
+    evidence = [e for _, e in chosen] + [e for items in incident.facts.values() for _, e in items]
+    return Report(
+        article=article.path,
+        article_id=article.id,
+        key=f"{article.id}:{number}",
+        role=_role(incident, is_main, context),
+        city=incident.city,
+        date=date,
+        date_precision=precision,
+        when=incident.when,
+        time_of_day=next(iter(values("time_of_day")), None),
+        districts=tuple(districts),
+        places=tuple(places),
+        weapons=tuple(sorted(values("weapons"))),
+        weapon_models=tuple(sorted(values("weapon_models"))),
+        debris=bool(values("debris")),
+        killed=last_number("killed"),
+        injured=last_number("injured"),
+        intercepted=last_number("intercepted"),
+        casualty_words=tuple(values("casualty_words")),
+        damage=tuple(values("damage")),
+        said_by=tuple(values("said_by")),
+        source=article.source,
+        title=article.title,
+        published=article.published,
+        evidence=tuple(dict.fromkeys(evidence)),
+    )
+
+
+def _role(incident: _Incident, is_main: bool, context: _Context) -> Role:
+    if is_main:
+        return "primary"
+    if incident.recall or incident.caption_only:
+        return "background"
+    main_key, key = context.key(None), incident.key[0]
+    if isinstance(main_key, tuple) and isinstance(key, tuple) and key[1] < main_key[0] - dt.timedelta(days=2):
+        return "background"
+    return "primary"
+
+
+def _place(m: Mention) -> Place:
+    e = m.entry
+    return Place(e.name, e.city, e.district, e.lat, e.lon, e.precision, "gazetteer")

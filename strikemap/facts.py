@@ -1,0 +1,331 @@
+"""Finding facts in one clause: weapons, casualties, interceptions, damage, who said it.
+
+Each finder returns values with the words that matched, so the extractor can keep evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from strikemap import lexicon as lx
+
+Found = tuple[str, str]
+"""A value and the words it was read from."""
+
+_MODELS = [(re.compile(r"(?<![\w-])(?:%s)(?![\w])" % p, re.IGNORECASE), m, c) for p, m, c in lx.WEAPON_MODELS]
+_CLASSES = [(re.compile(r"(?<![\w-])(?:%s)(?![\w])" % p, re.IGNORECASE), c) for p, c in lx.WEAPON_CLASSES]
+
+
+def weapons(clause: str) -> tuple[list[Found], list[Found]]:
+    """Weapon classes and models named in the clause."""
+    classes: list[Found] = []
+    models: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, model, weapon in _MODELS:
+        for m in pattern.finditer(clause):
+            if not _overlaps(m, taken):
+                taken.append(m.span())
+                models.append((model, m.group(0)))
+                classes.append((weapon, m.group(0)))
+    for pattern, weapon in _CLASSES:
+        for m in pattern.finditer(clause):
+            if not _overlaps(m, taken):
+                taken.append(m.span())
+                classes.append((weapon, m.group(0)))
+    return classes, models
+
+
+def _overlaps(m: re.Match[str], taken: list[tuple[int, int]]) -> bool:
+    return any(s < m.end() and m.start() < e for s, e in taken)
+
+
+_N = r"(?:at least |some |about |around |more than |over |up to |nearly )?(?P<n>%s|an?)" % lx.NUMBER
+_WHO = (
+    r"(?:(?:\d+-year-old |elderly |young )?(?:more |other |further |of them )?"
+    r"(?:people|persons?|civilians?|residents?|children|"
+    r"child|kids?|women|woman|men|man|boys?|girls?|teenagers?|others?|individuals|"
+    r"rescuers?|firefighters?|medics?|police officers?|journalists?|elderly \w+|\w+ers)\s+)?"
+)
+_BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|reportedly|reported|confirmed|also)\s+)*"
+_KILL = r"(?:killed|dead|died|die|perished|lost their lives|deaths?|fatalities)"
+_HURT = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|casualties)"
+_TOLLS = {
+    "killed": r"death toll|toll|number of (?:people )?(?:dead|deaths|killed)",
+    "injured": r"number of (?:injured|wounded|injuries|casualties)|injury toll",
+}
+_CASUALTY_PATTERNS = [
+    (re.compile(p, re.IGNORECASE), field)
+    for field, verb, gerund in (
+        ("killed", _KILL, r"kill(?:ing|ed)"),
+        ("injured", _HURT, r"(?:injur|wound)(?:ing|ed)"),
+    )
+    for p in (
+        r"\b%s\s+%s%s%s\b" % (_N, _WHO, _BE, verb),
+        r"\b%s\s+%s(?:\w+\s+){0,2}%s\b" % (_N, _WHO.replace("\\s+)?", "\\s+)"), verb),
+        r"\b%s\s+%s\b" % (gerund, _N) + r"(?!\s*(?:drones?|missiles?|%))",
+        r"\b(?:%s)\b[^.;]{0,120}?\b(?:rose|risen|climbed|increased|reached|stands? at|is now|now|grew|"
+        r"jumped)\s+(?:to\s+)?%s\b" % (_TOLLS[field], _N),
+    )
+]
+_NONE_HURT = re.compile(
+    r"\b(?:no (?:casualties|victims|one was (?:hurt|killed|injured)|one has been (?:hurt|injured|killed)|"
+    r"injuries or deaths|deaths or injuries)|nobody was (?:hurt|killed|injured)|"
+    r"without casualties|no one was hurt|there were no (?:casualties|victims))\b",
+    re.IGNORECASE,
+)
+_NONE_KILLED = re.compile(
+    r"\bno (?:deaths|fatalities|one was killed|dead)\b|\bnobody was killed\b", re.IGNORECASE
+)
+_NONE_INJURED = re.compile(r"\bno (?:injuries|injured|one was (?:injured|wounded))\b", re.IGNORECASE)
+_UNKNOWN = re.compile(
+    r"\bno (?:immediate |further )?(?:information|info|details|word|reports?) (?:on|about|of|yet on)"
+    r" (?:casualties|victims|injuries)|\bcasualties (?:are|were) (?:being )?(?:unknown|not yet known|"
+    r"being clarified|being established)|\bnumber (?:and circumstances )?of (?:the )?victims\b",
+    re.IGNORECASE,
+)
+_VAGUE = re.compile(
+    r"\b(?:several|dozens|scores|many|some|a number of|numerous|multiple|hundreds)\s+(?:of\s+)?"
+    r"(?:other\s+)?(?:people|civilians|residents|others|persons)?\s*(?:were\s+|have been\s+)?"
+    r"(?:killed|injured|wounded|hurt|dead)|(?:killed|injured|wounded)\s+(?:several|dozens|many|some)"
+    r"(?:\s+(?:others|people))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    killed: Found | None = None
+    injured: Found | None = None
+    words: tuple[str, ...] = ()
+
+
+def casualties(clause: str) -> Casualties:
+    """Killed and injured as stated; 'no casualties' is zero, 'several' keeps only the words."""
+    if _UNKNOWN.search(clause):
+        return Casualties()
+    if m := _NONE_HURT.search(clause):
+        return Casualties(("0", m.group(0)), ("0", m.group(0)))
+    found: dict[str, Found] = {}
+    if m := _NONE_KILLED.search(clause):
+        found["killed"] = ("0", m.group(0))
+    if m := _NONE_INJURED.search(clause):
+        found["injured"] = ("0", m.group(0))
+    for pattern, field in _CASUALTY_PATTERNS:
+        for m in pattern.finditer(clause):
+            n = lx.parse_number(m.group("n"))
+            if n is not None and not _is_ordinal(clause, m):
+                found[field] = (str(n), m.group(0))
+    words = tuple(m.group(0) for m in _VAGUE.finditer(clause))
+    return Casualties(found.get("killed"), found.get("injured"), words)
+
+
+def _is_ordinal(clause: str, m: re.Match[str]) -> bool:
+    return bool(re.match(r"(?:st|nd|rd|th)\b", clause[m.end("n") :]))
+
+
+_TARGETS = (
+    r"(?:drones?|missiles?|uavs?|shaheds?|targets|rockets?|cruise missiles?|ballistic missiles?|"
+    r"aerial targets|attack drones|kamikaze drones|[\w-]+ (?:drones|missiles))"
+)
+_DOWN = r"(?:shot down|destroyed|intercepted|downed|neutrali[sz]ed|repelled)"
+_INTERCEPT = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b%s\s+(?:all\s+)?%s\s+(?:of|out of)\s+(?:the\s+)?%s" % (_DOWN, _N, lx.NUMBER),
+        r"\b%s\s+(?:all\s+)?%s\s+(?:\w+\s+){0,2}%s" % (_DOWN, _N, _TARGETS),
+        r"\b(?:all\s+)?%s\s+(?:of\s+(?:the\s+)?%s\s+)?(?:\w+\s+){0,2}%s\s+(?:were|was|had been|have been|"
+        r"being)?\s*%s" % (_N, lx.NUMBER, _TARGETS, _DOWN),
+    )
+]
+
+
+def intercepted(clause: str) -> Found | None:
+    """How many drones or missiles air defence brought down, summed over the clause."""
+    total, words = 0, []
+    taken: list[tuple[int, int]] = []
+    for pattern in _INTERCEPT:
+        for m in pattern.finditer(clause):
+            n = lx.parse_number(m.group("n"))
+            if n is not None and not _overlaps(m, taken):
+                taken.append(m.span())
+                total += n
+                words.append(m.group(0))
+    return (str(total), "; ".join(words)) if words else None
+
+
+_DAMAGE = [(re.compile(r"\b(?:%s)\b" % p, re.IGNORECASE), label) for p, label in lx.DAMAGE_TARGETS]
+_FIRE = re.compile(
+    r"\b(?:fire broke out|caught fire|(?:a |the )?(?:fire|blaze)s?\b|ablaze|burning)", re.IGNORECASE
+)
+_DEBRIS = re.compile(r"\b(?:debris|fragments|wreckage|shrapnel)\b", re.IGNORECASE)
+
+
+def damage(clause: str) -> list[Found]:
+    """What was hit, as target categories, when the clause says something was damaged."""
+    if not lx.DAMAGE_VERBS.search(clause):
+        return []
+    out: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, label in _DAMAGE:
+        for m in pattern.finditer(clause):
+            if not _overlaps(m, taken):
+                taken.append(m.span())
+                out.append((label, m.group(0)))
+    if fire := _FIRE.search(clause):
+        out.append(("fire", fire.group(0)))
+    return out
+
+
+def debris(clause: str) -> Found | None:
+    m = _DEBRIS.search(clause)
+    return ("true", m.group(0)) if m else None
+
+
+_TIMES = [(re.compile(r"\b(?:%s)" % p, re.IGNORECASE), label) for p, label in lx.TIME_OF_DAY]
+
+
+def time_of_day(clause: str) -> Found | None:
+    for pattern, label in _TIMES:
+        if m := pattern.search(clause):
+            return label, m.group(0)
+    return None
+
+
+_NAME = r"(?:[A-Z][a-z’'\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'\-]+)){1,2}"
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "ukraine",
+        "ukrainian",
+        "ukraine's",
+        "russia",
+        "russian",
+        "russians",
+        "kyiv",
+        "kiev",
+        "telegram",
+        "twitter",
+        "on",
+        "in",
+        "officials",
+        "official",
+        "police",
+        "president",
+        "mayor",
+        "but",
+        "and",
+        "with",
+        "for",
+        "according",
+        "city",
+        "military",
+        "reuters",
+        "air",
+        "force",
+        "state",
+        "emergency",
+        "service",
+        "administration",
+        "ministry",
+        "moscow",
+        "kremlin",
+        "white",
+        "house",
+        "pentagon",
+        "independent",
+        "news",
+        "agency",
+        "associated",
+        "press",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_SPEAKERS = [
+    re.compile(p)
+    for p in (
+        r"(?P<name>%s)(?:,\s[^,]{2,90},)?\s+(?:also\s+|later\s+|earlier\s+)?(?:%s|saying)\b"
+        % (_NAME, lx.SPEECH_VERBS),
+        r"\b(?:%s|according to|said by|quoted)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?P<name>%s)"
+        % (lx.SPEECH_VERBS, _NAME),
+        r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?P<surname>[A-Z][a-z’'\-]+)",
+        r"(?P<surname>[A-Z][a-z’'\-]+)\s+(?:%s|added|saying)\b" % lx.SPEECH_VERBS,
+    )
+]
+_ORGS = re.compile(
+    r"\b(?P<org>(?:Ukraine['’]s |the )?[Aa]ir [Ff]orce|Kyiv City Military Administration|"
+    r"(?:Kyiv|Kiev) (?:city |regional )?military administration|State Emergency Service|"
+    r"National Police)\b[^.]{0,40}?\b(?:%s|reported)\b|\baccording to (?:the )?(?P<org2>(?:Ukraine['’]s )?"
+    r"[Aa]ir [Ff]orce|Kyiv City Military Administration|State Emergency Service|National Police)"
+    % lx.SPEECH_VERBS
+)
+
+
+def speakers(sentence: str, known: list[str]) -> list[Found]:
+    """People (and a few official bodies) quoted in the sentence, as full names where known."""
+    out: list[Found] = []
+    surnames: list[tuple[str, str, bool]] = []
+    for i, pattern in enumerate(_SPEAKERS):
+        for m in pattern.finditer(sentence):
+            if "name" in m.groupdict() and m.group("name"):
+                if name := _clean_name(m.group("name")):
+                    out.append((name, m.group(0)))
+            elif (surname := m.group("surname")) and surname.lower() not in _NOT_NAMES:
+                surnames.append((surname, m.group(0), i == 2))
+    names = [n for n, _ in out] + list(reversed(known))
+    for surname, words, titled in surnames:
+        full = next((n for n in names if n.split()[-1] == surname), None)
+        if full or titled or _plausible_surname(surname):
+            out.append((full or surname, words))
+    for m in _ORGS.finditer(sentence):
+        org = (m.group("org") or m.group("org2")).strip()
+        org = re.sub(r"^(?:the|Ukraine['’]s)\s+", "", org)
+        out.append((org[0].upper() + org[1:], m.group(0)))
+    return list({n: (n, w) for n, w in reversed(out)}.values())[::-1]
+
+
+def _plausible_surname(word: str) -> bool:
+    """A lone capitalised word before 'said' is a surname unless it looks like a common noun."""
+    lowered = word.lower()
+    return len(word) > 3 and not lowered.endswith("s") and lowered not in _NOT_NAMES | _PRONOUNS
+
+
+_PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "who", "this", "that", "officials", "authorities"]
+)
+
+
+def _clean_name(raw: str) -> str | None:
+    words = re.sub(r"[’']s$", "", raw).split()
+    while words and words[0].lower().strip(".") in (
+        "mayor",
+        "president",
+        "lawmaker",
+        "minister",
+        "governor",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "head",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "deputy",
+        "adviser",
+        "advisor",
+        "general",
+        "colonel",
+    ):
+        words = words[1:]
+    if len(words) < 2 or any(w.lower().strip("’'") in _NOT_NAMES for w in words):
+        return None
+    return " ".join(words)

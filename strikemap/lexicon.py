@@ -1,0 +1,255 @@
+"""Words the extractor looks for: numbers, weapons, strike cues, damage and context.
+
+Kept apart from the extraction logic so a new weapon or phrasing is a one-line change.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0,
+    "no": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "dozen": 12,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:%s)(?:[- ](?:%s))?|(?:%s)(?: hundred)?|a dozen|a hundred)" % (
+    "|".join(_TENS),
+    "|".join(k for k in _UNITS if _UNITS[k] and len(k) > 2),
+    "|".join(k for k in _UNITS if len(k) > 2),
+)
+
+
+def parse_number(words: str) -> int | None:
+    """'forty-two' -> 42, '1,000' -> 1000, 'a dozen' -> 12; None for anything else."""
+    text = words.strip().lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    total = 0
+    for part in re.split(r"[\s-]+", text):
+        if part in ("a", "an") and total == 0:
+            total = 1
+        elif part in _UNITS:
+            total = (total if total > 1 else 0) + _UNITS[part] if part != "dozen" else max(total, 1) * 12
+        elif part in _TENS:
+            total += _TENS[part]
+        elif part == "hundred":
+            total = max(total, 1) * 100
+        else:
+            return None
+    return total
+
+
+WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
+    # (pattern, canonical model, weapon class)
+    (r"shahed[- ]?136", "Shahed-136", "drone"),
+    (r"shahed[- ]?131", "Shahed-131", "drone"),
+    (r"shahed[- ]?238", "Shahed-238", "drone"),
+    (r"shaheds?|шахед\w*", "Shahed", "drone"),
+    (r"geran[- ]?2", "Geran-2", "drone"),
+    (r"lancet", "Lancet", "drone"),
+    (r"kh[- ]?101|х-101", "Kh-101", "missile"),
+    (r"kh[- ]?555", "Kh-555", "missile"),
+    (r"kh[- ]?55", "Kh-55", "missile"),
+    (r"kh[- ]?22", "Kh-22", "missile"),
+    (r"kh[- ]?59", "Kh-59", "missile"),
+    (r"kh[- ]?47(?:m2)?|kinzhals?|кинжал\w*|кинджал\w*", "Kinzhal", "missile"),
+    (r"kalibrs?|kalibr|калибр\w*", "Kalibr", "missile"),
+    (r"iskanders?(?:-[mk])?|іскандер\w*|искандер\w*", "Iskander", "missile"),
+    (r"s-?300s?", "S-300", "missile"),
+    (r"s-?400s?", "S-400", "missile"),
+    (r"kn-?23", "KN-23", "missile"),
+    (r"zircons?|tsirkon", "Zircon", "missile"),
+)
+
+WEAPON_CLASSES: tuple[tuple[str, str], ...] = (
+    (
+        r"drones?|uavs?|unmanned aerial vehicles?|kamikaze|loitering munitions?|дрон\w*|безпілотник\w*"
+        r"|беспилотник\w*",
+        "drone",
+    ),
+    (r"(?:cruise |ballistic |guided |anti-aircraft )?missiles?|rockets?|ракет\w*", "missile"),
+    (r"(?:guided|glide|aerial) bombs?|kabs?\b|fab-\d+", "guided bomb"),
+    (r"artillery|shelling|shelled|mortars?|mlrs|grad rockets|howitzers?|обстріл\w*", "artillery"),
+)
+
+STRIKE_CUES = re.compile(
+    r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
+    r"bombs?|dropped|hurt|victims|toll|"
+    r"intercept\w*|destroyed|downed|debris|barrage|bombard\w*|targeted|rocked|damag\w*|"
+    r"killed|injur\w*|wounded|dead|died|casualt\w*|fire broke out|caught fire|blaze|"
+    r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e|"
+    r"вибух\w*|удар\w*|атак\w*|взрыв\w*)\b",
+    re.IGNORECASE,
+)
+
+AIR_CUES = re.compile(
+    r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air ?strikes?|aerial|explosions?|"
+    r"blasts?|air defen[cs]e|shot down|intercept\w*|debris|bombs?)\b",
+    re.IGNORECASE,
+)
+
+# Sentences that talk about weapons or attacks without reporting one on a place.
+SUPPLY = re.compile(
+    r"\b(?:military aid|aid package|supply\w*|supplie[sd]|deliver\w*|send|sent|provide\w*|"
+    r"shipment\w*|sanctions?|pledged|to buy|purchase\w*|manufactur\w*|produc\w+ (?:of|more)|"
+    r"ask\w* (?:\w+ ){0,4}for (?:more|additional)|appeal\w* for|ammunition|air defen[cs]e systems)\b",
+    re.IGNORECASE,
+)
+GROUND = re.compile(
+    r"\b(?:fighting|battles?|troops|front ?lines?|counter-?offensive|advance\w*|repelled|"
+    r"ground forces|infantry|trenches|assault\w*|captured|recapture)\b",
+    re.IGNORECASE,
+)
+IN_RUSSIA = re.compile(
+    r"\b(?:(?:in|inside|on|across|over) (?:western |southern )?russia\b|russian (?:territory|soil|"
+    r"regions?|cities|city|airfields?|refiner\w+)|belgorod|kursk|bryansk|voronezh|rostov|"
+    r"krasnodar|moscow region|the kremlin was|in moscow|on moscow|over moscow)",
+    re.IGNORECASE,
+)
+GENERIC = re.compile(
+    r"\b(?:in recent (?:weeks|months|days)|across (?:ukraine|the country)|almost daily|"
+    r"on an? (?:almost )?daily basis|every (?:day|night)|several times a week|now come|"
+    r"possible|potential|threat of|warn(?:ed|s|ing) (?:of|that|about)|stockpil\w*|plans? to|"
+    r"planning|preparing|threaten\w*|"
+    r"since the start of|"
+    r"since the beginning of|throughout the war|have been targeting|has been targeting|"
+    r"a spate of|a series of|regularly)\b",
+    re.IGNORECASE,
+)
+ELSEWHERE = re.compile(r"^\s*(?:elsewhere|meanwhile,? in|in other news)\b", re.IGNORECASE)
+ALERT_ONLY = re.compile(r"\b(?:air raid|alerts?|alarms?|sirens?)\b", re.IGNORECASE)
+HIT_WORDS = re.compile(
+    r"\b(?:explosions?|blasts?|struck|hit|damag\w*|killed|injur\w*|wounded|shot down|"
+    r"destroyed|debris|fire|blaze|rocked|attacked)\b",
+    re.IGNORECASE,
+)
+ANAPHORA = re.compile(
+    r"^\s*[\"“]?(?:he|she|they|it|its|the (?:drones?|missiles?|attack|strike)|most of|some of|"
+    r"many of|all of|of them|of these|there)\b",
+    re.IGNORECASE,
+)
+NEAR = re.compile(
+    r"\b(?:near|close to|outskirts of|not far from|around|towards?|outside|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
+    r"(?:miles|km|kilometres|kilometers)\s+(?:from|of))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+CAPITAL = re.compile(
+    r"\b(?:(?:the\s+)?ukrain(?:e['’]s|ian)\s+capital|the\s+capital(?:\s+city)?)\b", re.IGNORECASE
+)
+
+DAMAGE_TARGETS: tuple[tuple[str, str], ...] = (
+    (r"non-residential (?:building|premises)", "non-residential building"),
+    (
+        r"(?:residential|apartment|high-rise|multi-stor(?:e)?y|\w+-stor(?:e)?y|housing|"
+        r"multi-apartment|residential high-rise) (?:buildings?|blocks?|towers?|complex\w*)|"
+        r"apartment blocks?|residential areas?|blocks? of flats",
+        "residential building",
+    ),
+    (r"(?:private |residential )?houses?|homes?|dwellings?", "house"),
+    (
+        r"energy (?:infrastructure|facilit\w+|objects?)|power (?:plants?|stations?|grid|lines?|"
+        r"infrastructure)|(?:combined )?heat(?:ing)? (?:and power )?plants?|thermal power|"
+        r"substations?|chp\b",
+        "energy infrastructure",
+    ),
+    (r"critical infrastructure", "critical infrastructure"),
+    (r"schools?", "school"),
+    (r"kindergartens?", "kindergarten"),
+    (r"hospitals?|clinics?|medical facilit\w+", "hospital"),
+    (r"cars?|vehicles?", "vehicle"),
+    (r"office (?:buildings?|centres?|centers?)|business cent(?:re|er)s?", "office building"),
+    (r"warehouses?|storage facilit\w+", "warehouse"),
+    (r"railway|rail (?:station|infrastructure)|trains?", "railway"),
+    (r"roofs?", "roof"),
+    (r"windows?", "windows"),
+    (r"shops?|supermarkets?|shopping (?:centre|center|mall)", "shop"),
+    (r"administrative buildings?|government buildings?", "administrative building"),
+    (r"playgrounds?", "playground"),
+    (r"bridges?", "bridge"),
+    (r"water (?:supply|pipes?|mains)|gas pipelines?", "utilities"),
+)
+DAMAGE_VERBS = re.compile(
+    r"\b(?:damag\w*|hit|struck|destroy\w*|fire|blaze|burn\w*|caught fire|collaps\w*|"
+    r"shattered|blown out|ablaze|flames|ruins?|rubble)\b",
+    re.IGNORECASE,
+)
+
+TIME_OF_DAY: tuple[tuple[str, str], ...] = (
+    (r"overnight|night\w*|early hours|after midnight|before dawn|at dawn|tonight", "night"),
+    (r"morning|early on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at daybreak", "morning"),
+    (r"afternoon|midday|noon", "afternoon"),
+    (r"evening", "evening"),
+)
+
+SPEECH_VERBS = r"(?:said|says|told|wrote|posted|reported|added|confirmed|stated|announced|tweeted|noted)"
+TITLES = (
+    r"(?:(?:the\s+)?(?:city['’]s\s+)?(?:kyiv|kiev)?\s*(?:mayor|president|lawmaker|minister|"
+    r"governor|spokesman|spokeswoman|spokesperson|head|chief|commander|official|deputy|adviser|"
+    r"advisor|ceo|mr|mrs|ms|dr)\.?\s+)"
+)
+RUSSIAN_CLAIM = re.compile(
+    r"\b(?:russia|moscow|the kremlin|russia['’]s (?:defen[cs]e )?ministry|the (?:russian )?"
+    r"(?:defen[cs]e )?ministry)\b(?:\s+\w+){0,2}?\s+(?:also\s+)?(?:said|says|claimed|claims|denies|"
+    r"denied)\b",
+    re.IGNORECASE,
+)
+RECALL = re.compile(
+    r"\b(?:last (?:targeted|attacked|hit|struck|time)|ago|first (?:attack|strike|time) since|"
+    r"previously|earlier (?:this|in)|recalled|was last)\b",
+    re.IGNORECASE,
+)
+NEGATED_HITS = re.compile(
+    r"\bno (?:explosions?|blasts?|hits?|damage|strikes?|casualties)\b(?: (?:were|was) reported)?",
+    re.IGNORECASE,
+)
+METONYM = re.compile(
+    r"(?:\b(?:blam\w+|accus\w+)\s+$)|^(?:['’]s\s+(?:western\s+)?(?:allies|government|forces|troops|partners|"
+    r"officials|military|leadership|counteroffensive)|"
+    r"\s+(?:said|says|denied|claimed|blamed|accused|has denied))",
+    re.IGNORECASE,
+)
+APPOSITION = re.compile(
+    r"^\s*(?:,|\()?\s*(?:(?:a|the)\s+(?:\w+\s+)?(?:city|town|village|suburb|settlement)\s+(?:in|of)\s+)?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+MODEL_CLASS = {model: weapon for _, model, weapon in WEAPON_MODELS}
+RETALIATION = re.compile(r"\b(?:retaliat\w+ for|revenge for|in response to|a response to)\b", re.IGNORECASE)
+OTHER_REGIONS = re.compile(
+    r"\b(?:in|across|on) (?:several |many |some |a number of )?other (?:regions|cities|oblasts|towns)\b|"
+    r"\belsewhere in (?:ukraine|the country)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,76 @@
+"""Date expressions and how their precision is decided."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strikemap.dates import find_dates, format_date, resolve, summarise, war_anchor
+from strikemap.models import When
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    "sentence, article, expected",
+    [
+        ("Drones hit Kyiv on Oct. 17.", D(2022, 10, 20), D(2022, 10, 17)),
+        ("Smoke rose on 17 October, 2022.", None, D(2022, 10, 17)),
+        ("The attack on 2022-10-17 was the largest.", None, D(2022, 10, 17)),
+        ("Missiles struck on 29.12.2023.", None, D(2023, 12, 29)),
+        ("Explosions on Monday.", D(2022, 10, 17), D(2022, 10, 17)),
+        ("Explosions on Monday.", D(2022, 10, 19), D(2022, 10, 17)),
+        ("Hit by explosions on Monday last week.", D(2022, 10, 17), D(2022, 10, 10)),
+        ("Drones attacked yesterday.", D(2023, 5, 30), D(2023, 5, 29)),
+        ("A recalled strike on Dec. 31.", D(2023, 1, 10), D(2022, 12, 31)),
+        ("Attacked in the early hours of Sunday.", D(2023, 5, 29), D(2023, 5, 28)),
+    ],
+)
+def test_a_single_mention_resolves_to_its_day(
+    sentence: str, article: dt.date | None, expected: dt.date
+) -> None:
+    (mention,) = find_dates(sentence)
+    assert resolve(mention, article, article, None) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The strike on 31.02.2023 never happened.",
+        "Officials may decide later.",
+        "Forty drones and 17 missiles were launched.",
+        "The 15th attack this month.",
+    ],
+)
+def test_words_that_are_not_dates_are_ignored(sentence: str) -> None:
+    assert find_dates(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, window",
+    [
+        ("since its full-scale invasion 15 months ago", (D(2023, 5, 1), D(2023, 5, 31))),
+        ("on the 300 days of full-scale war", (D(2022, 12, 20), D(2022, 12, 21))),
+        ("nothing about the war here", None),
+    ],
+)
+def test_war_length_dates_the_article(sentence: str, window: tuple[dt.date, dt.date] | None) -> None:
+    assert war_anchor(sentence) == window
+
+
+@pytest.mark.parametrize(
+    "when, expected",
+    [
+        (When(D(2022, 10, 17), D(2022, 10, 17)), "2022-10-17"),
+        (When(D(2022, 11, 1), D(2022, 11, 17), weekday=1), "2022-11"),
+        (When(D(2023, 4, 30), D(2023, 5, 28), weekday=6), "2023-05"),
+        (When(D(2023, 1, 1), D(2023, 8, 1)), "2023"),
+        (When(D(2022, 12, 1), D(2023, 2, 1)), None),
+        (When(None, None, weekday=0), None),
+        (None, None),
+    ],
+    ids=["one-day", "tuesdays-in-november", "mostly-may", "year", "spans-years", "weekday-only", "none"],
+)
+def test_precision_is_never_finer_than_the_text_allows(when: When | None, expected: str | None) -> None:
+    assert format_date(*summarise(when)) == expected
