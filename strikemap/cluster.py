@@ -1,0 +1,152 @@
+"""Merging reports of the same attack into events.
+
+Reports are bucketed by city and day, so merging stays near-linear: a report is only compared
+with the few events that share its city, a possible day and a district or weapon.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from strikemap.models import Event, Report, When
+
+_MAX_CANDIDATE_DAYS = 62
+
+
+def cluster(reports: Iterable[Report]) -> list[Event]:
+    """One event per attack: same city, compatible day, overlapping places or weapons."""
+    by_day: dict[tuple[str, dt.date], list[Report]] = defaultdict(list)
+    loose: list[Report] = []
+    for report in reports:
+        if report.date is not None and report.date_precision == "day":
+            by_day[(report.city, report.date)].append(report)
+        else:
+            loose.append(report)
+    index = _Index(by_day)
+    unmatched: list[Report] = []
+    for report in loose:
+        match = index.best_match(report)
+        if match is None:
+            unmatched.append(report)
+        else:
+            by_day[match].append(_dated(report, match[1]))
+    groups = [list(g) for g in by_day.values()] + _group_loose(unmatched)
+    events = [_event(group) for group in groups]
+    return sorted(events, key=lambda e: (e.date or dt.date.max, e.city, e.id))
+
+
+class _Index:
+    """Day-precise groups, looked up by city and day or by city, weekday and district."""
+
+    def __init__(self, by_day: dict[tuple[str, dt.date], list[Report]]) -> None:
+        self.by_day = by_day
+        self.by_weekday: dict[tuple[str, int], list[tuple[str, dt.date]]] = defaultdict(list)
+        for city, day in by_day:
+            self.by_weekday[(city, day.weekday())].append((city, day))
+
+    def candidates(self, report: Report) -> list[tuple[str, dt.date]]:
+        when = report.when
+        if when is None:
+            return []
+        if when.earliest is not None and when.latest is not None:
+            if (when.latest - when.earliest).days > _MAX_CANDIDATE_DAYS:
+                return []
+            return [(report.city, d) for d in when.candidates() if (report.city, d) in self.by_day]
+        if when.weekday is not None:
+            return self.by_weekday.get((report.city, when.weekday), [])
+        return []
+
+    def best_match(self, report: Report) -> tuple[str, dt.date] | None:
+        """The one group this report confidently belongs to, or None when unsure."""
+        scored = sorted(
+            ((_overlap(report, self.by_day[key]), key) for key in self.candidates(report)),
+            reverse=True,
+        )
+        scored = [s for s in scored if s[0] > 0]
+        if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+            return None
+        return scored[0][1]
+
+
+def _overlap(report: Report, group: list[Report]) -> int:
+    """How much a report shares with a group: districts and weapons count, models more."""
+    districts = {d for r in group for d in r.districts}
+    weapons = {w for r in group for w in r.weapons}
+    models = {m for r in group for m in r.weapon_models}
+    score = 2 * len(set(report.districts) & districts) + len(set(report.weapons) & weapons)
+    score += len(set(report.weapon_models) & models)
+    if report.districts and districts and not set(report.districts) & districts:
+        return 0
+    if report.role == "primary" and all(r.role == "background" for r in group):
+        score -= 1
+    return score
+
+
+def _dated(report: Report, day: dt.date) -> Report:
+    """An undated report joined to a dated event takes that event's day."""
+    from dataclasses import replace
+
+    return replace(report, date=day, date_precision="day", when=When(day, day))
+
+
+def _group_loose(reports: list[Report]) -> list[list[Report]]:
+    """Reports without a day merge with each other only when they agree on city and period."""
+    groups: dict[tuple[object, ...], list[list[Report]]] = defaultdict(list)
+    out: list[list[Report]] = []
+    for report in reports:
+        when = report.when
+        bucket = (report.city, report.date, report.date_precision, when.weekday if when else None)
+        for group in groups[bucket]:
+            if all(r.article_id != report.article_id for r in group) and _overlap(report, group) > 0:
+                group.append(report)
+                break
+        else:
+            group = [report]
+            groups[bucket].append(group)
+            out.append(group)
+    return out
+
+
+def _event(reports: list[Report]) -> Event:
+    reports = sorted(reports, key=lambda r: (r.role != "primary", r.published or dt.date.max, r.key))
+    primary = [r for r in reports if r.role == "primary"] or reports
+    founder = min(reports, key=lambda r: (r.role != "primary", r.date_precision != "day", r.key))
+    days = [r.date for r in reports if r.date is not None]
+    precise = [r for r in reports if r.date_precision == "day"]
+    chosen = (
+        precise[0]
+        if precise
+        else (founder if founder.date else next((r for r in reports if r.date), founder))
+    )
+
+    def union(name: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(v for r in reports for v in getattr(r, name)))
+
+    def most(name: str) -> int | None:
+        values = [getattr(r, name) for r in primary if getattr(r, name) is not None]
+        return max(values) if values else None
+
+    places = tuple(dict.fromkeys(p for r in reports for p in r.places))
+    times = Counter(r.time_of_day for r in reports if r.time_of_day)
+    key = f"{founder.city}|{founder.key}"
+    return Event(
+        id=hashlib.sha1(key.encode()).hexdigest()[:12],
+        city=founder.city,
+        date=chosen.date if days else None,
+        date_precision=chosen.date_precision if days else None,
+        reports=tuple(reports),
+        time_of_day=times.most_common(1)[0][0] if times else None,
+        districts=tuple(sorted(union("districts"))),
+        places=places,
+        weapons=tuple(sorted(union("weapons"))),
+        weapon_models=tuple(sorted(union("weapon_models"))),
+        debris=any(r.debris for r in reports),
+        killed=most("killed"),
+        injured=most("injured"),
+        intercepted=most("intercepted"),
+        damage=union("damage"),
+        said_by=union("said_by"),
+    )

@@ -1,0 +1,155 @@
+"""Writing events out: the JSON contract, and CSV that is safe to open in a spreadsheet.
+
+Both are pure functions of events, so the command line and the dashboard export the same rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from strikemap.dates import format_date
+from strikemap.models import Event, Place, Report
+
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "date_precision",
+    "time_of_day",
+    "city",
+    "districts",
+    "places",
+    "lat",
+    "lon",
+    "location_precision",
+    "weapons",
+    "weapon_models",
+    "debris",
+    "killed",
+    "injured",
+    "intercepted",
+    "damage",
+    "said_by",
+    "sources_count",
+    "sources",
+    "articles",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
+_REPORT_FIELDS = ("districts", "weapons", "killed", "injured", "damage")
+
+
+def place_dict(place: Place) -> dict[str, Any]:
+    return {
+        "name": place.name,
+        "city": place.city,
+        "district": place.district,
+        "lat": place.lat,
+        "lon": place.lon,
+        "precision": place.precision,
+        "method": place.method,
+    }
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    """What one article says, with the sentence behind every field."""
+    fields: dict[str, Any] = {"date": format_date(report.date, report.date_precision)}
+    fields.update({name: _plain(getattr(report, name)) for name in _REPORT_FIELDS})
+    return {
+        "article": report.article,
+        "article_id": report.article_id,
+        "source": report.source,
+        "title": report.title,
+        "published": report.published.isoformat() if report.published else None,
+        "role": report.role,
+        "said_by": list(report.said_by),
+        "fields": fields,
+        "evidence": [{"field": e.field, "sentence": e.sentence, "match": e.match} for e in report.evidence],
+    }
+
+
+def event_dict(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "date": format_date(event.date, event.date_precision),
+        "date_precision": event.date_precision,
+        "time_of_day": event.time_of_day,
+        "city": event.city,
+        "districts": list(event.districts),
+        "places": [place_dict(p) for p in event.places],
+        "weapons": list(event.weapons),
+        "weapon_models": list(event.weapon_models),
+        "debris": event.debris,
+        "killed": event.killed,
+        "injured": event.injured,
+        "intercepted": event.intercepted,
+        "damage": list(event.damage),
+        "said_by": list(event.said_by),
+        "sources_count": event.sources_count,
+        "reports": [report_dict(r) for r in event.reports],
+    }
+
+
+def to_json(events: Iterable[Event], *, indent: int | None = 1) -> str:
+    return json.dumps({"events": [event_dict(e) for e in events]}, ensure_ascii=False, indent=indent)
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """One flat row per event, as the table and the CSV show it."""
+    first = event.places[0] if event.places else None
+    return {
+        "id": event.id,
+        "date": format_date(event.date, event.date_precision),
+        "date_precision": event.date_precision,
+        "time_of_day": event.time_of_day,
+        "city": event.city,
+        "districts": "; ".join(event.districts),
+        "places": "; ".join(dict.fromkeys(p.name for p in event.places)),
+        "lat": first.lat if first else None,
+        "lon": first.lon if first else None,
+        "location_precision": first.precision if first else None,
+        "weapons": "; ".join(event.weapons),
+        "weapon_models": "; ".join(event.weapon_models),
+        "debris": event.debris,
+        "killed": event.killed,
+        "injured": event.injured,
+        "intercepted": event.intercepted,
+        "damage": "; ".join(event.damage),
+        "said_by": "; ".join(event.said_by),
+        "sources_count": event.sources_count,
+        "sources": "; ".join(dict.fromkeys(r.source or "unknown" for r in event.reports)),
+        "articles": "; ".join(dict.fromkeys(r.article for r in event.reports)),
+    }
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise text a spreadsheet would run as a formula; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(
+    rows: Iterable[dict[str, Any]], *, columns: tuple[str, ...] = CSV_COLUMNS, bom: bool = True
+) -> str:
+    """RFC 4180 CSV; a UTF-8 BOM by default so Excel reads Cyrillic right."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _csv_value(row.get(k)) for k in columns})
+    return ("\ufeff" if bom else "") + buffer.getvalue()
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return safe_cell(value)
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value

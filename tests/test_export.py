@@ -1,0 +1,84 @@
+"""JSON and CSV output: the contract shape, and CSV that a spreadsheet cannot execute."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import make_article
+
+from strikemap.cluster import cluster
+from strikemap.export import event_row, safe_cell, to_csv, to_json
+from strikemap.extract import extract
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+380 44 000", "'+380 44 000"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("\rcmd", "'\rcmd"),
+        ("Kyiv Wire", "Kyiv Wire"),
+        ("Київ", "Київ"),
+        (16, 16),
+        (None, None),
+    ],
+)
+def test_formula_cells_are_neutralised_and_others_kept(value: object, expected: object) -> None:
+    assert safe_cell(value) == expected
+
+
+def _events(text: str, source: str | None = None):  # type: ignore[no-untyped-def]
+    return cluster(extract(make_article(text, "2023-05-28", source=source)))
+
+
+def test_csv_round_trips_every_value_and_neutralises_formulas() -> None:
+    events = _events(
+        "Drones hit Kyiv's Holosiivskyi district overnight, killing two people and injuring 5.",
+        source="=cmd|' /C calc'!A0",
+    )
+    text = to_csv(event_row(e) for e in events)
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [(r["date"], r["districts"], r["killed"], r["injured"], r["sources"]) for r in rows] == [
+        ("2023-05-28", "Holosiivskyi", "2", "5", "'=cmd|' /C calc'!A0")
+    ]
+
+
+def test_json_follows_the_contract() -> None:
+    events = _events("Drones hit Kyiv's Podilskyi district overnight, Vitali Klitschko said.")
+    (event,) = json.loads(to_json(events))["events"]
+    assert sorted(event) == sorted(
+        [
+            "id",
+            "date",
+            "date_precision",
+            "time_of_day",
+            "city",
+            "districts",
+            "places",
+            "weapons",
+            "weapon_models",
+            "debris",
+            "killed",
+            "injured",
+            "intercepted",
+            "damage",
+            "said_by",
+            "sources_count",
+            "reports",
+        ]
+    )
+    (report,) = event["reports"]
+    assert (event["districts"], report["role"], report["said_by"], report["fields"]["districts"]) == (
+        ["Podilskyi"],
+        "primary",
+        ["Vitali Klitschko"],
+        ["Podilskyi"],
+    )
+    assert {e["field"] for e in report["evidence"]} >= {"districts", "weapons", "date", "said_by"}
