@@ -7,24 +7,31 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from strikemap import __version__
-from strikemap.cluster import cluster
+from strikemap.errors import ConfigError, StrikeMapError
 from strikemap.export import event_row, to_csv, to_json
-from strikemap.extract import extract
+from strikemap.geocode import GEOCODERS, Geocoder, get_geocoder
 from strikemap.models import Article, Skipped
+from strikemap.pipeline import find_events
 from strikemap.read import DEFAULT_MAX_BYTES, read_paths
 
 EXIT_SKIPPED = 1
+EXIT_ERROR = 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="strikemap: %(message)s")
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except StrikeMapError as err:
+        print(f"strikemap: {err}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,14 +44,39 @@ def _parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument(
         "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest file read (default: %(default)s)"
     )
+    _geocoder_options(extract_cmd)
     extract_cmd.set_defaults(run=_extract)
     return parser
 
 
+def _geocoder_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--geocoder",
+        choices=GEOCODERS,
+        default=os.environ.get("STRIKEMAP_GEOCODER", "offline"),
+        help="where street names are looked up: the offline gazetteer (default) or OpenStreetMap "
+        "Nominatim [env STRIKEMAP_GEOCODER]",
+    )
+    command.add_argument(
+        "--user-agent",
+        default=os.environ.get("STRIKEMAP_USER_AGENT"),
+        help="your application name and contact, required by Nominatim [env STRIKEMAP_USER_AGENT]",
+    )
+
+
+def geocoder_from(args: argparse.Namespace) -> Geocoder:
+    if args.geocoder == "nominatim" and not args.user_agent:
+        raise ConfigError(
+            "--geocoder nominatim needs --user-agent 'your app name and contact' (or STRIKEMAP_USER_AGENT), "
+            "as Nominatim's usage policy asks"
+        )
+    return get_geocoder(args.geocoder, user_agent=args.user_agent)
+
+
 def _extract(args: argparse.Namespace) -> int:
+    geocoder = geocoder_from(args)
     articles, skipped = read_all(args.paths, max_bytes=args.max_bytes)
-    reports = [report for article in articles for report in extract(article)]
-    events = cluster(reports)
+    events = find_events(articles, geocoder=geocoder)
     out = to_json(events) if args.format == "json" else to_csv(event_row(e) for e in events)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return EXIT_SKIPPED if skipped else 0

@@ -365,6 +365,8 @@ def _add_clause_facts(
     ):
         if found:
             incident.add(name, found[0], sentence, found[1])
+    for street in lx.STREET.finditer(clause):
+        incident.add("address", street.group("street"), sentence, street.group("street"))
     for value, words in facts.damage(clause):
         incident.add("damage", value, sentence, words)
     gained = sum(len(v) for v in incident.facts.values()) + len(incident.places) > before
@@ -422,6 +424,7 @@ def _report(
         casualty_words=tuple(values("casualty_words")),
         damage=tuple(values("damage")),
         said_by=tuple(values("said_by")),
+        addresses=tuple(values("address")),
         source=article.source,
         title=article.title,
         published=article.published,

@@ -23,7 +23,7 @@ from geopy.point import Point
 from strikemap.errors import ConfigError
 from strikemap.gazetteer import Entry, Gazetteer, default_gazetteer
 from strikemap.gazetteer_data import KYIV, Kind
-from strikemap.models import Place, PlacePrecision
+from strikemap.models import Place, PlacePrecision, Report
 
 __all__ = [
     "GEOCODERS",
@@ -327,3 +327,20 @@ def locate(geocoder: Geocoder, query: str) -> Place | None:
         method = "online"
     lat, lon = found.latitude, found.longitude
     return Place(name, raw["city"], raw["district"], lat, lon, precision, method)
+
+
+def place_addresses(report: Report, geocoder: Geocoder) -> Report:
+    """Add the places of the streets a report names; their districts fill in a missing one.
+
+    Only Kyiv reports are placed this way, and only results that fall inside the city's
+    districts count, so a same-named street elsewhere cannot move an event out of Kyiv.
+    """
+    if report.city != "Kyiv" or not report.addresses:
+        return report
+    places = list(report.places)
+    for address in report.addresses:
+        place = locate(geocoder, f"{address}, Kyiv, Ukraine")
+        if place is not None and place.district and place not in places:
+            places.append(place)
+    districts = report.districts or tuple(dict.fromkeys(p.district for p in places if p.district))
+    return dataclasses.replace(report, places=tuple(places), districts=districts)

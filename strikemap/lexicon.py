@@ -253,3 +253,7 @@ OTHER_REGIONS = re.compile(
     r"\belsewhere in (?:ukraine|the country)\b",
     re.IGNORECASE,
 )
+STREET = re.compile(
+    r"\b(?:on|in|at|along|near)\s+(?P<street>(?:[A-Z][\w'’.-]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Boulevard|"
+    r"Blvd\.?|Prospekt|Lane|Embankment|Highway|Road|Square))",
+)

@@ -123,6 +123,8 @@ class Report:
     """Casualty phrases with no number, kept as written ("several injured")."""
     damage: tuple[str, ...] = ()
     said_by: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+    """Streets named as hit, for a geocoder to place more precisely than the text's district."""
     source: str | None = None
     title: str | None = None
     published: dt.date | None = None
