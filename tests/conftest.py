@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,3 +37,71 @@ def seeds() -> Path:
     if not (SEEDS / "gold.json").exists():
         pytest.skip(f"seed articles not found at {SEEDS} (they live in the shared folder beside the repo)")
     return SEEDS
+
+
+# --- PostgreSQL --------------------------------------------------------------------------------------
+# `.ci/run` installs and starts a server and exports STRIKEMAP_TEST_POSTGRES; CI sets CI=true.
+
+
+def _postgres_problem(url: str | None) -> str | None:
+    """Why the server at `url` can't be used, or None when a real connection succeeds."""
+    if not url:
+        return "STRIKEMAP_TEST_POSTGRES is not set"
+    try:
+        import sqlalchemy as sa
+    except ImportError as exc:
+        return f"SQLAlchemy is not installed ({exc})"
+    try:
+        engine = sa.create_engine(url, connect_args={"connect_timeout": 5})
+        try:
+            with engine.connect() as conn:
+                conn.execute(sa.text("SELECT 1"))
+        finally:
+            engine.dispose()
+    except Exception as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        return f"STRIKEMAP_TEST_POSTGRES is set but the server does not answer: {reason}"
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """URL of the test PostgreSQL database; skips without a server, fails without one under CI=true."""
+    url = os.environ.get("STRIKEMAP_TEST_POSTGRES")
+    problem = _postgres_problem(url)
+    if problem is None:
+        assert url is not None
+        return url
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI must provide a PostgreSQL server: {problem} (.ci/run installs and starts one)")
+    pytest.skip(f"no PostgreSQL server: set STRIKEMAP_TEST_POSTGRES or run bash .ci/run ({problem})")
+
+
+@contextmanager
+def fresh_postgres_database(base_url: str) -> Iterator[str]:
+    """Create a new empty database beside `base_url`'s, yield its URL, then drop it."""
+    import sqlalchemy as sa
+
+    name = f"strikemap_t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(base_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}" OWNER strikemap'))
+        try:
+            yield sa.make_url(base_url).set(database=name).render_as_string(hide_password=False)
+        finally:
+            with admin.connect() as conn:
+                conn.execute(
+                    sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+                    {"name": name},
+                )
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture
+def fresh_postgres_url(postgres_url: str) -> Iterator[str]:
+    """URL of a brand-new empty PostgreSQL database for one test, dropped afterwards."""
+    with fresh_postgres_database(postgres_url) as url:
+        yield url
