@@ -1,11 +1,13 @@
 """The strikemap command line.
 
-`strikemap extract PATH...` prints the events found in articles without touching a store.
+`extract` prints events from articles without a store; `ingest`, `events`, `show`, `export`
+and the review commands work on the store (SQLite by default, PostgreSQL with --db).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import sys
@@ -13,11 +15,12 @@ from collections.abc import Sequence
 
 from strikemap import __version__
 from strikemap.errors import ConfigError, StrikeMapError
-from strikemap.export import event_row, to_csv, to_json
+from strikemap.export import event_row, to_csv, to_geojson, to_json, view_row, views_json
 from strikemap.geocode import GEOCODERS, Geocoder, get_geocoder
 from strikemap.models import Article, Skipped
 from strikemap.pipeline import find_events
 from strikemap.read import DEFAULT_MAX_BYTES, read_paths
+from strikemap.show import event_table, event_text
 
 EXIT_SKIPPED = 1
 EXIT_ERROR = 2
@@ -38,18 +41,78 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="strikemap", description="Air strikes on Kyiv, from news articles.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    extract_cmd = commands.add_parser("extract", help="print the strike events found in articles")
-    extract_cmd.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    extract_cmd.add_argument("--format", choices=("json", "csv"), default="json")
-    extract_cmd.add_argument(
-        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest file read (default: %(default)s)"
-    )
-    _geocoder_options(extract_cmd)
-    extract_cmd.set_defaults(run=_extract)
+
+    extract = commands.add_parser("extract", help="print the strike events found in articles (no store)")
+    _input_options(extract)
+    extract.add_argument("--format", choices=("json", "csv"), default="json")
+    extract.set_defaults(run=_extract)
+
+    ingest = commands.add_parser("ingest", help="add articles to the store and merge their events")
+    _input_options(ingest)
+    _db_option(ingest)
+    ingest.add_argument("--batch-size", type=int, default=200, help="articles per transaction (%(default)s)")
+    ingest.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="show a progress bar (default: when stderr is a terminal)")  # fmt: skip
+    ingest.set_defaults(run=_ingest)
+
+    again = commands.add_parser("reextract", help="run the extractor again over every stored article")
+    _db_option(again)
+    again.set_defaults(run=_reextract, geocoder="offline", user_agent=None)
+
+    events = commands.add_parser("events", help="list stored events as a table")
+    _db_option(events)
+    _filter_options(events)
+    events.set_defaults(run=_events)
+
+    show = commands.add_parser("show", help="one event with its reports and evidence")
+    _db_option(show)
+    show.add_argument("event_id", metavar="EVENT_ID")
+    show.set_defaults(run=_show)
+
+    export = commands.add_parser("export", help="write the filtered events as CSV, GeoJSON or JSON")
+    _db_option(export)
+    _filter_options(export)
+    export.add_argument("--format", choices=("csv", "geojson", "json"), required=True)
+    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    export.set_defaults(run=_export)
+
+    correct = commands.add_parser("correct", help="record an analyst's correction to an event")
+    _db_option(correct)
+    correct.add_argument("event_id", metavar="EVENT_ID")
+    correct.add_argument("--date", help="YYYY-MM-DD, YYYY-MM or YYYY")
+    correct.add_argument("--districts", help="comma-separated district names ('' for none)")
+    correct.add_argument("--weapons", help="comma-separated: drone, missile, guided bomb, artillery")
+    correct.add_argument("--killed", help="a number, or 'unknown'")
+    correct.add_argument("--injured", help="a number, or 'unknown'")
+    correct.add_argument("--note", help="why, for the record")
+    correct.set_defaults(run=_correct)
+
+    for status, verb in (("verified", "verify"), ("rejected", "reject"), ("unreviewed", "unreview")):
+        command = commands.add_parser(verb, help=f"mark an event {status}")
+        _db_option(command)
+        command.add_argument("event_id", metavar="EVENT_ID")
+        command.add_argument("--note", help="why, for the record")
+        command.set_defaults(run=_status, status=status)
+
+    merge = commands.add_parser("merge", help="merge events into the first one")
+    _db_option(merge)
+    merge.add_argument("keep", metavar="EVENT_ID")
+    merge.add_argument("others", nargs="+", metavar="OTHER_ID")
+    merge.set_defaults(run=_merge)
+
+    split = commands.add_parser("split", help="move reports of an event into a new event")
+    _db_option(split)
+    split.add_argument("event_id", metavar="EVENT_ID")
+    split.add_argument("reports", nargs="+", metavar="REPORT_KEY", help="report keys, as `show` lists them")
+    split.set_defaults(run=_split)
     return parser
 
 
-def _geocoder_options(command: argparse.ArgumentParser) -> None:
+def _input_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    command.add_argument(
+        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest file read (default: %(default)s)"
+    )
     command.add_argument(
         "--geocoder",
         choices=GEOCODERS,
@@ -62,6 +125,34 @@ def _geocoder_options(command: argparse.ArgumentParser) -> None:
         default=os.environ.get("STRIKEMAP_USER_AGENT"),
         help="your application name and contact, required by Nominatim [env STRIKEMAP_USER_AGENT]",
     )
+
+
+def _db_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--db",
+        help="SQLite file or postgresql://user:pass@host/db [env STRIKEMAP_DB; default: a SQLite file]",
+    )
+
+
+def _filter_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--from", dest="start", type=_day, help="first day, YYYY-MM-DD")
+    command.add_argument("--to", dest="end", type=_day, help="last day, YYYY-MM-DD")
+    command.add_argument("--district", action="append", default=[], help="repeat for several")
+    command.add_argument("--weapon", action="append", default=[], help="repeat for several")
+    command.add_argument("--source", action="append", default=[], help="outlet name; repeat for several")
+    command.add_argument("--city", action="append", default=[], help="Kyiv, Kyiv region, Brovary, ...")
+    command.add_argument(
+        "--precision", action="append", default=[], help="location precision: district, city..."
+    )
+    command.add_argument("--verified", action="store_true", help="only events an analyst verified")
+    command.add_argument("--include-rejected", action="store_true", help="also events an analyst rejected")
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from err
 
 
 def geocoder_from(args: argparse.Namespace) -> Geocoder:
@@ -95,3 +186,143 @@ def read_all(paths: Sequence[str], *, max_bytes: int) -> tuple[list[Article], li
     if skipped:
         print(f"strikemap: {len(skipped)} input(s) skipped, {len(articles)} article(s) read", file=sys.stderr)
     return articles, skipped
+
+
+def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from strikemap.store import Store
+
+    return Store(args.db)
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from strikemap.ingest import ingest
+
+    store = _store(args)
+    geocoder = geocoder_from(args)
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    with tqdm(desc="ingest", unit=" articles", disable=not show, file=sys.stderr) as bar:
+        summary = ingest(
+            store,
+            read_paths(args.paths, max_bytes=args.max_bytes),
+            batch_size=args.batch_size,
+            geocoder=geocoder,
+            on_batch=bar.update,
+        )
+    print(f"store: {store.safe_url}")
+    print("\n".join(summary.lines()))
+    return EXIT_SKIPPED if summary.skipped else 0
+
+
+def _reextract(args: argparse.Namespace) -> int:
+    from strikemap.ingest import reextract
+
+    store = _store(args)
+    summary = reextract(store, geocoder=geocoder_from(args))
+    print(f"store: {store.safe_url}")
+    print(f"articles: {summary.present}; reports: {summary.reports}; events kept: {summary.events_updated}, "
+          f"new: {summary.events_created}")  # fmt: skip
+    return 0
+
+
+def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from strikemap.query import Filters
+
+    return Filters(
+        start=args.start, end=args.end, districts=tuple(args.district), weapons=tuple(args.weapon),
+        sources=tuple(args.source), cities=tuple(args.city), precisions=tuple(args.precision),
+        verified_only=args.verified, include_rejected=args.include_rejected,
+    )  # fmt: skip
+
+
+def _events(args: argparse.Namespace) -> int:
+    from strikemap.query import find
+
+    print(event_table(find(_store(args), _filters(args))))
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from strikemap.query import get
+
+    view = get(_store(args), args.event_id)
+    if view is None:
+        raise ConfigError(f"no event with id {args.event_id!r} in the store")
+    print(event_text(view))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from strikemap.query import find
+
+    views = find(_store(args), _filters(args))
+    if args.format == "csv":
+        text = to_csv(view_row(v) for v in views)
+    elif args.format == "geojson":
+        text = to_geojson(views)
+    else:
+        text = views_json(views)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        print(f"wrote {len(views)} events to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _correct(args: argparse.Namespace) -> int:
+    from strikemap.review import correct
+
+    store = _store(args)
+    changes = {
+        "date": args.date,
+        "districts": _list(args.districts),
+        "weapons": _list(args.weapons),
+        "killed": _count(args.killed),
+        "injured": _count(args.injured),
+    }
+    given = {k: v for k, v in changes.items() if getattr(args, k) is not None}
+    if not given:
+        raise ConfigError("nothing to correct: give --date, --districts, --weapons, --killed or --injured")
+    for field, value in given.items():
+        correct(store, args.event_id, field, value, note=args.note)
+    print(f"corrected {', '.join(given)} of event {args.event_id}")
+    return 0
+
+
+def _list(text: str | None) -> list[str] | None:
+    return None if text is None else [p.strip() for p in text.split(",") if p.strip()]
+
+
+def _count(text: str | None) -> int | None:
+    if text is None or text.strip().lower() in ("unknown", "none", ""):
+        return None
+    if not text.strip().isdigit():
+        raise ConfigError(f"expected a number of people or 'unknown', got {text!r}")
+    return int(text)
+
+
+def _status(args: argparse.Namespace) -> int:
+    from strikemap.review import set_status
+
+    set_status(_store(args), args.event_id, args.status, note=args.note)
+    print(f"event {args.event_id} is {args.status}")
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from strikemap.review import merge
+
+    merge(_store(args), args.keep, args.others)
+    print(f"merged {', '.join(args.others)} into {args.keep}")
+    return 0
+
+
+def _split(args: argparse.Namespace) -> int:
+    from strikemap.review import split
+
+    new_id = split(_store(args), args.event_id, args.reports)
+    print(f"moved {len(args.reports)} report(s) of {args.event_id} into new event {new_id}")
+    return 0

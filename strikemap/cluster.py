@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from strikemap.models import Event, Report, When
 
@@ -18,6 +19,12 @@ _MAX_CANDIDATE_DAYS = 62
 
 def cluster(reports: Iterable[Report]) -> list[Event]:
     """One event per attack: same city, compatible day, overlapping places or weapons."""
+    events = [make_event(group) for group in group_reports(reports)]
+    return sorted(events, key=lambda e: (e.date or dt.date.max, e.city, e.id))
+
+
+def group_reports(reports: Iterable[Report]) -> list[list[Report]]:
+    """The reports of each attack together; undated ones carry the date they were matched to."""
     by_day: dict[tuple[str, dt.date], list[Report]] = defaultdict(list)
     loose: list[Report] = []
     for report in reports:
@@ -33,9 +40,7 @@ def cluster(reports: Iterable[Report]) -> list[Event]:
             unmatched.append(report)
         else:
             by_day[match].append(_dated(report, match[1]))
-    groups = [list(g) for g in by_day.values()] + _group_loose(unmatched)
-    events = [_event(group) for group in groups]
-    return sorted(events, key=lambda e: (e.date or dt.date.max, e.city, e.id))
+    return [list(g) for g in by_day.values()] + _group_loose(unmatched)
 
 
 class _Index:
@@ -87,8 +92,6 @@ def _overlap(report: Report, group: list[Report]) -> int:
 
 def _dated(report: Report, day: dt.date) -> Report:
     """An undated report joined to a dated event takes that event's day."""
-    from dataclasses import replace
-
     return replace(report, date=day, date_precision="day", when=When(day, day))
 
 
@@ -110,7 +113,8 @@ def _group_loose(reports: list[Report]) -> list[list[Report]]:
     return out
 
 
-def _event(reports: list[Report]) -> Event:
+def make_event(reports: list[Report], *, event_id: str | None = None) -> Event:
+    """The event these reports describe; its id is kept when one is given (the store's)."""
     reports = sorted(reports, key=lambda r: (r.role != "primary", r.published or dt.date.max, r.key))
     primary = [r for r in reports if r.role == "primary"] or reports
     founder = min(reports, key=lambda r: (r.role != "primary", r.date_precision != "day", r.key))
@@ -133,7 +137,7 @@ def _event(reports: list[Report]) -> Event:
     times = Counter(r.time_of_day for r in reports if r.time_of_day)
     key = f"{founder.city}|{founder.key}"
     return Event(
-        id=hashlib.sha1(key.encode()).hexdigest()[:12],
+        id=event_id or hashlib.sha1(key.encode()).hexdigest()[:12],
         city=founder.city,
         date=chosen.date if days else None,
         date_precision=chosen.date_precision if days else None,

@@ -9,10 +9,13 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from strikemap.dates import format_date
 from strikemap.models import Event, Place, Report
+
+if TYPE_CHECKING:
+    from strikemap.query import EventView
 
 CSV_COLUMNS = (
     "id",
@@ -36,6 +39,8 @@ CSV_COLUMNS = (
     "sources_count",
     "sources",
     "articles",
+    "status",
+    "corrected",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 _REPORT_FIELDS = ("districts", "weapons", "killed", "injured", "damage")
@@ -153,3 +158,37 @@ def _csv_value(value: Any) -> Any:
 
 def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
+
+
+def view_row(view: EventView) -> dict[str, Any]:
+    """An event row with the analyst's review: its status and which fields were corrected."""
+    row = event_row(view.event)
+    row["status"] = view.status
+    row["corrected"] = "; ".join(view.corrected)
+    row["location_precision"] = view.location_precision
+    return row
+
+
+def views_json(views: Iterable[EventView], *, indent: int | None = 1) -> str:
+    events = []
+    for view in views:
+        data = event_dict(view.event)
+        data.update(status=view.status, corrected=list(view.corrected), notes=list(view.notes))
+        events.append(data)
+    return json.dumps({"events": events}, ensure_ascii=False, indent=indent)
+
+
+def to_geojson(views: Iterable[EventView]) -> str:
+    """One point feature per event at its most precise place (null geometry when it has none)."""
+    features = []
+    for view in views:
+        places = sorted(view.event.places, key=lambda p: _PRECISION_ORDER.index(p.precision))
+        row = view_row(view)
+        row.pop("lat")
+        row.pop("lon")
+        point = {"type": "Point", "coordinates": [places[0].lon, places[0].lat]} if places else None
+        features.append({"type": "Feature", "id": view.event.id, "geometry": point, "properties": row})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+
+
+_PRECISION_ORDER = ("landmark", "neighbourhood", "district", "city", "region")

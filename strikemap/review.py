@@ -1,0 +1,104 @@
+"""Analysts' decisions: corrections, verification, and merging or splitting events.
+
+Corrections are stored apart from machine output and keyed by event id; merges and splits pin
+reports to events. Both survive re-ingest because regrouping keeps ids and honours pins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from strikemap import store as st
+from strikemap.errors import ConfigError
+from strikemap.ingest import regroup
+from strikemap.models import DISTRICTS
+from strikemap.query import CORRECTABLE, STATUSES, WEAPONS, parse_date
+
+
+def correct(store: st.Store, event_id: str, field: str, value: Any, *, note: str | None = None) -> None:
+    """Record an analyst's value for one field of an event; the machine's stays underneath."""
+    _record(store, event_id, field, _checked(field, value), note)
+
+
+def set_status(store: st.Store, event_id: str, status: str, *, note: str | None = None) -> None:
+    if status not in STATUSES:
+        raise ConfigError(f"unknown status {status!r}: expected one of {', '.join(STATUSES)}")
+    _record(store, event_id, "status", status, note)
+
+
+def merge(store: st.Store, keep: str, others: Sequence[str]) -> None:
+    """Make several events one: every report of ``others`` joins ``keep``."""
+    ids = [keep, *others]
+    with store.writing() as conn:
+        _require(conn, ids)
+        reports = st.reports_of(conn, ids)
+        _pin(conn, [r.key for i in ids for r in reports.get(i, [])], keep)
+        regroup(conn, [], set(ids))
+
+
+def split(store: st.Store, event_id: str, report_keys: Sequence[str]) -> str:
+    """Move some reports of an event into a new event of their own; returns its id."""
+    with store.writing() as conn:
+        _require(conn, [event_id])
+        keys = {r.key for r in st.reports_of(conn, [event_id]).get(event_id, [])}
+        unknown = [k for k in report_keys if k not in keys]
+        if unknown or not report_keys:
+            raise ConfigError(f"report {unknown[0] if unknown else '(none)'} is not in event {event_id}")
+        if set(report_keys) == keys:
+            raise ConfigError("a split must leave at least one report in the original event")
+        new_id = hashlib.sha1(("split|" + "|".join(sorted(report_keys))).encode()).hexdigest()[:12]
+        _pin(conn, report_keys, new_id)
+        _pin(conn, sorted(keys - set(report_keys)), event_id)
+        regroup(conn, [], {event_id})
+        return new_id
+
+
+def _checked(field: str, value: Any) -> Any:
+    if field not in CORRECTABLE:
+        raise ConfigError(f"cannot correct {field!r}: expected one of {', '.join(CORRECTABLE)}")
+    if field == "date":
+        day, _ = parse_date(value)
+        return value if day else None
+    if field == "districts":
+        unknown = [d for d in value if d not in DISTRICTS]
+        if unknown:
+            raise ConfigError(f"unknown district {unknown[0]!r}: expected one of {', '.join(DISTRICTS)}")
+        return sorted(set(value))
+    if field == "weapons":
+        unknown = [w for w in value if w not in WEAPONS]
+        if unknown:
+            raise ConfigError(f"unknown weapon {unknown[0]!r}: expected one of {', '.join(WEAPONS)}")
+        return sorted(set(value))
+    if value is not None and (not isinstance(value, int) or value < 0):
+        raise ConfigError(f"{field} must be a whole number of people or empty, got {value!r}")
+    return value
+
+
+def _record(store: st.Store, event_id: str, field: str, value: Any, note: str | None) -> None:
+    with store.writing() as conn:
+        _require(conn, [event_id])
+        conn.execute(
+            sa.insert(st.corrections_table).values(
+                event_id=event_id, field=field, value=value, note=note,
+                created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            )
+        )  # fmt: skip
+
+
+def _require(conn: sa.Connection, ids: Sequence[str]) -> None:
+    missing = sorted(set(ids) - st.existing_event_ids(conn, ids))
+    if missing:
+        raise ConfigError(f"no event with id {missing[0]!r} in the store")
+
+
+def _pin(conn: sa.Connection, keys: Sequence[str], event_id: str) -> None:
+    p = st.pins_table.c
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        conn.execute(sa.delete(st.pins_table).where(p.report_key.in_(chunk)))
+        conn.execute(sa.insert(st.pins_table), [{"report_key": k, "event_id": event_id} for k in chunk])

@@ -1,0 +1,409 @@
+"""The event store: articles, reports, events and analysts' corrections, in SQLite or PostgreSQL.
+
+All SQL lives here. Writes happen one batch per transaction under a store-wide lock, so a
+killed ingest leaves whole batches or nothing, and two ingests at once take turns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from strikemap.errors import ConfigError, StoreError
+from strikemap.models import Article, Evidence, Place, Report, When
+
+SCHEMA_VERSION = 1
+_LOCK_KEY = 727274  # any constant: the advisory lock that serialises writers on PostgreSQL
+
+metadata = sa.MetaData()
+meta_table = sa.Table(
+    "strikemap_meta", metadata, sa.Column("key", sa.String(64), primary_key=True), sa.Column("value", sa.Text)
+)
+articles_table = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("source", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("ingested_at", sa.DateTime, nullable=False),
+)
+reports_table = sa.Table(
+    "reports",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id"), nullable=False, index=True),
+    sa.Column("city", sa.String(128), nullable=False),
+    sa.Column("date", sa.Date),
+    sa.Column("date_precision", sa.String(8)),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Index("ix_reports_city_date", "city", "date"),
+)
+events_table = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("city", sa.String(128), nullable=False),
+    sa.Column("date", sa.Date),
+    sa.Column("date_precision", sa.String(8)),
+    sa.Index("ix_events_city_date", "city", "date"),
+)
+memberships_table = sa.Table(
+    "event_reports",
+    metadata,
+    sa.Column("report_key", sa.String(64), sa.ForeignKey("reports.key"), primary_key=True),
+    sa.Column("event_id", sa.String(32), nullable=False, index=True),
+)
+corrections_table = sa.Table(
+    "corrections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("event_id", sa.String(32), nullable=False, index=True),
+    sa.Column("field", sa.String(32), nullable=False),
+    sa.Column("value", sa.JSON),
+    sa.Column("note", sa.Text),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+pins_table = sa.Table(
+    "report_pins",
+    metadata,
+    sa.Column("report_key", sa.String(64), primary_key=True),
+    sa.Column("event_id", sa.String(32), nullable=False),
+)
+
+
+def default_path() -> Path:
+    """Where the SQLite store lives unless told otherwise: the user's data folder."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "strikemap" / "strikemap.sqlite"
+
+
+def database_url(given: str | None = None) -> str:
+    """The store's URL from an option, STRIKEMAP_DB, or the default SQLite file."""
+    url = given or os.environ.get("STRIKEMAP_DB") or ""
+    if not url:
+        path = default_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser()}"
+    if not url.startswith(("sqlite:", "postgresql")):
+        raise ConfigError(f"unsupported database URL {url!r}: expected a SQLite path or postgresql://...")
+    return url
+
+
+class Store:
+    """A handle on one store; every method opens and closes its own transaction."""
+
+    def __init__(self, url: str | None = None, *, engine: Engine | None = None) -> None:
+        self.url = database_url(url)
+        self.engine = engine or _engine(self.url)
+        self._ensure_schema()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction holding the store-wide writer lock."""
+        try:
+            with self.engine.begin() as conn:
+                if not self.is_sqlite:
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+                yield conn
+        except sa.exc.OperationalError as err:
+            raise StoreError(f"cannot write to the store at {self.safe_url}: {err.orig}") from err
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except sa.exc.OperationalError as err:
+            raise StoreError(f"cannot read the store at {self.safe_url}: {err.orig}") from err
+
+    @property
+    def safe_url(self) -> str:
+        return sa.engine.make_url(self.url).render_as_string(hide_password=True)
+
+    def _ensure_schema(self) -> None:
+        with self.writing() as conn:
+            metadata.create_all(conn, checkfirst=True)
+            row = conn.execute(
+                sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")
+            ).first()
+            if row is None:
+                conn.execute(sa.insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif int(row[0]) > SCHEMA_VERSION:
+                raise StoreError(
+                    f"the store at {self.safe_url} has schema version {row[0]}, newer than this "
+                    f"strikemap understands ({SCHEMA_VERSION}): upgrade strikemap"
+                )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, connect_args={"timeout": 60})
+
+        @sa.event.listens_for(engine, "connect")
+        def _connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None
+            dbapi_conn.execute("PRAGMA busy_timeout = 60000")
+            dbapi_conn.execute("PRAGMA journal_mode = WAL")
+            dbapi_conn.execute("PRAGMA foreign_keys = ON")
+
+        @sa.event.listens_for(engine, "begin")
+        def _begin(conn: Connection) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+# Rows <-> value objects
+
+
+def article_row(article: Article, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "id": article.id, "path": article.path, "title": article.title, "source": article.source,
+        "url": article.url, "published": article.published, "text": article.text, "ingested_at": now,
+    }  # fmt: skip
+
+
+def article_from_row(row: Any) -> Article:
+    return Article(row.id, row.path, row.text, row.title, row.source, row.url, row.published)
+
+
+def report_row(report: Report) -> dict[str, Any]:
+    when = report.when
+    data = {
+        "article": report.article, "role": report.role, "time_of_day": report.time_of_day,
+        "when": [_iso(when.earliest), _iso(when.latest), when.weekday] if when else None,
+        "districts": list(report.districts), "places": [_place_json(p) for p in report.places],
+        "weapons": list(report.weapons), "weapon_models": list(report.weapon_models), "debris": report.debris,
+        "killed": report.killed, "injured": report.injured, "intercepted": report.intercepted,
+        "casualty_words": list(report.casualty_words), "damage": list(report.damage),
+        "said_by": list(report.said_by), "addresses": list(report.addresses), "source": report.source,
+        "title": report.title, "published": _iso(report.published),
+        "evidence": [[e.field, e.sentence, e.match] for e in report.evidence],
+    }  # fmt: skip
+    return {
+        "key": report.key, "article_id": report.article_id, "city": report.city, "date": report.date,
+        "date_precision": report.date_precision, "data": data,
+    }  # fmt: skip
+
+
+def report_from_row(row: Any) -> Report:
+    d = row.data if isinstance(row.data, dict) else json.loads(row.data)
+    when = d["when"]
+    return Report(
+        article=d["article"], article_id=row.article_id, key=row.key, role=d["role"], city=row.city,
+        date=row.date, date_precision=row.date_precision,
+        when=When(_date(when[0]), _date(when[1]), when[2]) if when else None,
+        time_of_day=d["time_of_day"], districts=tuple(d["districts"]),
+        places=tuple(Place(**p) for p in d["places"]), weapons=tuple(d["weapons"]),
+        weapon_models=tuple(d["weapon_models"]), debris=d["debris"], killed=d["killed"], injured=d["injured"],
+        intercepted=d["intercepted"], casualty_words=tuple(d["casualty_words"]), damage=tuple(d["damage"]),
+        said_by=tuple(d["said_by"]), addresses=tuple(d["addresses"]), source=d["source"], title=d["title"],
+        published=_date(d["published"]), evidence=tuple(Evidence(*e) for e in d["evidence"]),
+    )  # fmt: skip
+
+
+def _place_json(place: Place) -> dict[str, Any]:
+    return {
+        "name": place.name, "city": place.city, "district": place.district, "lat": place.lat,
+        "lon": place.lon, "precision": place.precision, "method": place.method,
+    }  # fmt: skip
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+# Queries used by ingest and review
+
+
+def present_articles(conn: Connection, ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(ids, 500):
+        rows = conn.execute(sa.select(articles_table.c.id).where(articles_table.c.id.in_(chunk)))
+        found.update(r.id for r in rows)
+    return found
+
+
+def insert_articles(conn: Connection, articles: Sequence[Article], reports: Sequence[Report]) -> None:
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    if articles:
+        conn.execute(sa.insert(articles_table), [article_row(a, now) for a in articles])
+    if reports:
+        conn.execute(sa.insert(reports_table), [report_row(r) for r in reports])
+
+
+def events_near(conn: Connection, reports: Sequence[Report]) -> set[str]:
+    """Ids of stored events that new reports could join or change."""
+    days: set[tuple[str, dt.date]] = set()
+    weekdays: set[tuple[str, int]] = set()
+    cities: set[str] = set()
+    for report in reports:
+        cities.add(report.city)
+        when = report.when
+        if report.date_precision == "day" and report.date:
+            days.add((report.city, report.date))
+        elif when and when.earliest and when.latest and (when.latest - when.earliest).days <= 62:
+            days.update((report.city, d) for d in when.candidates())
+        elif when and when.weekday is not None:
+            weekdays.add((report.city, when.weekday))
+    ids: set[str] = set()
+    e = events_table.c
+    by_city: dict[str, list[dt.date]] = {}
+    for city, day in days:
+        by_city.setdefault(city, []).append(day)
+    for city, wanted in by_city.items():
+        for chunk in _chunks(sorted(wanted), 300):
+            ids.update(conn.execute(sa.select(e.id).where(e.city == city, e.date.in_(chunk))).scalars())
+    for city, weekday in weekdays:
+        rows = conn.execute(sa.select(e.id, e.date).where(e.city == city, e.date_precision == "day"))
+        ids.update(r.id for r in rows if r.date and r.date.weekday() == weekday)
+    r = reports_table.c
+    m = memberships_table.c
+    for chunk in _chunks(sorted(cities), 100):
+        loose = sa.select(m.event_id).join(reports_table, r.key == m.report_key)
+        loose = loose.where(r.city.in_(chunk), sa.or_(r.date_precision.is_(None), r.date_precision != "day"))
+        ids.update(conn.execute(loose).scalars())
+    return ids
+
+
+def reports_of(conn: Connection, event_ids: Iterable[str]) -> dict[str, list[Report]]:
+    """The reports of each event, by event id."""
+    out: dict[str, list[Report]] = {}
+    m = memberships_table.c
+    query = sa.select(reports_table, m.event_id).join(memberships_table, m.report_key == reports_table.c.key)
+    for chunk in _chunks(sorted(set(event_ids)), 500):
+        for row in conn.execute(query.where(m.event_id.in_(chunk))):
+            out.setdefault(row.event_id, []).append(report_from_row(row))
+    return out
+
+
+def pins_for(conn: Connection, report_keys: Iterable[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    p = pins_table.c
+    for chunk in _chunks(sorted(set(report_keys)), 500):
+        out.update(
+            {
+                r.report_key: r.event_id
+                for r in conn.execute(sa.select(pins_table).where(p.report_key.in_(chunk)))
+            }
+        )
+    return out
+
+
+def pinned_events(conn: Connection, event_ids: Iterable[str]) -> set[str]:
+    """Events that pins elsewhere point into, so a regroup can load them too."""
+    p = pins_table.c
+    m = memberships_table.c
+    out: set[str] = set()
+    for chunk in _chunks(sorted(set(event_ids)), 500):
+        keys = sa.select(m.report_key).where(m.event_id.in_(chunk))
+        out.update(conn.execute(sa.select(p.event_id).where(p.report_key.in_(keys))).scalars())
+    return out
+
+
+def replace_events(
+    conn: Connection, old_ids: Iterable[str], events: Sequence[tuple[str, Sequence[Report]]]
+) -> None:
+    """Swap a set of stored events for regrouped ones (id, reports)."""
+    old = sorted(set(old_ids))
+    m = memberships_table.c
+    for chunk in _chunks(old, 500):
+        conn.execute(sa.delete(memberships_table).where(m.event_id.in_(chunk)))
+        conn.execute(sa.delete(events_table).where(events_table.c.id.in_(chunk)))
+    rows: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    for event_id, reports in events:
+        first = _event_head(reports)
+        rows.append(
+            {"id": event_id, "city": first.city, "date": first.date, "date_precision": first.date_precision}
+        )
+        links.extend({"report_key": r.key, "event_id": event_id} for r in reports)
+    if rows:
+        conn.execute(sa.insert(events_table), rows)
+        conn.execute(sa.insert(memberships_table), links)
+
+
+def _event_head(reports: Sequence[Report]) -> Report:
+    return min(reports, key=lambda r: (r.date_precision != "day", r.date is None, r.role != "primary", r.key))
+
+
+def existing_event_ids(conn: Connection, ids: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(sorted(set(ids)), 500):
+        found.update(conn.execute(sa.select(events_table.c.id).where(events_table.c.id.in_(chunk))).scalars())
+    return found
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    articles: int
+    reports: int
+    events: int
+    corrections: int
+
+
+def counts(store: Store) -> Counts:
+    with store.reading() as conn:
+
+        def count(table: sa.Table) -> int:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+
+        return Counts(
+            count(articles_table), count(reports_table), count(events_table), count(corrections_table)
+        )
+
+
+def all_articles(conn: Connection) -> list[Article]:
+    return [
+        article_from_row(r) for r in conn.execute(sa.select(articles_table).order_by(articles_table.c.id))
+    ]
+
+
+def all_event_ids(conn: Connection) -> list[str]:
+    return list(conn.execute(sa.select(events_table.c.id)).scalars())
+
+
+def replace_reports(conn: Connection, reports: Sequence[Report]) -> None:
+    """Swap every stored report for freshly extracted ones (events are rebuilt after)."""
+    conn.execute(sa.delete(memberships_table))
+    conn.execute(sa.delete(reports_table))
+    keys = {r.key for r in reports}
+    stale = [k for k in conn.execute(sa.select(pins_table.c.report_key)).scalars() if k not in keys]
+    for chunk in _chunks(stale, 500):
+        conn.execute(sa.delete(pins_table).where(pins_table.c.report_key.in_(chunk)))
+    if reports:
+        conn.execute(sa.insert(reports_table), [report_row(r) for r in reports])

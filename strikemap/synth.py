@@ -1,0 +1,127 @@
+"""A synthetic corpus: plausible articles about invented attacks, for load tests and benchmarks.
+
+Seeded, so the same arguments give the same texts; several outlets report each attack in their
+own words, as real coverage does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+from strikemap.models import Article
+from strikemap.read import article_id
+
+OUTLETS = (
+    "Kyiv Wire",
+    "Capital Herald",
+    "Dnipro Daily",
+    "Eastern Europe Monitor",
+    "Left Bank News",
+    "Podil Post",
+)
+DISTRICT_SPELLINGS = {
+    "Darnytskyi": ("Darnytskyi", "Darnytsky", "Darnitsky"),
+    "Desnianskyi": ("Desnianskyi", "Desnyanskyi", "Desnyansky"),
+    "Dniprovskyi": ("Dniprovskyi", "Dniprovsky", "Dneprovsky"),
+    "Holosiivskyi": ("Holosiivskyi", "Holosiivsky", "Goloseevsky"),
+    "Obolonskyi": ("Obolonskyi", "Obolonsky", "Obolon"),
+    "Pecherskyi": ("Pecherskyi", "Pechersky", "Pechersk"),
+    "Podilskyi": ("Podilskyi", "Podilsky", "Podil"),
+    "Shevchenkivskyi": ("Shevchenkivskyi", "Shevchenkivsky", "Shevchenko"),
+    "Solomianskyi": ("Solomianskyi", "Solomyanskyi", "Solomensky"),
+    "Sviatoshynskyi": ("Sviatoshynskyi", "Svyatoshynsky", "Svyatoshinsky"),
+}
+WEAPONS = (
+    ("drones", "Shahed drones", "attack drones", "kamikaze drones"),
+    ("missiles", "cruise missiles", "ballistic missiles", "Kh-101 cruise missiles"),
+)
+TARGETS = (
+    "a residential building",
+    "an apartment block",
+    "a private house",
+    "a warehouse",
+    "an office building",
+)
+OFFICIALS = ("Mayor Vitali Klitschko", "Serhiy Popko, head of the city military administration")
+FILLER = (
+    "Residents spent the night in metro stations and basements as air raid sirens sounded across the city.",
+    "Emergency workers cleared rubble and checked neighbouring buildings for damage through the morning.",
+    "Windows were blown out in nearby homes, and several cars parked in the courtyard were burnt out.",
+    "Municipal crews restored power to most affected homes by the afternoon, officials added.",
+    "Psychologists and social workers were sent to help residents of the damaged buildings.",
+    "Schools in the area switched to remote lessons for the day while engineers inspected the site.",
+)
+_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def articles(
+    count: int, *, seed: int = 1, start: dt.date = dt.date(2022, 10, 1), days: int = 900
+) -> Iterator[Article]:
+    """``count`` articles about roughly ``count / 2.5`` attacks spread over ``days`` days."""
+    rng = random.Random(seed)
+    attack = 0
+    made = 0
+    while made < count:
+        attack += 1
+        day = start + dt.timedelta(days=rng.randrange(days))
+        district = rng.choice(sorted(DISTRICT_SPELLINGS))
+        kind = rng.randrange(2)
+        killed = rng.choice((0, 0, 1, 2, 3, None))
+        for outlet in rng.sample(OUTLETS, k=rng.choice((1, 2, 3, 4))):
+            if made >= count:
+                return
+            text = _text(rng, attack, day, district, kind, killed, outlet)
+            published = day + dt.timedelta(days=rng.choice((0, 0, 1)))
+            yield Article(
+                id=article_id(text), path=f"synthetic/{made:06d}.txt", text=text,
+                title=f"Attack on Kyiv's {district} district", source=outlet, published=published,
+            )  # fmt: skip
+            made += 1
+
+
+def _text(
+    rng: random.Random, attack: int, day: dt.date, district: str, kind: int, killed: int | None, outlet: str
+) -> str:
+    spelling = rng.choice(DISTRICT_SPELLINGS[district])
+    weapon = rng.choice(WEAPONS[kind])
+    when = rng.choice((f"on {day:%d %B %Y}", f"early on {day:%A}", f"on {day.isoformat()}", "overnight"))
+    lead = rng.choice(
+        (
+            f"Russian {weapon} struck Kyiv's {spelling} district {when}, damaging {rng.choice(TARGETS)}.",
+            f"Kyiv came under attack by {weapon} {when}; "
+            f"{rng.choice(TARGETS)} in the {spelling} district was hit.",
+            f"{weapon.capitalize()} hit {rng.choice(TARGETS)} in the {spelling} district of Kyiv {when}.",
+        )
+    )
+    toll = (
+        "There were no casualties, officials said."
+        if killed == 0
+        else "The number of victims was not yet known."
+        if killed is None
+        else f"{_WORDS[killed - 1].capitalize()} people were killed and {rng.randrange(1, 12)} injured."
+    )
+    shot = rng.randrange(5, 60)
+    body = [
+        lead,
+        toll,
+        f"Air defence shot down {shot} of {shot + rng.randrange(1, 6)} {WEAPONS[kind][0]}, "
+        f"{rng.choice(OFFICIALS)} said on Telegram.",
+        *rng.sample(FILLER, k=rng.randrange(3, 6)),
+        f"This report by {outlet} is number {attack} in a series on the capital's air defence.",
+    ]
+    return "\n\n".join(body) + "\n"
+
+
+def write(folder: Path, count: int, *, seed: int = 1) -> list[Path]:
+    """Write ``count`` synthetic articles as text files with headers; returns their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number, article in enumerate(articles(count, seed=seed)):
+        path = folder / f"{number:06d}.txt"
+        head = f"title: {article.title}\nsource: {article.source}\npublished: {article.published}\n\n"
+        path.write_text(head + article.text, encoding="utf-8")
+        paths.append(path)
+    return paths

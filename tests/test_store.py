@@ -1,0 +1,193 @@
+"""The event store, run against SQLite and a real PostgreSQL server alike."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from conftest import ROOT
+
+from strikemap import store as st
+from strikemap.cli import main
+from strikemap.errors import StoreError
+from strikemap.export import to_csv, view_row
+from strikemap.ingest import ingest, reextract
+from strikemap.query import Filters, find, get
+from strikemap.read import read_paths
+from strikemap.review import correct, merge, set_status, split
+
+SAMPLES = ROOT / "samples" / "articles"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "store.sqlite")
+    return str(request.getfixturevalue("fresh_postgres_url"))
+
+
+@pytest.fixture
+def store(store_url: str) -> st.Store:
+    return st.Store(store_url)
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def snapshot(store: st.Store) -> dict[str, object]:
+    """Everything a user could notice: articles, reports, and which reports make which event."""
+    with store.reading() as conn:
+        members = conn.execute(sa.select(st.memberships_table)).all()
+        return {
+            "articles": sorted(conn.execute(sa.select(st.articles_table.c.id)).scalars()),
+            "reports": sorted(conn.execute(sa.select(st.reports_table.c.key)).scalars()),
+            "events": sorted(
+                (e.id, e.city, str(e.date), sorted(m.report_key for m in members if m.event_id == e.id))
+                for e in conn.execute(sa.select(st.events_table))
+            ),
+        }
+
+
+def test_ingest_adds_the_sample_corpus(store: st.Store) -> None:
+    summary = ingest(store, read_paths([SAMPLES]))
+    assert (summary.added, summary.present, summary.skipped) == (13, 0, [])
+    counts = st.counts(store)
+    assert (counts.articles, counts.reports, counts.events) == (13, summary.reports, summary.events_created)
+    assert {d for v in find(store) for d in v.event.districts} == {
+        "Darnytskyi", "Desnianskyi", "Dniprovskyi", "Holosiivskyi", "Obolonskyi", "Pecherskyi",
+        "Podilskyi", "Shevchenkivskyi", "Solomianskyi", "Sviatoshynskyi",
+    }  # fmt: skip
+
+
+def test_ingesting_the_same_articles_again_changes_nothing(store: st.Store, tmp_path: Path) -> None:
+    ingest(store, read_paths([SAMPLES]))
+    before = snapshot(store)
+    renamed = tmp_path / "renamed"
+    shutil.copytree(SAMPLES, renamed)
+    for path in renamed.glob("*.txt"):
+        path.rename(path.with_name("copy-" + path.name))
+    summary = ingest(store, read_paths([SAMPLES, renamed]))
+    assert (summary.added, summary.present, summary.events_created, summary.events_updated) == (0, 26, 0, 0)
+    assert snapshot(store) == before
+
+
+def test_a_new_article_joins_and_dates_an_existing_event(store: st.Store, tmp_path: Path) -> None:
+    undated = _write(
+        tmp_path / "a", "undated.txt", "Kamikaze drones hit Kyiv's Shevchenkiv district on Monday.\n"
+    )
+    ingest(store, read_paths([undated]))
+    (first,) = find(store)
+    assert (first.event.date, len(first.event.reports)) == (None, 1)
+    dated = _write(
+        tmp_path / "b", "dated.txt",
+        "published: 2022-10-17\n\nDrones struck the Shevchenkivskyi district of Kyiv on Monday morning.\n",
+    )  # fmt: skip
+    summary = ingest(store, read_paths([dated]))
+    (joined,) = find(store)
+    assert (summary.events_created, summary.events_updated) == (0, 1)
+    assert (joined.event.id, str(joined.event.date), joined.event.sources_count) == (
+        first.event.id,
+        "2022-10-17",
+        2,
+    )
+
+
+def test_corrections_and_review_survive_reingest(store: st.Store, tmp_path: Path) -> None:
+    ingest(store, read_paths([SAMPLES]))
+    (target,) = [v for v in find(store) if str(v.event.date) == "2022-12-29" and v.event.city == "Kyiv"]
+    correct(store, target.event.id, "killed", 1, note="hospital confirmed one death")
+    correct(store, target.event.id, "districts", ["Darnytskyi", "Dniprovskyi"])
+    set_status(store, target.event.id, "verified")
+    later = _write(
+        tmp_path, "later.txt",
+        "published: 2022-12-29\nsource: Late Wire\n\n"
+        "Missiles hit a house in Darnytskyi district on Thursday.\n",
+    )  # fmt: skip
+    ingest(store, read_paths([SAMPLES, later]))
+    view = get(store, target.event.id)
+    assert view is not None
+    assert (view.event.killed, view.event.districts, view.status, view.corrected) == (
+        1, ("Darnytskyi", "Dniprovskyi"), "verified", ("districts", "killed"),
+    )  # fmt: skip
+    assert "Late Wire" in view.sources
+    assert [v.event.id for v in find(store, Filters(verified_only=True))] == [target.event.id]
+
+
+def test_corrections_survive_reextraction(store: st.Store) -> None:
+    ingest(store, read_paths([SAMPLES]))
+    before = snapshot(store)
+    target = find(store, Filters(districts=("Desnianskyi",)))[0].event.id
+    correct(store, target, "injured", 9, note="regional hospital figure")
+    reextract(store)
+    assert snapshot(store) == before
+    view = get(store, target)
+    assert view is not None and (view.event.injured, view.corrected) == (9, ("injured",))
+
+
+def test_merge_and_split_are_kept_when_more_articles_arrive(store: st.Store, tmp_path: Path) -> None:
+    ingest(store, read_paths([SAMPLES]))
+    by_key = {(v.event.city, str(v.event.date)): v.event for v in find(store)}
+    kyiv, region = by_key[("Kyiv", "2022-11-23")], by_key[("Kyiv region", "2022-11-23")]
+    merge(store, kyiv.id, [region.id])
+    assert get(store, region.id) is None
+    merged = get(store, kyiv.id)
+    assert merged is not None and len(merged.event.reports) == 2
+    moved = split(store, kyiv.id, [r.key for r in merged.event.reports if r.city == "Kyiv region"])
+    ingest(store, read_paths([SAMPLES, _write(tmp_path, "x.txt", "Drones hit Kyiv on 2022-11-23.\n")]))
+    assert {r.city for r in get(store, moved).event.reports} == {"Kyiv region"}  # type: ignore[union-attr]
+    assert {r.city for r in get(store, kyiv.id).event.reports} == {"Kyiv"}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        (Filters(start=dt.date(2023, 5, 28), end=dt.date(2023, 5, 28)), ["2023-05-28"]),
+        (Filters(districts=("Darnytskyi",)), ["2022-12-29"]),
+        (Filters(weapons=("drone",), cities=("Kyiv",), end=dt.date(2022, 12, 31)), ["2022-10-17"]),
+        (Filters(sources=("Dnipro Daily",), cities=("Kyiv",)), ["2022-11-23", "2023-12-29"]),
+        (Filters(sources=("'; DROP TABLE events; --",)), []),
+        (Filters(precisions=("region",)), ["2022-11-23"]),
+    ],
+    ids=["one-day", "district", "weapon-and-date", "source", "sql-injection-is-a-value", "precision"],
+)
+def test_filters(store: st.Store, filters: Filters, expected: list[str]) -> None:
+    ingest(store, read_paths([SAMPLES]))
+    assert [str(v.event.date) for v in find(store, filters)] == expected
+    assert st.counts(store).events > 0
+
+
+def test_export_writes_exactly_the_query_rows(
+    store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = st.Store(store_url)
+    ingest(store, read_paths([SAMPLES]))
+    args = ["--db", store_url, "--from", "2023-01-01", "--to", "2023-12-31", "--district", "Holosiivskyi"]
+    assert main(["export", *args, "--format", "csv", "--output", str(tmp_path / "out.csv")]) == 0
+    expected = to_csv(view_row(v) for v in find(store, Filters(
+        start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31),
+        districts=("Holosiivskyi",))))  # fmt: skip
+    written = (tmp_path / "out.csv").read_bytes().decode("utf-8")
+    assert written == expected
+    rows = list(csv.DictReader(io.StringIO(written.lstrip("\ufeff"))))
+    assert [r["date"] for r in rows] == ["2023-05-28", "2023-05-30"]
+    assert main(["export", *args, "--format", "geojson"]) == 0
+    features = json.loads(capsys.readouterr().out)["features"]
+    assert [f["properties"]["id"] for f in features] == [r["id"] for r in rows]
+
+
+def test_a_store_from_a_newer_release_is_refused(store_url: str) -> None:
+    store = st.Store(store_url)
+    with store.writing() as conn:
+        conn.execute(sa.update(st.meta_table).values(value="99"))
+    with pytest.raises(StoreError, match="schema version 99, newer than"):
+        st.Store(store_url)
