@@ -187,9 +187,7 @@ class Gazetteer:
     @classmethod
     def load(cls, folder: Path | None = None) -> Gazetteer:
         """Read ``folder`` (default: $STRIKEMAP_GEODATA, else the repository's geodata/)."""
-        if folder is None:
-            env = os.environ.get("STRIKEMAP_GEODATA")
-            folder = Path(env) if env else Path(__file__).parent.parent / "geodata"
+        folder = folder or geodata_folder()
         districts = data.read_districts(folder / "kyiv_districts.geojson")
         aliases = data.read_district_aliases(folder / "district_aliases.csv")
         records = [
@@ -270,6 +268,12 @@ class Gazetteer:
             if any(_in_polygon(lon, lat, polygon) for polygon in district.polygons):
                 return district.name
         return None
+
+
+def geodata_folder() -> Path:
+    """$STRIKEMAP_GEODATA, else the repository's geodata/ folder."""
+    env = os.environ.get("STRIKEMAP_GEODATA")
+    return Path(env) if env else Path(__file__).parent.parent / "geodata"
 
 
 @functools.cache

@@ -65,8 +65,12 @@ class EventView:
 
 def find(store: st.Store, filters: Filters = Filters()) -> list[EventView]:
     """Every event that passes the filters, oldest first."""
-    _check(filters)
-    views = load(store, _date_clause(filters))
+    return apply(load(store, _date_clause(filters)), filters)
+
+
+def apply(views: Iterable[EventView], filters: Filters) -> list[EventView]:
+    """The filter itself, for views already loaded (the dashboard caches them)."""
+    check(filters)
     return [v for v in views if _passes(v, filters)]
 
 
@@ -99,7 +103,8 @@ def _date_clause(filters: Filters) -> sa.ColumnElement[bool] | None:
     return sa.and_(*parts) if parts else None
 
 
-def _check(filters: Filters) -> None:
+def check(filters: Filters) -> None:
+    """Refuse filter values that can match nothing because they are not ours."""
     for name, values, allowed in (
         ("district", filters.districts, DISTRICTS),
         ("weapon", filters.weapons, WEAPONS),

@@ -126,6 +126,7 @@ class Store:
                 if not self.is_sqlite:
                     conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
                 yield conn
+                _bump_generation(conn)
         except sa.exc.OperationalError as err:
             raise StoreError(f"cannot write to the store at {self.safe_url}: {err.orig}") from err
 
@@ -157,6 +158,29 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _bump_generation(conn: Connection) -> None:
+    """Count writes, so readers that cache can tell when the store changed."""
+    m = meta_table.c
+    updated = conn.execute(
+        sa.update(meta_table)
+        .where(m.key == "generation")
+        .values(value=sa.cast(sa.cast(m.value, sa.Integer) + 1, sa.Text))
+    )
+    if updated.rowcount == 0 and meta_table in _tables(conn):
+        conn.execute(sa.insert(meta_table).values(key="generation", value="1"))
+
+
+def _tables(conn: Connection) -> list[sa.Table]:
+    return [meta_table] if sa.inspect(conn).has_table("strikemap_meta") else []
+
+
+def generation(store: Store) -> int:
+    """How many write transactions the store has seen; changes whenever its content may have."""
+    with store.reading() as conn:
+        value = conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "generation")).scalar()
+    return int(value or 0)
 
 
 def _engine(url: str) -> Engine:

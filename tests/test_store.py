@@ -22,7 +22,8 @@ from strikemap.query import Filters, find, get
 from strikemap.read import read_paths
 from strikemap.review import correct, merge, set_status, split
 
-SAMPLES = ROOT / "samples" / "articles"
+SAMPLES = ROOT / "tests" / "fixtures" / "corpus"
+"""A frozen corpus: samples/ grows as the demo corpus, these expectations must not."""
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

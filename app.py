@@ -1,0 +1,20 @@
+"""Kyiv Strike Map: the dashboard's entry point, routing to the pages in pages/.
+
+Run with `streamlit run app.py`; on first start the demo corpus is loaded into the store.
+"""
+
+import streamlit as st
+
+from strikemap import ui
+
+st.set_page_config(page_title="Kyiv Strike Map", page_icon=ui.ICON, layout="wide")
+ui.prepare()
+navigation = st.navigation(
+    [
+        st.Page("pages/map.py", title="Map", icon=":material/map:", default=True),
+        st.Page("pages/events.py", title="Events", icon=":material/table_view:"),
+        st.Page("pages/sources.py", title="Sources", icon=":material/newspaper:"),
+        st.Page("pages/ingest.py", title="Add & review", icon=":material/upload_file:"),
+    ]
+)
+navigation.run()

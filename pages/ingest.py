@@ -1,0 +1,67 @@
+"""Add articles (upload or paste), preview what was extracted, save; correct and verify events."""
+
+import streamlit as st
+
+from strikemap import ui
+from strikemap.errors import StrikeMapError
+from strikemap.export import event_row
+from strikemap.ingest import ingest
+from strikemap.models import DISTRICTS
+from strikemap.pipeline import find_events
+from strikemap.query import WEAPONS
+from strikemap.review import correct, set_status
+from strikemap.uploads import read_uploads
+
+st.title("Add articles")
+files = st.file_uploader(
+    "Article files", type=["txt", "html", "htm", "jsonl", "ndjson", "json", "csv"], accept_multiple_files=True
+)
+pasted = st.text_area("…or paste an article (optional header lines: title:, source:, published:)")
+if files or pasted.strip():
+    articles, skipped = read_uploads([(f.name, f.getvalue()) for f in files or []], pasted=pasted)
+    for item in skipped:
+        st.error(f"Skipped {item.path}: {item.reason}")
+    events = find_events(articles)
+    st.caption(f"{len(articles)} article(s) read · {len(events)} event(s) found · nothing saved yet")
+    st.dataframe(ui.table([event_row(e) for e in events]), hide_index=True, use_container_width=True)
+    for event in events:
+        with st.expander(f"Evidence for {event.date or 'undated'} · {event.city}"):
+            ui.event_panel(ui.query.EventView(event))
+    if articles and st.button("Save to the store", type="primary"):
+        summary = ingest(ui.store(), articles)
+        st.success(" ".join(summary.lines()[:2]))
+
+st.divider()
+st.header("Review an event")
+views = ui.all_views()
+labels = {v.event.id: f"{v.event.id} · {v.event.date or 'undated'} · {v.event.city}" for v in views}
+chosen = st.selectbox(
+    "Event", list(labels), format_func=labels.get, index=None, placeholder="Choose an event"
+)
+if chosen:
+    view = next(v for v in views if v.event.id == chosen)
+    with st.form("correct"):
+        date = st.text_input("Date (YYYY-MM-DD, YYYY-MM or YYYY)", value=ui.query.date_text(view) or "")
+        districts = st.multiselect("Districts", DISTRICTS, default=list(view.event.districts))
+        weapons = st.multiselect("Weapons", WEAPONS, default=[w for w in view.event.weapons if w in WEAPONS])
+        killed = st.number_input("Killed", min_value=0, value=view.event.killed, step=1)
+        injured = st.number_input("Injured", min_value=0, value=view.event.injured, step=1)
+        note = st.text_input("Note (why)")
+        status = st.radio("Review", ["unreviewed", "verified", "rejected"], index=["unreviewed", "verified",
+                          "rejected"].index(view.status), horizontal=True)  # fmt: skip
+        if st.form_submit_button("Save review"):
+            try:
+                changes = {"date": date or None, "districts": districts, "weapons": weapons,
+                           "killed": killed, "injured": injured}  # fmt: skip
+                current = {"date": ui.query.date_text(view), "districts": list(view.event.districts),
+                           "weapons": list(view.event.weapons), "killed": view.event.killed,
+                           "injured": view.event.injured}  # fmt: skip
+                for field, value in changes.items():
+                    if value != current[field]:
+                        correct(ui.store(), chosen, field, value, note=note or None)
+                if status != view.status:
+                    set_status(ui.store(), chosen, status, note=note or None)
+                st.success("Saved. Corrections are kept apart from the machine's output.")
+            except StrikeMapError as err:
+                st.error(str(err))
+    ui.event_panel(view)

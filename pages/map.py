@@ -1,0 +1,35 @@
+"""The map: Kyiv's districts, one marker per place hit, a timeline window and the event panel."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from strikemap import render, timeline, ui
+
+st.title("Kyiv Strike Map")
+views, filters = ui.filtered_views()
+window = ui.timeline_window(views)
+shown = timeline.in_window(views, window) if window else []
+ui.share(filters, window)
+
+options = st.columns(3)
+shaded = options[0].toggle("Shade districts by events", value=True)
+tiles = options[1].toggle("Web map tiles (needs internet)", value=False)
+markers = render.markers(shown)
+options[2].caption(f"{len(shown)} events · {len(markers)} markers in the window")
+
+result = st_folium(
+    render.base_map(tiles=tiles),
+    feature_group_to_add=render.layers(shown, shaded=shaded),
+    returned_objects=["last_object_clicked_tooltip"],
+    key="kyiv-map",
+    height=560,
+    use_container_width=True,
+)
+ui.legend(shown, shaded=shaded)
+
+selected = render.event_id_from_tooltip((result or {}).get("last_object_clicked_tooltip"))
+chosen = next((v for v in shown if v.event.id == selected), None)
+if chosen:
+    ui.event_panel(chosen)
+else:
+    st.info("Click a marker to see the event and how each outlet reported it.")

@@ -1,0 +1,228 @@
+"""Building the Kyiv map: district shading, one marker per place hit, tooltips that are safe.
+
+Markers go into one GeoJson layer (not one folium object per event) so thousands draw fast,
+and every string from an article is escaped before it reaches Leaflet.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import folium
+from folium.plugins import MarkerCluster
+
+from strikemap.assets import localise
+from strikemap.dates import format_date
+from strikemap.gazetteer import geodata_folder
+from strikemap.query import EventView
+
+KYIV_CENTRE = (50.4501, 30.5234)
+WEAPON_GROUPS = ("drone", "missile", "mixed", "other")
+COLOURS = {"drone": "#e66101", "missile": "#5e3c99", "mixed": "#d01c8b", "other": "#4d4d4d"}
+SHADES = ("#f7f7f7", "#fde0c5", "#facba6", "#f59e72", "#e8613c", "#c0392b")
+_EVENT_ID = re.compile(r"#([0-9a-f]{12})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One place hit by one event, as drawn on the map."""
+
+    event_id: str
+    lat: float
+    lon: float
+    label: str
+    """Tooltip text, already escaped."""
+    group: str
+    radius: float
+    city_level: bool
+
+
+def safe(text: object) -> str:
+    """Escape for HTML inside folium's JavaScript template literals (backtick, $ and \\ too)."""
+    escaped = html.escape(str(text), quote=True)
+    return escaped.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+
+
+def weapon_group(weapons: Iterable[str]) -> str:
+    kinds = set(weapons) & {"drone", "missile"}
+    if kinds == {"drone", "missile"}:
+        return "mixed"
+    return kinds.pop() if kinds else "other"
+
+
+def radius(killed: int | None, injured: int | None) -> float:
+    """5 px for none or unknown, growing with casualties to at most 10 (so clicks stay exact)."""
+    hurt = (killed or 0) + (injured or 0)
+    return round(5 + min(5.0, math.sqrt(hurt)), 1)
+
+
+def markers(views: Iterable[EventView]) -> list[Marker]:
+    """One marker per place hit; events with no district sit at their city, marked as such."""
+    out: list[Marker] = []
+    for view in views:
+        e = view.event
+        hit = [p for p in e.places if p.district and p.district in e.districts] if e.districts else []
+        city_level = not hit
+        if city_level:
+            hit = sorted(e.places, key=lambda p: p.precision != "city")[:1]
+            if not hit:
+                continue
+        seen: set[tuple[float, float]] = set()
+        for place in hit:
+            if (place.lat, place.lon) in seen:
+                continue
+            seen.add((place.lat, place.lon))
+            where = place.district or e.city
+            label = " · ".join(
+                [
+                    format_date(e.date, e.date_precision) or "undated",
+                    where + (" (city-level)" if city_level else ""),
+                    ", ".join(e.weapons) or "weapon not stated",
+                    f"#{e.id}",
+                ]
+            )
+            out.append(
+                Marker(
+                    e.id,
+                    place.lat,
+                    place.lon,
+                    safe(label),
+                    weapon_group(e.weapons),
+                    radius(e.killed, e.injured),
+                    city_level,
+                )
+            )
+    return out
+
+
+def event_id_from_tooltip(text: str | None) -> str | None:
+    """The event a clicked marker belongs to, from the tooltip text the map sends back."""
+    found = _EVENT_ID.search(text or "")
+    return found.group(1) if found else None
+
+
+def district_counts(views: Iterable[EventView]) -> Counter[str]:
+    return Counter(d for v in views for d in v.event.districts)
+
+
+def shade(count: int, top: int) -> str:
+    if count <= 0 or top <= 0:
+        return SHADES[0]
+    return SHADES[min(len(SHADES) - 1, 1 + (count - 1) * (len(SHADES) - 1) // top)]
+
+
+def legend_bins(top: int) -> list[tuple[str, str]]:
+    """(colour, range) pairs for the shading legend drawn beside the map."""
+    out = [(SHADES[0], "0")]
+    steps = len(SHADES) - 1
+    for i in range(1, steps + 1):
+        low = (i - 1) * top // steps + 1
+        high = i * top // steps
+        if top and high >= low:
+            out.append((SHADES[i], f"{low}–{high}" if high > low else f"{low}"))
+    return out
+
+
+@cache
+def _districts_geojson() -> str:
+    return (geodata_folder() / "kyiv_districts.geojson").read_text(encoding="utf-8")
+
+
+def base_map(*, tiles: bool = False, height_zoom: int = 10) -> folium.Map:
+    """The map that stays put between reruns: district outlines, optionally web tiles."""
+    m = folium.Map(
+        location=KYIV_CENTRE, zoom_start=height_zoom, tiles=None, prefer_canvas=True, control_scale=True
+    )
+    m.options.update(min_zoom=6, max_zoom=18)  # folium only sets these on tile layers; clustering needs them
+    if tiles:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap tiles (online)").add_to(m)
+    folium.GeoJson(
+        json.loads(_districts_geojson()),
+        name="districts",
+        style_function=lambda _: {"color": "#555", "weight": 1, "fillOpacity": 0},
+        interactive=False,
+    ).add_to(m)
+    return localise(m)
+
+
+def layers(
+    views: Sequence[EventView], *, shaded: bool = True, cluster: bool = True
+) -> list[folium.FeatureGroup]:
+    """The layers that change with the filters: district shading and the event markers."""
+    out = []
+    if shaded:
+        out.append(_shading(district_counts(views)))
+    out.append(_markers_layer(markers(views), cluster=cluster))
+    return [localise(layer) for layer in out]
+
+
+def _shading(counts: Counter[str]) -> folium.FeatureGroup:
+    top = max(counts.values(), default=0)
+    group = folium.FeatureGroup(name="events per district")
+    data = json.loads(_districts_geojson())
+    for feature in data["features"]:
+        name = feature["properties"]["name"]
+        feature["properties"] = {"name": name, "label": safe(f"{name}: {counts.get(name, 0)} event(s)")}
+    folium.GeoJson(
+        data,
+        style_function=lambda f: {
+            "fillColor": shade(counts.get(f["properties"]["name"], 0), top),
+            "fillOpacity": 0.55,
+            "color": "#555",
+            "weight": 1,
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+    ).add_to(group)
+    return group
+
+
+def marker_collection(items: Sequence[Marker]) -> dict[str, Any]:
+    """Markers as one GeoJSON FeatureCollection, styles carried in the properties."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [m.lon, m.lat]},
+                "properties": {"event": m.event_id, "label": m.label, "style": _style(m)},
+            }
+            for m in items
+        ],
+    }
+
+
+def _style(m: Marker) -> dict[str, Any]:
+    colour = COLOURS[m.group]
+    if m.city_level:
+        return {
+            "radius": 9,
+            "color": colour,
+            "weight": 3,
+            "dashArray": "3 3",
+            "fillColor": colour,
+            "fillOpacity": 0.15,
+        }
+    return {"radius": m.radius, "color": "#222", "weight": 1, "fillColor": colour, "fillOpacity": 0.85}
+
+
+def _markers_layer(items: Sequence[Marker], *, cluster: bool) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name="events")
+    parent: folium.Element = group
+    if cluster:
+        parent = MarkerCluster(options={"maxClusterRadius": 30, "disableClusteringAtZoom": 13})
+        parent.add_to(group)
+    folium.GeoJson(
+        marker_collection(items),
+        marker=folium.CircleMarker(radius=6, fill=True),
+        style_function=lambda f: f["properties"]["style"],
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+    ).add_to(parent)
+    return group
