@@ -5,7 +5,6 @@ Returns plain strings and escaped HTML; the page only lays them out.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 
 from strikemap.dates import format_date
@@ -21,7 +20,7 @@ def disagreements(event: Event) -> list[str]:
         if len(set(said.values())) > 1:
             out.append(f"Sources differ on the number {label}: " + _list(said))
     for field, label in (("districts", "districts"), ("weapons", "weapons")):
-        said_sets = {_outlet(r): tuple(getattr(r, field)) for r in reports if getattr(r, field)}
+        said_sets = {_outlet(r): tuple(sorted(getattr(r, field))) for r in reports if getattr(r, field)}
         if len(set(said_sets.values())) > 1:
             out.append(
                 f"Sources differ on the {label}: " + _list({k: ", ".join(v) for k, v in said_sets.items()})
@@ -42,11 +41,11 @@ def _list(said: Mapping[str, object]) -> str:
 
 def inert(text: object) -> str:
     """Text from an article made inert for Markdown with HTML: every special character an entity."""
-    escaped = html.escape(str(text), quote=True)
-    return "".join(f"&#{ord(c)};" if c in _MARKDOWN else c for c in escaped)
+    return "".join(_ENTITIES.get(c) or (f"&#{ord(c)};" if c in _MARKDOWN else c) for c in str(text))
 
 
-_MARKDOWN = frozenset("\\`*_{}[]()#+-.!|~<>$:")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+_MARKDOWN = frozenset("\\`*_{}[]()#+-.!|~$:")
 
 
 def highlight(sentence: str, match: str) -> str:

@@ -18,10 +18,12 @@ from typing import Any
 
 import folium
 from folium.plugins import MarkerCluster
+from folium.utilities import JsCode
 
 from strikemap.assets import localise
 from strikemap.dates import format_date
-from strikemap.gazetteer import geodata_folder
+from strikemap.gazetteer import default_gazetteer, geodata_folder
+from strikemap.models import Place
 from strikemap.query import EventView
 
 KYIV_CENTRE = (50.4501, 30.5234)
@@ -70,6 +72,7 @@ def markers(views: Iterable[EventView]) -> list[Marker]:
     for view in views:
         e = view.event
         hit = [p for p in e.places if p.district and p.district in e.districts] if e.districts else []
+        hit += [_district_place(d) for d in e.districts if d not in {p.district for p in hit}]
         city_level = not hit
         if city_level:
             hit = sorted(e.places, key=lambda p: p.precision != "city")[:1]
@@ -103,6 +106,13 @@ def markers(views: Iterable[EventView]) -> list[Marker]:
     return out
 
 
+def _district_place(district: str) -> Place:
+    """A district named (say by an analyst's correction) with no place of its own: its label point."""
+    entry = default_gazetteer().lookup(district)
+    lat, lon = (entry.lat, entry.lon) if entry else KYIV_CENTRE
+    return Place(district, "Kyiv", district, lat, lon, "district")
+
+
 def event_id_from_tooltip(text: str | None) -> str | None:
     """The event a clicked marker belongs to, from the tooltip text the map sends back."""
     found = _EVENT_ID.search(text or "")
@@ -120,15 +130,12 @@ def shade(count: int, top: int) -> str:
 
 
 def legend_bins(top: int) -> list[tuple[str, str]]:
-    """(colour, range) pairs for the shading legend drawn beside the map."""
-    out = [(SHADES[0], "0")]
-    steps = len(SHADES) - 1
-    for i in range(1, steps + 1):
-        low = (i - 1) * top // steps + 1
-        high = i * top // steps
-        if top and high >= low:
-            out.append((SHADES[i], f"{low}–{high}" if high > low else f"{low}"))
-    return out
+    """(colour, range) pairs for the shading legend, read off `shade` so the two always agree."""
+    ranges: dict[str, list[int]] = {SHADES[0]: [0, 0]}
+    for count in range(1, top + 1):
+        colour = shade(count, top)
+        ranges.setdefault(colour, [count, count])[1] = count
+    return [(c, f"{low}–{high}" if high > low else f"{low}") for c, (low, high) in ranges.items()]
 
 
 @cache
@@ -165,12 +172,12 @@ def layers(
 
 
 def _shading(counts: Counter[str]) -> folium.FeatureGroup:
+    """Districts coloured by events; not clickable, so a click on a marker is never taken by it."""
     top = max(counts.values(), default=0)
     group = folium.FeatureGroup(name="events per district")
     data = json.loads(_districts_geojson())
     for feature in data["features"]:
-        name = feature["properties"]["name"]
-        feature["properties"] = {"name": name, "label": safe(f"{name}: {counts.get(name, 0)} event(s)")}
+        feature["properties"] = {"name": feature["properties"]["name"]}
     folium.GeoJson(
         data,
         style_function=lambda f: {
@@ -179,7 +186,7 @@ def _shading(counts: Counter[str]) -> folium.FeatureGroup:
             "color": "#555",
             "weight": 1,
         },
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        interactive=False,
     ).add_to(group)
     return group
 
@@ -213,16 +220,23 @@ def _style(m: Marker) -> dict[str, Any]:
     return {"radius": m.radius, "color": "#222", "weight": 1, "fillColor": colour, "fillOpacity": 0.85}
 
 
+_OWN_TOOLTIP = JsCode("function (feature, layer) { layer.bindTooltip(feature.properties.label); }")
+"""Each marker carries its own tooltip (the label is escaped already), so a click on a clustered
+marker still reports which event it is; a tooltip bound to the whole layer would not."""
+
+
 def _markers_layer(items: Sequence[Marker], *, cluster: bool) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="events")
+    if not items:
+        return group
     parent: folium.Element = group
     if cluster:
-        parent = MarkerCluster(options={"maxClusterRadius": 30, "disableClusteringAtZoom": 13})
+        parent = MarkerCluster(options={"maxClusterRadius": 30, "spiderfyOnMaxZoom": True})
         parent.add_to(group)
     folium.GeoJson(
         marker_collection(items),
         marker=folium.CircleMarker(radius=6, fill=True),
         style_function=lambda f: f["properties"]["style"],
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        on_each_feature=_OWN_TOOLTIP,
     ).add_to(parent)
     return group

@@ -48,9 +48,15 @@ reports_table = sa.Table(
     sa.Column("city", sa.String(128), nullable=False),
     sa.Column("date", sa.Date),
     sa.Column("date_precision", sa.String(8)),
+    sa.Column("first_day", sa.Date),
+    sa.Column("last_day", sa.Date),
+    sa.Column("weekday", sa.Integer),
     sa.Column("data", sa.JSON, nullable=False),
     sa.Index("ix_reports_city_date", "city", "date"),
+    sa.Index("ix_reports_city_window", "city", "first_day", "last_day"),
 )
+"""first_day..last_day and weekday: the days a report without a day could be on, so the reports
+that a newly dated event might claim are found with one query."""
 events_table = sa.Table(
     "events",
     metadata,
@@ -232,6 +238,8 @@ def report_row(report: Report) -> dict[str, Any]:
     return {
         "key": report.key, "article_id": report.article_id, "city": report.city, "date": report.date,
         "date_precision": report.date_precision, "data": data,
+        "first_day": when.earliest if when else None, "last_day": when.latest if when else None,
+        "weekday": when.weekday if when else None,
     }  # fmt: skip
 
 
@@ -286,36 +294,68 @@ def insert_articles(conn: Connection, articles: Sequence[Article], reports: Sequ
 
 
 def events_near(conn: Connection, reports: Sequence[Report]) -> set[str]:
-    """Ids of stored events that new reports could join or change."""
+    """Ids of stored events that these reports could join, or whose reports could join them.
+
+    A full clustering decides each undated report among every event on its possible days;
+    regrouping must see the same candidates, so the search is repeated until nothing new is found.
+    """
+    ids: set[str] = set()
+    frontier = list(reports)
+    while frontier:
+        found = _neighbours(conn, frontier) - ids
+        ids |= found
+        frontier = [r for rs in reports_of(conn, found).values() for r in rs]
+    return ids
+
+
+def _neighbours(conn: Connection, reports: Sequence[Report]) -> set[str]:
     days: set[tuple[str, dt.date]] = set()
     weekdays: set[tuple[str, int]] = set()
-    cities: set[str] = set()
+    buckets: set[tuple[str, dt.date | None, str | None]] = set()
     for report in reports:
-        cities.add(report.city)
         when = report.when
         if report.date_precision == "day" and report.date:
             days.add((report.city, report.date))
-        elif when and when.earliest and when.latest and (when.latest - when.earliest).days <= 62:
+            continue
+        buckets.add((report.city, report.date, report.date_precision))
+        if when and when.earliest and when.latest and (when.latest - when.earliest).days <= 62:
             days.update((report.city, d) for d in when.candidates())
         elif when and when.weekday is not None:
             weekdays.add((report.city, when.weekday))
+    e, r, m = events_table.c, reports_table.c, memberships_table.c
     ids: set[str] = set()
-    e = events_table.c
     by_city: dict[str, list[dt.date]] = {}
     for city, day in days:
         by_city.setdefault(city, []).append(day)
     for city, wanted in by_city.items():
-        for chunk in _chunks(sorted(wanted), 300):
+        wanted.sort()
+        for chunk in _chunks(wanted, 300):
             ids.update(conn.execute(sa.select(e.id).where(e.city == city, e.date.in_(chunk))).scalars())
+        claim = sa.select(m.event_id, r.first_day, r.last_day, r.weekday).join(
+            reports_table, r.key == m.report_key
+        )
+        claim = claim.where(r.city == city, sa.or_(r.date_precision.is_(None), r.date_precision != "day"))
+        claim = claim.where(
+            sa.or_(r.first_day.is_(None), sa.and_(r.first_day <= wanted[-1], r.last_day >= wanted[0]))
+        )
+        chosen = set(wanted)
+        weekdays_wanted = {d.weekday() for d in wanted}
+        for row in conn.execute(claim):
+            if row.first_day is None:
+                if row.weekday in weekdays_wanted:
+                    ids.add(row.event_id)
+            elif any(
+                row.first_day <= d <= row.last_day and row.weekday in (None, d.weekday()) for d in chosen
+            ):
+                ids.add(row.event_id)
     for city, weekday in weekdays:
         rows = conn.execute(sa.select(e.id, e.date).where(e.city == city, e.date_precision == "day"))
-        ids.update(r.id for r in rows if r.date and r.date.weekday() == weekday)
-    r = reports_table.c
-    m = memberships_table.c
-    for chunk in _chunks(sorted(cities), 100):
-        loose = sa.select(m.event_id).join(reports_table, r.key == m.report_key)
-        loose = loose.where(r.city.in_(chunk), sa.or_(r.date_precision.is_(None), r.date_precision != "day"))
-        ids.update(conn.execute(loose).scalars())
+        ids.update(row.id for row in rows if row.date and row.date.weekday() == weekday)
+    for city, on, precision in buckets:
+        same = sa.select(m.event_id).join(reports_table, r.key == m.report_key).where(r.city == city)
+        same = same.where(r.date.is_(None) if on is None else r.date == on)
+        same = same.where(r.date_precision.is_(None) if precision is None else r.date_precision == precision)
+        ids.update(conn.execute(same).scalars())
     return ids
 
 

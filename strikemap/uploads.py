@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from strikemap.errors import ReadError
 from strikemap.models import Article, Skipped
 from strikemap.read import DEFAULT_MAX_BYTES, read_paths, read_text
 
@@ -44,7 +45,10 @@ def read_uploads(
                 else:
                     articles.append(_renamed(item, str(path), f"upload:{safe}"))
     if pasted.strip():
-        articles.append(read_text(pasted, path="pasted text"))
+        try:
+            articles.append(read_text(pasted, path="pasted text"))
+        except ReadError as err:
+            skipped.append(Skipped("pasted text", err.reason))
     return articles, skipped
 
 

@@ -1,0 +1,234 @@
+"""What a person sees, in a real headless Chromium driven by Playwright, with no internet.
+
+The app runs with `streamlit run` on a fresh store holding the demo corpus. Every request that
+would leave 127.0.0.1 is aborted and recorded, and each test checks that none was made.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+from strikemap import render, timeline
+from strikemap.export import to_csv, view_row
+from strikemap.query import Filters, apply, load
+from strikemap.store import Store
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+MARKERS_JS = """() => Object.values(window.map._layers)
+    .filter(l => l instanceof L.MarkerClusterGroup)
+    .reduce((n, l) => n + l.getLayers().length, 0)"""
+CLICK_AT = """([lat, lon]) => {
+    const p = map.latLngToContainerPoint([lat, lon]);
+    const box = map.getContainer().getBoundingClientRect();
+    const at = {clientX: box.left + p.x, clientY: box.top + p.y,
+                bubbles: true, cancelable: true, view: window};
+    const target = document.elementFromPoint(at.clientX, at.clientY);
+    for (const type of ["mousedown", "mouseup", "click"]) target.dispatchEvent(new MouseEvent(type, at));
+}"""
+"""A mouse click at the marker's point, dispatched inside the map's frame. Leaflet's own hit test
+picks the marker; page-level mouse coordinates landed some pixels off inside the component iframe."""
+SCREENSHOT = os.environ.get("STRIKEMAP_SCREENSHOT")
+"""Where to save a screenshot of the map page (the README's picture), when set."""
+
+
+def _need_browser() -> None:
+    missing = [name for name in (CHROMIUM,) if not Path(name).exists()]
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("playwright")
+    if missing:
+        message = f"browser tests need {', '.join(missing)} (bash .ci/run installs them)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
+    """The dashboard on a free port with a fresh store; yields its URL and the store."""
+    _need_browser()
+    db = tmp_path_factory.mktemp("app") / "store.sqlite"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    env = {**os.environ, "STRIKEMAP_DB": str(db)}
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            assert server.poll() is None, server.stdout.read().decode() if server.stdout else ""
+            assert time.monotonic() < deadline, "streamlit did not start"
+            time.sleep(0.2)
+        yield url, Store(str(db))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    """A page that may only talk to this machine; asserts afterwards that it never tried not to."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    left: list[str] = []
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        host = url.split("/")[2].rsplit(":", 1)[0] if "://" in url else ""
+        if url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1", "localhost"):
+            request_route.continue_()
+        else:
+            left.append(url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    yield context.new_page()
+    context.close()
+    assert left == [], f"requests left the machine: {left}"
+
+
+def _open(page: Any, url: str) -> Any:
+    """Load a page of the app, wait until its script is done, and return the map frame if any."""
+    page.goto(url)
+    page.wait_for_selector(IDLE, timeout=90_000)
+    return page
+
+
+def _map(page: Any) -> Any:
+    frame = page.wait_for_selector(MAP_FRAME, timeout=60_000).content_frame()
+    frame.wait_for_function("() => window.map && window.L && L.MarkerClusterGroup", timeout=60_000)
+    frame.wait_for_function(f"() => ({MARKERS_JS})() >= 0", timeout=60_000)
+    return frame
+
+
+def _markers_on(frame: Any, expected: int) -> int:
+    """The number of markers the map holds, once it settles on the expected number (or times out)."""
+    deadline = time.monotonic() + 30
+    count = frame.evaluate(MARKERS_JS)
+    while count != expected and time.monotonic() < deadline:
+        time.sleep(0.25)
+        count = frame.evaluate(MARKERS_JS)
+    return int(count)
+
+
+def test_the_map_shows_a_marker_for_every_place_hit(app: tuple[str, Store], page: Any) -> None:
+    url, store = app
+    _open(page, url)
+    views = load(store)
+    assert len(views) >= 20, "the demo corpus was loaded on first start"
+    expected = len(render.markers(apply(views, Filters())))
+    assert _markers_on(_map(page), expected) == expected
+    assert page.get_by_text(f"{expected} markers in the window").count() == 1
+    if SCREENSHOT:
+        time.sleep(1)
+        page.screenshot(path=SCREENSHOT, full_page=False)
+
+
+def test_moving_the_timeline_window_changes_the_markers_as_the_data_says(
+    app: tuple[str, Store], page: Any
+) -> None:
+    url, store = app
+    _open(page, url)
+    views = apply(load(store), Filters())
+    bounds = timeline.span(views)
+    assert bounds is not None
+    window = (dt.date(2023, 5, 1), dt.date(2023, 6, 30))
+    _open(page, f"{url}/?window={window[0]}..{window[1]}")
+    frame = _map(page)
+    expected = len(render.markers(timeline.in_window(views, window)))
+    assert 0 < expected < len(render.markers(views))
+    assert _markers_on(frame, expected) == expected
+
+    stepped = timeline.step(window, bounds, 1)
+    page.get_by_role("button", name="▶").click()
+    page.wait_for_selector(IDLE, timeout=60_000)
+    after = len(render.markers(timeline.in_window(views, stepped)))
+    assert after != expected, "the demo corpus should have different counts in consecutive windows"
+    assert _markers_on(_map(page), after) == after
+
+
+def test_clicking_a_marker_opens_a_panel_for_each_source(app: tuple[str, Store], page: Any) -> None:
+    url, store = app
+    _open(page, url)
+    views = apply(load(store), Filters())
+    every = render.markers(views)
+    alone = {(m.lat, m.lon) for m in every if sum((o.lat, o.lon) == (m.lat, m.lon) for o in every) == 1}
+    target = max(
+        (v for v in views if any((m.lat, m.lon) in alone for m in render.markers([v]))),
+        key=lambda v: (len({r.source for r in v.event.reports}), v.event.id),
+    )
+    marker = next(m for m in render.markers([target]) if (m.lat, m.lon) in alone)
+    _open(page, url)
+    frame = _map(page)
+    frame.evaluate("([lat, lon]) => map.setView([lat, lon], 17, {animate: false})", [marker.lat, marker.lon])
+    time.sleep(0.5)
+    frame.evaluate(CLICK_AT, [marker.lat, marker.lon])
+    page.wait_for_timeout(500)
+    page.wait_for_selector(IDLE, timeout=60_000)
+    page.get_by_text(f"Event {target.event.id}").wait_for(timeout=30_000)
+    for report in target.event.reports:
+        outlet = report.source or "Unknown outlet"
+        assert page.get_by_text(f"{outlet} · {report.role} report").count() >= 1, outlet
+    assert page.locator("div.evidence mark").count() >= len(target.event.reports)
+
+
+def test_the_csv_download_equals_the_filtered_table(
+    app: tuple[str, Store], page: Any, tmp_path: Path
+) -> None:
+    url, store = app
+    _open(page, url)
+    expected = apply(load(store), Filters(weapons=("drone",)))
+    _open(page, f"{url}/events?weapon=drone")
+    page.get_by_text(f"{len(expected)} events match the filters").wait_for(timeout=30_000)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    saved = tmp_path / "events.csv"
+    download.value.save_as(saved)
+    text = saved.read_bytes().decode("utf-8")
+    assert text == to_csv(view_row(v) for v in expected)
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [r["id"] for r in rows] == [v.event.id for v in expected]
+    assert all("drone" in r["weapons"] for r in rows)

@@ -1,0 +1,202 @@
+"""Who reported what: the outlets table, the articles table and the event-by-outlet matrix."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+import pytest
+from conftest import make_article
+
+from strikemap.cluster import cluster, make_event
+from strikemap.coverage import articles, matrix, outlets
+from strikemap.extract import extract
+from strikemap.models import Report
+from strikemap.query import EventView
+
+
+def report(source: str | None, article_id: str, day: dt.date | None, **fields: object) -> Report:
+    """One article's report of the attack on Kyiv on `day` (primary unless a role is given)."""
+    base: dict[str, object] = {
+        "article": f"{article_id}.txt",
+        "article_id": article_id,
+        "key": f"{article_id}:{day}",
+        "role": "primary",
+        "city": "Kyiv",
+        "date": day,
+        "date_precision": "day" if day else None,
+        "source": source,
+        "published": day,
+    }
+    return Report(**(base | fields))  # type: ignore[arg-type]
+
+
+MAY = dt.date(2023, 5, 16)
+JUNE = dt.date(2023, 6, 24)
+
+
+def corpus() -> list[EventView]:
+    """Two attacks: Kyiv Wire reports both (recalling May in its June piece), Podil Post only May."""
+    may = make_event(
+        [
+            report("Kyiv Wire", "kw-may", MAY, title="Drones over Kyiv", districts=("Solomianskyi",)),
+            report(
+                "Podil Post", "pp-may", MAY, title="Night attack", districts=("Podilskyi", "Solomianskyi")
+            ),
+            report(
+                "Kyiv Wire",
+                "kw-june",
+                MAY,
+                role="background",
+                title="Missiles hit high-rise",
+                key="kw-june:recall",
+                published=JUNE,
+            ),
+        ],
+        event_id="may000000000",
+    )
+    june = make_event(
+        [report("Kyiv Wire", "kw-june", JUNE, title="Missiles hit high-rise", districts=("Solomianskyi",))],
+        event_id="june00000000",
+    )
+    undated = make_event([report(None, "anon", None)], event_id="undated00000")
+    return [EventView(may), EventView(june), EventView(undated)]
+
+
+def test_outlets() -> None:
+    assert outlets(corpus()) == [
+        {
+            "Outlet": "Kyiv Wire",
+            "Articles": 2,
+            "Events": 2,
+            "First event": "2023-05-16",
+            "Last event": "2023-06-24",
+        },
+        {
+            "Outlet": "Podil Post",
+            "Articles": 1,
+            "Events": 1,
+            "First event": "2023-05-16",
+            "Last event": "2023-05-16",
+        },
+        {"Outlet": "unknown", "Articles": 1, "Events": 1, "First event": "", "Last event": ""},
+    ]
+
+
+def test_articles() -> None:
+    assert articles(corpus()) == [
+        {"Title": "anon.txt", "Outlet": "unknown", "Published": "", "Events": "undated Kyiv"},
+        {
+            "Title": "Drones over Kyiv",
+            "Outlet": "Kyiv Wire",
+            "Published": "2023-05-16",
+            "Events": "2023-05-16 Kyiv",
+        },
+        {
+            "Title": "Night attack",
+            "Outlet": "Podil Post",
+            "Published": "2023-05-16",
+            "Events": "2023-05-16 Kyiv",
+        },
+        {
+            "Title": "Missiles hit high-rise",
+            "Outlet": "Kyiv Wire",
+            "Published": "2023-06-24",
+            "Events": "2023-05-16 Kyiv; 2023-06-24 Kyiv",
+        },
+    ]
+
+
+def test_matrix_marks_primary_recalled_and_absent() -> None:
+    assert matrix(corpus()) == [
+        {
+            "Event": "may000000000",
+            "Date": "2023-05-16",
+            "City": "Kyiv",
+            "Districts": "Podilskyi, Solomianskyi",
+            "Kyiv Wire": "✓",
+            "Podil Post": "✓",
+            "unknown": "",
+        },
+        {
+            "Event": "june00000000",
+            "Date": "2023-06-24",
+            "City": "Kyiv",
+            "Districts": "Solomianskyi",
+            "Kyiv Wire": "✓",
+            "Podil Post": "",
+            "unknown": "",
+        },
+        {
+            "Event": "undated00000",
+            "Date": "undated",
+            "City": "Kyiv",
+            "Districts": "",
+            "Kyiv Wire": "",
+            "Podil Post": "",
+            "unknown": "✓",
+        },
+    ]
+
+
+def test_matrix_columns_are_the_event_then_outlets_in_order() -> None:
+    assert [list(row) for row in matrix(corpus())] == [
+        ["Event", "Date", "City", "Districts", "Kyiv Wire", "Podil Post", "unknown"]
+    ] * 3
+
+
+def test_matrix_shows_an_outlet_that_only_recalled_an_attack() -> None:
+    recalled = make_event(
+        [
+            report("Podil Post", "pp", MAY),
+            report("Left Bank News", "lb", MAY, role="background", published=JUNE),
+        ],
+        event_id="recalled0000",
+    )
+    assert matrix([EventView(recalled)]) == [
+        {
+            "Event": "recalled0000",
+            "Date": "2023-05-16",
+            "City": "Kyiv",
+            "Districts": "",
+            "Left Bank News": "↺",
+            "Podil Post": "✓",
+        }
+    ]
+
+
+@pytest.mark.parametrize("table", [outlets, articles, matrix])
+def test_no_events_no_rows(table: Callable[[Sequence[EventView]], list[dict[str, object]]]) -> None:
+    assert table([]) == []
+
+
+def test_tables_of_extracted_events() -> None:
+    texts = [
+        ("Kyiv Wire", "Russian drones struck Kyiv's Solomianskyi district overnight, officials said."),
+        ("Podil Post", "Russian drones struck Kyiv's Solomianskyi district overnight, the mayor said."),
+    ]
+    found = [
+        r
+        for number, (outlet, text) in enumerate(texts)
+        for r in extract(make_article(text, "2023-05-16", path=f"{number}.txt", source=outlet))
+    ]
+    (view,) = [EventView(e) for e in cluster(found)]
+    assert outlets([view]) == [
+        {
+            "Outlet": "Kyiv Wire",
+            "Articles": 1,
+            "Events": 1,
+            "First event": "2023-05-16",
+            "Last event": "2023-05-16",
+        },
+        {
+            "Outlet": "Podil Post",
+            "Articles": 1,
+            "Events": 1,
+            "First event": "2023-05-16",
+            "Last event": "2023-05-16",
+        },
+    ]
+    assert [{k: row[k] for k in ("Kyiv Wire", "Podil Post")} for row in matrix([view])] == [
+        {"Kyiv Wire": "✓", "Podil Post": "✓"}
+    ]

@@ -1,0 +1,196 @@
+"""Every dashboard page, run headless with AppTest against a fresh store holding the demo corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from strikemap import coverage, query, timeline, ui
+from strikemap.models import Article
+from strikemap.read import read_paths
+from strikemap.store import Store, counts
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+LOCAL = "/app/static/vendor/"
+MAP_CAPTION = re.compile(r"(\d+) events · (\d+) markers in the window")
+PASTED = (
+    "title: Missile strike on the left bank\nsource: Test Wire\npublished: 2024-09-02\n\n"
+    "A Russian missile hit a residential building in Kyiv's Darnytskyi district overnight, "
+    "injuring three people, Vitali Klitschko said.\n"
+)
+
+
+def clear_caches() -> None:
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh SQLite store for the app, with Streamlit's caches cleared around the test."""
+    path = tmp_path / "strikemap.sqlite"
+    monkeypatch.setenv("STRIKEMAP_DB", str(path))
+    clear_caches()
+    yield path
+    clear_caches()
+
+
+@pytest.fixture
+def app(db: Path) -> AppTest:
+    """The app after its first run: the Map page, with the demo corpus loaded."""
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def stored(db: Path) -> Any:
+    store = Store(str(db))
+    try:
+        return counts(store)
+    finally:
+        store.close()
+
+
+def stored_views(db: Path) -> list[query.EventView]:
+    store = Store(str(db))
+    try:
+        return query.find(store)
+    finally:
+        store.close()
+
+
+def map_args(at: AppTest) -> dict[str, Any]:
+    (element,) = [e for e in at.get("component_instance") if e.proto.component_name.endswith("st_folium")]
+    return json.loads(element.proto.json_args)
+
+
+def map_caption(at: AppTest) -> tuple[int, int]:
+    (found,) = [m for c in at.caption if (m := MAP_CAPTION.fullmatch(c.value))]
+    return int(found.group(1)), int(found.group(2))
+
+
+def test_map_page_draws_the_map_from_local_assets(app: AppTest) -> None:
+    args = map_args(app)
+    assert args["js_links"] == [
+        f"{LOCAL}leaflet/leaflet.js",
+        f"{LOCAL}jquery/jquery.min.js",
+        f"{LOCAL}markercluster/leaflet.markercluster.js",
+    ]
+    assert args["css_links"] == [
+        f"{LOCAL}leaflet/leaflet.css",
+        f"{LOCAL}markercluster/MarkerCluster.css",
+        f"{LOCAL}markercluster/MarkerCluster.Default.css",
+    ]
+    page = args["header"] + args["html"] + args["script"] + str(args["feature_group"])
+    assert re.findall(r"<(?:script|link)[^>]*https?://", page) == []
+    assert [t.value for t in app.title] == ["Kyiv Strike Map"]
+    events, markers = map_caption(app)
+    assert (events >= 15, markers >= 15) == (True, True)
+
+
+def test_demo_corpus_is_ingested_on_first_start(app: AppTest, db: Path) -> None:
+    demo = {a.id for a in read_paths([ui.DEMO_CORPUS]) if isinstance(a, Article)}
+    found = stored(db)
+    assert (found.articles, found.events >= 15) == (len(demo), True)
+
+
+def test_moving_the_timeline_window_changes_the_markers(app: AppTest, db: Path) -> None:
+    span = timeline.span(stored_views(db))
+    assert span is not None
+    assert (app.slider[0].value, app.query_params["window"]) == (span, f"{span[0]}..{span[1]}")
+    before = map_caption(app)
+    app.slider[0].set_value((dt.date(2023, 5, 1), dt.date(2023, 5, 31))).run()
+    assert not app.exception
+    after = map_caption(app)
+    assert after[1] != before[1]
+    assert after[0] < before[0]
+    assert app.query_params["window"] == "2023-05-01..2023-05-31"
+    assert map_args(app)["js_links"][0] == f"{LOCAL}leaflet/leaflet.js"
+
+
+def test_events_page_lists_every_event(app: AppTest, db: Path) -> None:
+    open_page(app, "pages/events.py")
+    total = len(stored_views(db))
+    assert [c.value for c in app.caption] == [f"{total} events match the filters"]
+    assert total >= 15
+    (table,) = app.dataframe
+    assert (len(table.value), list(table.value.columns)) == (total, list(ui.COLUMN_NAMES.values()))
+    assert [b.label for b in app.download_button] == ["Download CSV", "Download GeoJSON"]
+
+
+def test_sources_page_shows_the_outlets_table(app: AppTest, db: Path) -> None:
+    open_page(app, "pages/sources.py")
+    views = stored_views(db)
+    assert [s.value for s in app.subheader] == ["Outlets", "Coverage", "Articles"]
+    outlets_table, matrix_table, articles_table = app.dataframe
+    assert outlets_table.value.to_dict("records") == coverage.outlets(views)
+    assert list(outlets_table.value.columns) == ["Outlet", "Articles", "Events", "First event", "Last event"]
+    assert len(outlets_table.value) >= 3
+    assert len(matrix_table.value) == len(views)
+    assert len(articles_table.value) == stored(db).articles
+
+
+def paste_and_save(at: AppTest) -> AppTest:
+    at.text_area[0].input(PASTED).run()
+    assert not at.exception, [e.value for e in at.exception]
+    (save,) = [b for b in at.button if b.label == "Save to the store"]
+    save.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_ingest_page_previews_and_saves_only_on_request(app: AppTest, db: Path) -> None:
+    open_page(app, "pages/ingest.py")
+    before = stored(db)
+    assert (len(app.dataframe), [b.label for b in app.button]) == (0, [])
+
+    app.text_area[0].input(PASTED).run()
+    assert not app.exception, [e.value for e in app.exception]
+    (table,) = app.dataframe
+    rows = table.value.to_dict("records")
+    assert [(r["Date"], r["City"], r["Districts"], r["Weapons"], r["Injured"]) for r in rows] == [
+        ("2024-09-02", "Kyiv", "Darnytskyi", "missile", 3)
+    ]
+    assert app.caption[0].value == "1 article(s) read · 1 event(s) found · nothing saved yet"
+    assert stored(db) == before
+
+    paste_and_save(app)
+    assert len(app.success) == 1
+    assert stored(db).articles == before.articles + 1
+    saved = [v.event for v in stored_views(db) if v.event.date == dt.date(2024, 9, 2)]
+    assert [(e.city, e.districts, e.weapons, e.injured) for e in saved] == [
+        ("Kyiv", ("Darnytskyi",), ("missile",), 3)
+    ]
+
+
+def test_saving_an_article_about_a_new_day_leaves_other_events_alone(app: AppTest, db: Path) -> None:
+    """Regression: saving one 2024-09-02 article also merged two May 2023 events into a third."""
+    open_page(app, "pages/ingest.py")
+    before = {v.event.id: [r.key for r in v.event.reports] for v in stored_views(db)}
+    paste_and_save(app)
+    after = {v.event.id: [r.key for r in v.event.reports] for v in stored_views(db)}
+    assert {k: v for k, v in after.items() if k in before} == before
+
+
+def test_ingest_page_reports_a_paste_without_article_text(app: AppTest, db: Path) -> None:
+    """Regression: a pasted header with no body raised ReadError on the page instead of an error line."""
+    open_page(app, "pages/ingest.py")
+    before = stored(db)
+    app.text_area[0].input("title: just a header\n").run()
+    assert [e.value for e in app.exception] == []
+    assert len(app.error) == 1
+    assert stored(db) == before

@@ -1,0 +1,300 @@
+"""The event panel's text: where sources disagree, evidence with the match marked, all of it inert."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import pytest
+from conftest import make_article
+
+from strikemap.cluster import cluster, make_event
+from strikemap.extract import extract
+from strikemap.models import Event, Report
+from strikemap.panels import disagreements, highlight, inert, report_fields
+
+DAY = dt.date(2023, 5, 16)
+
+
+def report(source: str | None, number: int = 0, **fields: object) -> Report:
+    """A primary report of the 16 May attack on Kyiv, as one outlet gave it."""
+    base: dict[str, object] = {
+        "article": f"{source or 'anon'}.txt",
+        "article_id": f"article-{source}-{number}",
+        "key": f"{source}:{number}",
+        "role": "primary",
+        "city": "Kyiv",
+        "date": DAY,
+        "date_precision": "day",
+        "source": source,
+    }
+    return Report(**(base | fields))  # type: ignore[arg-type]
+
+
+def events_of(*articles: tuple[str, str]) -> list[Event]:
+    """Events the pipeline finds in articles given as (outlet, text), all published 16 May."""
+    found = [
+        r
+        for number, (outlet, text) in enumerate(articles)
+        for r in extract(make_article(text, "2023-05-16", path=f"{number}.txt", source=outlet))
+    ]
+    return cluster(found)
+
+
+# --- disagreements -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "reports, expected",
+    [
+        (
+            [report("Kyiv Wire", killed=2), report("Podil Post", killed=3)],
+            ["Sources differ on the number killed: Kyiv Wire says 2; Podil Post says 3."],
+        ),
+        (
+            [
+                report("Kyiv Wire", injured=5),
+                report("Podil Post", injured=7),
+                report("Left Bank News", injured=5),
+            ],
+            [
+                "Sources differ on the number injured: "
+                "Kyiv Wire says 5; Left Bank News says 5; Podil Post says 7."
+            ],
+        ),
+        (
+            [
+                report("Kyiv Wire", districts=("Podilskyi",)),
+                report("Podil Post", districts=("Solomianskyi",)),
+            ],
+            ["Sources differ on the districts: Kyiv Wire says Podilskyi; Podil Post says Solomianskyi."],
+        ),
+        (
+            [report("Kyiv Wire", weapons=("drone",)), report("Podil Post", weapons=("drone", "missile"))],
+            ["Sources differ on the weapons: Kyiv Wire says drone; Podil Post says drone, missile."],
+        ),
+        (
+            [report("Kyiv Wire"), report("Podil Post", date=dt.date(2023, 5, 17))],
+            ["Sources differ on the date: Kyiv Wire says 2023-05-16; Podil Post says 2023-05-17."],
+        ),
+        (
+            [
+                report("Kyiv Wire", killed=1, injured=2, weapons=("drone",)),
+                report("Podil Post", killed=4, injured=2, weapons=("missile",)),
+            ],
+            [
+                "Sources differ on the number killed: Kyiv Wire says 1; Podil Post says 4.",
+                "Sources differ on the weapons: Kyiv Wire says drone; Podil Post says missile.",
+            ],
+        ),
+        (
+            [report(None, title="Night of drones", killed=1), report(None, 2, killed=2)],
+            ["Sources differ on the number killed: Night of drones says 1; anon.txt says 2."],
+        ),
+    ],
+    ids=["killed", "injured", "districts", "weapons", "date", "two-fields", "no-outlet"],
+)
+def test_disagreements_name_the_outlets(reports: list[Report], expected: list[str]) -> None:
+    assert disagreements(make_event(reports)) == expected
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        [report("Kyiv Wire")],
+        [report("Kyiv Wire", killed=2), report("Podil Post", killed=2)],
+        [report("Kyiv Wire", killed=2), report("Podil Post")],
+        [report("Kyiv Wire", districts=("Podilskyi",)), report("Podil Post")],
+        [
+            report("Kyiv Wire", weapons=("drone",), injured=3),
+            report("Podil Post", weapons=("drone",), injured=3),
+        ],
+        [report("Kyiv Wire", killed=2), report("Podil Post", killed=9, role="background")],
+        [report("Kyiv Wire"), report("Podil Post", date=None, date_precision=None)],
+    ],
+    ids=["one-report", "same-number", "one-silent", "one-names-none", "all-agree", "background", "undated"],
+)
+def test_no_disagreement_when_sources_agree(reports: list[Report]) -> None:
+    assert disagreements(make_event(reports)) == []
+
+
+def test_disagreements_of_extracted_reports() -> None:
+    (event,) = events_of(
+        (
+            "Kyiv Wire",
+            "Russian drones struck Kyiv's Solomianskyi district overnight. Two people were killed.",
+        ),
+        (
+            "Podil Post",
+            "Russian drones struck Kyiv's Solomianskyi district overnight. Three people were killed.",
+        ),
+    )
+    assert disagreements(event) == [
+        "Sources differ on the number killed: Kyiv Wire says 2; Podil Post says 3."
+    ]
+
+
+def test_districts_named_in_another_order_are_no_disagreement() -> None:
+    """Regression: districts were compared in mention order, so the same two read as a dispute."""
+    (event,) = events_of(
+        (
+            "Kyiv Wire",
+            "Russian drones hit Kyiv's Podilskyi and Solomianskyi districts overnight, officials said.",
+        ),
+        (
+            "Podil Post",
+            "Russian drones hit Kyiv's Solomianskyi and Podilskyi districts overnight, officials said.",
+        ),
+    )
+    assert disagreements(event) == []
+
+
+# --- inert and highlight -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Drones hit Podil", "Drones hit Podil"),
+        ("Київ", "Київ"),
+        ("<b>", "&lt;b&gt;"),
+        ("A & B", "A &amp; B"),
+        ('"quoted"', "&quot;quoted&quot;"),
+        ("`code`", "&#96;code&#96;"),
+        ("*bold* _it_", "&#42;bold&#42; &#95;it&#95;"),
+        ("[x](javascript:alert(1))", "&#91;x&#93;&#40;javascript&#58;alert&#40;1&#41;&#41;"),
+        ("# Title", "&#35; Title"),
+        ("$x$ \\", "&#36;x&#36; &#92;"),
+        ("1. item", "1&#46; item"),
+        (42, "42"),
+    ],
+)
+def test_inert(text: object, expected: str) -> None:
+    assert inert(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv's Podilskyi district",
+        "He said: 'it hit'",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "`${alert(1)}`",
+        'A & B "quoted" #1 - 2.5 | ~ ! + {}',
+    ],
+)
+def test_inert_text_reads_back_as_written(text: str) -> None:
+    """Regression: the apostrophe's entity had its '#' escaped again, so "Kyiv's" showed as Kyiv&#x27;s."""
+    assert html.unescape(inert(text)) == text
+
+
+@pytest.mark.parametrize(
+    "sentence, match, expected",
+    [
+        ("Drones hit Podil", "hit", "Drones <mark>hit</mark> Podil"),
+        ("Drones hit Podil", "Drones", "<mark>Drones</mark> hit Podil"),
+        ("Drones hit Podil", "Podil", "Drones hit <mark>Podil</mark>"),
+        ("Drones hit Podil", "", "Drones hit Podil"),
+        ("Drones hit Podil", "missile", "Drones hit Podil"),
+        ("Drones hit Podil", "hit Podil", "Drones <mark>hit Podil</mark>"),
+        ("Two killed. Two hurt.", "Two", "<mark>Two</mark> killed&#46; Two hurt&#46;"),
+        (
+            "Drones hit [x](javascript:alert(1)) today",
+            "hit",
+            "Drones <mark>hit</mark> &#91;x&#93;&#40;javascript&#58;alert&#40;1&#41;&#41; today",
+        ),
+        (
+            "<img src=x onerror=alert(1)> hit Podil",
+            "Podil",
+            "&lt;img src=x onerror=alert&#40;1&#41;&gt; hit <mark>Podil</mark>",
+        ),
+        (
+            "`${alert(1)}` hit Podil",
+            "hit",
+            "&#96;&#36;&#123;alert&#40;1&#41;&#125;&#96; <mark>hit</mark> Podil",
+        ),
+        ("A <b>drone</b> hit", "<b>drone</b>", "A <mark>&lt;b&gt;drone&lt;/b&gt;</mark> hit"),
+        ("Hit [here](http://x)", "[here](http://x)", "Hit <mark>&#91;here&#93;&#40;http&#58;//x&#41;</mark>"),
+    ],
+)
+def test_highlight_marks_the_match_and_escapes_the_rest(sentence: str, match: str, expected: str) -> None:
+    assert highlight(sentence, match) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, match",
+    [
+        ("Drones hit [x](javascript:alert(1))", "Drones"),
+        ("<img src=x onerror=alert(1)> hit", "hit"),
+        ("`rm -rf` hit", "hit"),
+        ("<script>alert(1)</script>", "<script>"),
+    ],
+)
+def test_highlight_has_no_markup_but_its_own(sentence: str, match: str) -> None:
+    out = highlight(sentence, match).replace("<mark>", "").replace("</mark>", "")
+    assert [c for c in "<>`[]()" if c in out] == []
+
+
+# --- report_fields -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        (
+            {"date": None, "date_precision": None},
+            {
+                "date": "not stated",
+                "districts": "none named",
+                "weapons": "not stated",
+                "killed": "not stated",
+                "injured": "not stated",
+                "damage": "not stated",
+            },
+        ),
+        (
+            {
+                "date": dt.date(2023, 5, 1),
+                "date_precision": "month",
+                "districts": ("Podilskyi", "Solomianskyi"),
+                "weapons": ("drone", "missile"),
+                "killed": 2,
+                "injured": 0,
+                "damage": ("residential building", "cars"),
+            },
+            {
+                "date": "2023-05",
+                "districts": "Podilskyi, Solomianskyi",
+                "weapons": "drone, missile",
+                "killed": "2",
+                "injured": "0",
+                "damage": "residential building, cars",
+            },
+        ),
+        (
+            {"casualty_words": ("several dead", "dozens hurt")},
+            {
+                "date": "2023-05-16",
+                "districts": "none named",
+                "weapons": "not stated",
+                "killed": "not stated (several dead; dozens hurt)",
+                "injured": "not stated",
+                "damage": "not stated",
+            },
+        ),
+        (
+            {"date": dt.date(2023, 1, 1), "date_precision": "year", "killed": 1, "casualty_words": ("many",)},
+            {
+                "date": "2023",
+                "districts": "none named",
+                "weapons": "not stated",
+                "killed": "1 (many)",
+                "injured": "not stated",
+                "damage": "not stated",
+            },
+        ),
+    ],
+)
+def test_report_fields(fields: dict[str, object], expected: dict[str, str]) -> None:
+    assert report_fields(report("Kyiv Wire", **fields)) == expected

@@ -1,0 +1,140 @@
+"""Filters and the timeline window in the URL: a round trip, and garbage that never breaks a page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import pytest
+
+from strikemap.params import from_params, to_params
+from strikemap.query import Filters, check
+
+D = dt.date
+Window = tuple[dt.date, dt.date] | None
+
+
+@pytest.mark.parametrize(
+    "filters, window",
+    [
+        (Filters(), None),
+        (Filters(), (D(2023, 5, 1), D(2023, 5, 31))),
+        (Filters(start=D(2022, 10, 1)), None),
+        (Filters(end=D(2024, 1, 31)), (D(2023, 1, 1), D(2023, 1, 1))),
+        (Filters(start=D(2023, 1, 1), end=D(2023, 12, 31)), (D(2023, 3, 1), D(2023, 3, 7))),
+        (Filters(districts=("Podilskyi",)), None),
+        (Filters(districts=("Solomianskyi", "Darnytskyi"), weapons=("drone", "missile")), None),
+        (Filters(weapons=("guided bomb",), precisions=("landmark", "city")), None),
+        (Filters(sources=("Kyiv Wire", "Left Bank News"), cities=("Kyiv", "Bila Tserkva")), None),
+        (Filters(sources=("Kyiv Wire & Co: <b>",), cities=("Київ",)), None),
+        (Filters(verified_only=True), (D(2022, 2, 24), D(2024, 8, 26))),
+        (
+            Filters(
+                start=D(2022, 10, 10),
+                end=D(2022, 10, 31),
+                districts=("Shevchenkivskyi",),
+                weapons=("drone",),
+                sources=("Podil Post",),
+                cities=("Kyiv",),
+                precisions=("district",),
+                verified_only=True,
+            ),
+            (D(2022, 10, 10), D(2022, 10, 17)),
+        ),
+    ],
+)
+def test_round_trip(filters: Filters, window: Window) -> None:
+    assert from_params(to_params(filters, window)) == (filters, window)
+
+
+@pytest.mark.parametrize(
+    "filters, window, expected",
+    [
+        (Filters(), None, {}),
+        (
+            Filters(start=D(2023, 1, 1), end=D(2023, 2, 1), districts=("Podilskyi",), verified_only=True),
+            (D(2023, 1, 5), D(2023, 1, 12)),
+            {
+                "from": "2023-01-01",
+                "to": "2023-02-01",
+                "district": ["Podilskyi"],
+                "verified": "1",
+                "window": "2023-01-05..2023-01-12",
+            },
+        ),
+        (
+            Filters(
+                weapons=("drone", "missile"), sources=("Kyiv Wire",), cities=("Kyiv",), precisions=("city",)
+            ),
+            None,
+            {
+                "weapon": ["drone", "missile"],
+                "source": ["Kyiv Wire"],
+                "city": ["Kyiv"],
+                "precision": ["city"],
+            },
+        ),
+    ],
+)
+def test_to_params(filters: Filters, window: Window, expected: dict[str, object]) -> None:
+    assert to_params(filters, window) == expected
+
+
+def test_rejected_events_are_not_a_url_setting() -> None:
+    assert to_params(Filters(include_rejected=True)) == {}
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({}, (Filters(), None)),
+        ({"district": ["Nowhere", "Podilskyi"]}, (Filters(districts=("Podilskyi",)), None)),
+        ({"district": "Nowhere"}, (Filters(), None)),
+        ({"district": "Podilskyi"}, (Filters(districts=("Podilskyi",)), None)),
+        ({"district": ["podilskyi"]}, (Filters(), None)),
+        ({"district": ["Podilskyi", "Podilskyi", ""]}, (Filters(districts=("Podilskyi",)), None)),
+        ({"weapon": ["laser", "drone"]}, (Filters(weapons=("drone",)), None)),
+        ({"precision": ["street", "landmark"]}, (Filters(precisions=("landmark",)), None)),
+        ({"source": ["", "Kyiv Wire", "Kyiv Wire"]}, (Filters(sources=("Kyiv Wire",)), None)),
+        ({"from": "2023-13-01"}, (Filters(), None)),
+        ({"from": "yesterday", "to": "2023-02-30"}, (Filters(), None)),
+        ({"from": "", "to": "2023-05-01"}, (Filters(end=D(2023, 5, 1)), None)),
+        ({"from": ["2023-01-01", "2023-02-01"]}, (Filters(start=D(2023, 2, 1)), None)),
+        ({"from": []}, (Filters(), None)),
+        ({"from": "2023-06-01", "to": "2023-01-01"}, (Filters(start=D(2023, 1, 1), end=D(2023, 6, 1)), None)),
+        ({"verified": "yes"}, (Filters(), None)),
+        ({"verified": "true"}, (Filters(verified_only=True), None)),
+        ({"verified": ["0", "1"]}, (Filters(verified_only=True), None)),
+        ({"window": "2023-06-01..2023-01-01"}, (Filters(), None)),
+        ({"window": "2023-01-01..2023-01-01"}, (Filters(), (D(2023, 1, 1), D(2023, 1, 1)))),
+        ({"window": "2023-01-01.."}, (Filters(), None)),
+        ({"window": "..2023-01-01"}, (Filters(), None)),
+        ({"window": "2023-01-01"}, (Filters(), None)),
+        ({"window": "2023-01-01..2023-01-31..2023-02-28"}, (Filters(), None)),
+        ({"window": "garbage"}, (Filters(), None)),
+        (
+            {"window": ["2022-01-01..2022-01-07", "2023-01-01..2023-01-07"]},
+            (Filters(), (D(2023, 1, 1), D(2023, 1, 7))),
+        ),
+        ({"unknown": "value", "map": ["x"]}, (Filters(), None)),
+    ],
+)
+def test_garbage_is_dropped_or_repaired(
+    params: Mapping[str, str | list[str]], expected: tuple[Filters, Window]
+) -> None:
+    assert from_params(params) == expected
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from": "\x00", "to": "9" * 400, "window": "\ud800..\U0010ffff"},
+        {"district": ["<script>", "'; DROP TABLE events; --"], "weapon": "💥"},
+        {"window": "....", "verified": ""},
+        {"from": "2023-06-01", "to": "2023-01-01", "window": "2024-02-30..2024-03-01"},
+    ],
+)
+def test_decoded_filters_always_pass_the_query_check(params: Mapping[str, str | list[str]]) -> None:
+    filters, window = from_params(params)
+    check(filters)
+    assert window is None or window[0] <= window[1]

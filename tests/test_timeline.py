@@ -1,0 +1,154 @@
+"""The timeline under the map: the data's span, the window, stepping it, and events per day or week."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import make_article
+
+from strikemap import timeline
+from strikemap.cluster import cluster
+from strikemap.extract import extract
+from strikemap.models import Event, Precision
+from strikemap.query import EventView
+
+D = dt.date
+
+
+def view(day: dt.date | None, precision: Precision | None = "day", name: str = "e") -> EventView:
+    """An event on a day, in a month or a year (or undated), with nothing else to it."""
+    return EventView(Event(name, "Kyiv", day, precision if day else None, ()))
+
+
+def names(views: list[EventView]) -> list[str]:
+    return [v.event.id for v in views]
+
+
+@pytest.mark.parametrize(
+    "views, expected",
+    [
+        ([], None),
+        ([view(None)], None),
+        ([view(D(2023, 5, 16))], (D(2023, 5, 16), D(2023, 5, 16))),
+        ([view(D(2023, 5, 16)), view(D(2022, 10, 10)), view(None)], (D(2022, 10, 10), D(2023, 5, 16))),
+        ([view(D(2023, 5, 16)), view(D(2023, 6, 1), "month")], (D(2023, 5, 16), D(2023, 6, 30))),
+        ([view(D(2024, 2, 1), "month")], (D(2024, 2, 1), D(2024, 2, 29))),
+        ([view(D(2023, 5, 16)), view(D(2022, 1, 1), "year")], (D(2022, 1, 1), D(2023, 5, 16))),
+        ([view(D(2023, 1, 1), "year")], (D(2023, 1, 1), D(2023, 12, 31))),
+    ],
+)
+def test_span(views: list[EventView], expected: tuple[dt.date, dt.date] | None) -> None:
+    assert timeline.span(views) == expected
+
+
+def test_span_of_extracted_events() -> None:
+    articles = [
+        make_article(
+            "Russian drones struck Kyiv's Podilskyi district overnight, officials said.", "2023-05-16"
+        ),
+        make_article("A missile hit Kyiv's Darnytskyi district overnight, officials said.", "2022-10-10"),
+    ]
+    views = [EventView(e) for a in articles for e in cluster(extract(a))]
+    assert timeline.span(views) == (D(2022, 10, 10), D(2023, 5, 16))
+
+
+EVENTS = [
+    view(D(2023, 5, 16), name="day-16"),
+    view(D(2023, 5, 31), name="day-31"),
+    view(D(2023, 6, 1), "month", name="june"),
+    view(D(2023, 1, 1), "year", name="2023"),
+    view(None, name="undated"),
+]
+
+
+@pytest.mark.parametrize(
+    "window, expected",
+    [
+        ((D(2023, 5, 16), D(2023, 5, 16)), ["day-16", "2023"]),
+        ((D(2023, 5, 17), D(2023, 5, 30)), ["2023"]),
+        ((D(2023, 5, 31), D(2023, 6, 1)), ["day-31", "june", "2023"]),
+        ((D(2023, 6, 20), D(2023, 7, 10)), ["june", "2023"]),
+        ((D(2023, 5, 25), D(2023, 6, 1)), ["day-31", "june", "2023"]),
+        ((D(2023, 6, 30), D(2023, 6, 30)), ["june", "2023"]),
+        ((D(2023, 7, 1), D(2023, 12, 31)), ["2023"]),
+        ((D(2024, 1, 1), D(2024, 12, 31)), []),
+        ((D(2022, 1, 1), D(2024, 12, 31)), ["day-16", "day-31", "june", "2023"]),
+    ],
+)
+def test_in_window_overlaps_and_leaves_out_undated(
+    window: tuple[dt.date, dt.date], expected: list[str]
+) -> None:
+    assert names(timeline.in_window(EVENTS, window)) == expected
+
+
+BOUNDS = (D(2023, 1, 1), D(2023, 3, 31))
+
+
+@pytest.mark.parametrize(
+    "window, direction, expected",
+    [
+        ((D(2023, 1, 1), D(2023, 1, 7)), 1, (D(2023, 1, 8), D(2023, 1, 14))),
+        ((D(2023, 1, 8), D(2023, 1, 14)), -1, (D(2023, 1, 1), D(2023, 1, 7))),
+        ((D(2023, 2, 10), D(2023, 2, 10)), 1, (D(2023, 2, 11), D(2023, 2, 11))),
+        ((D(2023, 2, 10), D(2023, 2, 10)), -1, (D(2023, 2, 9), D(2023, 2, 9))),
+        ((D(2023, 1, 1), D(2023, 1, 7)), -1, (D(2023, 1, 1), D(2023, 1, 7))),
+        ((D(2023, 1, 3), D(2023, 1, 9)), -1, (D(2023, 1, 1), D(2023, 1, 7))),
+        ((D(2023, 3, 25), D(2023, 3, 31)), 1, (D(2023, 3, 25), D(2023, 3, 31))),
+        ((D(2023, 3, 20), D(2023, 3, 26)), 1, (D(2023, 3, 25), D(2023, 3, 31))),
+        ((D(2023, 1, 1), D(2023, 3, 31)), 1, (D(2023, 1, 1), D(2023, 3, 31))),
+        ((D(2023, 1, 1), D(2023, 3, 31)), -1, (D(2023, 1, 1), D(2023, 3, 31))),
+        ((D(2023, 1, 1), D(2023, 1, 31)), 1, (D(2023, 2, 1), D(2023, 3, 3))),
+    ],
+)
+def test_step_moves_by_width_and_clamps(
+    window: tuple[dt.date, dt.date], direction: int, expected: tuple[dt.date, dt.date]
+) -> None:
+    assert timeline.step(window, BOUNDS, direction) == expected
+
+
+@pytest.mark.parametrize("direction", [1, -1])
+def test_step_keeps_the_width_when_it_fits(direction: int) -> None:
+    window = (D(2023, 2, 1), D(2023, 2, 14))
+    for _ in range(20):
+        window = timeline.step(window, BOUNDS, direction)
+        assert (window[1] - window[0], BOUNDS[0] <= window[0], window[1] <= BOUNDS[1]) == (
+            dt.timedelta(days=13),
+            True,
+            True,
+        )
+
+
+@pytest.mark.parametrize(
+    "days, weekly, expected",
+    [
+        ([], False, []),
+        ([D(2023, 5, 16)], False, [(D(2023, 5, 16), 1)]),
+        (
+            [D(2023, 5, 1), D(2023, 5, 4), D(2023, 5, 1)],
+            False,
+            [(D(2023, 5, 1), 2), (D(2023, 5, 2), 0), (D(2023, 5, 3), 0), (D(2023, 5, 4), 1)],
+        ),
+        (
+            [D(2023, 2, 27), D(2023, 3, 1)],
+            False,
+            [(D(2023, 2, 27), 1), (D(2023, 2, 28), 0), (D(2023, 3, 1), 1)],
+        ),
+        (
+            [D(2023, 5, 3), D(2023, 5, 7), D(2023, 5, 17)],
+            True,
+            [(D(2023, 5, 1), 2), (D(2023, 5, 8), 0), (D(2023, 5, 15), 1)],
+        ),
+        ([D(2023, 5, 1), D(2023, 5, 8)], True, [(D(2023, 5, 1), 1), (D(2023, 5, 8), 1)]),
+        ([D(2023, 12, 31), D(2024, 1, 1)], True, [(D(2023, 12, 25), 1), (D(2024, 1, 1), 1)]),
+    ],
+)
+def test_counts_fill_the_gaps(days: list[dt.date], weekly: bool, expected: list[tuple[dt.date, int]]) -> None:
+    views = [view(d) for d in days]
+    assert timeline.counts(views, weekly=weekly) == expected
+
+
+@pytest.mark.parametrize("weekly", [False, True])
+def test_counts_leave_out_undated_and_imprecise_events(weekly: bool) -> None:
+    views = [view(None), view(D(2023, 6, 1), "month"), view(D(2023, 1, 1), "year")]
+    assert timeline.counts(views, weekly=weekly) == []

@@ -1,0 +1,224 @@
+"""Uploaded and pasted articles: untrusted names made harmless, bad files reported, nothing left behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+from strikemap import uploads
+from strikemap.models import Article, Skipped
+from strikemap.read import article_id
+from strikemap.uploads import clean_name, read_uploads
+
+GOOD = (
+    b"title: Drones over Podil\nsource: Kyiv Wire\npublished: 2023-05-16\n\n"
+    b"Russian drones struck Kyiv's Podilskyi district overnight, officials said.\n"
+)
+GOOD_BODY = "Russian drones struck Kyiv's Podilskyi district overnight, officials said."
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+JSONL = (
+    b'{"text": "Drones hit Kyiv overnight.", "source": "Podil Post"}\n'
+    b"{broken\n"
+    b'{"text": "Missiles hit Kyiv.", "published": "2023-06-24"}\n'
+)
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("report.txt", "report.txt"),
+        ("../../etc/passwd", "passwd"),
+        ("/etc/passwd", "passwd"),
+        ("a;rm -rf ~.txt", "a_rm -rf _.txt"),
+        ("$(reboot).html", "_reboot_.html"),
+        ("`id`.txt", "_id_.txt"),
+        ("C:\\Users\\me\\report.txt", "report.txt"),
+        ("..\\..\\Windows\\System32\\drivers\\etc\\hosts", "hosts"),
+        ("\\\\server\\share\\news.csv", "news.csv"),
+        ("a\x00b.txt", "a_b.txt"),
+        ("line\nbreak.txt", "line_break.txt"),
+        ("Київ новини.txt", "Київ новини.txt"),
+        (".bashrc", "bashrc"),
+        ("..", "upload"),
+        ("../", "upload"),
+        ("", "upload"),
+        ("   ", "upload"),
+        ("x" * 200 + ".txt", "x" * 120),
+    ],
+)
+def test_clean_name(name: str, expected: str) -> None:
+    assert clean_name(name) == expected
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "a;rm -rf ~.txt", "$(reboot).html", "C:\\x\\..\\y.txt"])
+def test_clean_name_has_no_path_or_shell_characters(name: str) -> None:
+    assert [c for c in "/\\;$()`~:\x00" if c in clean_name(name)] == []
+
+
+def test_good_text_file() -> None:
+    assert read_uploads([("../../report.txt", GOOD)]) == (
+        [
+            Article(
+                id=article_id(GOOD_BODY),
+                path="upload:report.txt",
+                text=GOOD_BODY,
+                title="Drones over Podil",
+                source="Kyiv Wire",
+                published=dt.date(2023, 5, 16),
+            )
+        ],
+        [],
+    )
+
+
+def test_png_renamed_txt_is_skipped_under_its_cleaned_name() -> None:
+    articles, skipped = read_uploads([("../../$(photo).txt", PNG)])
+    assert (articles, skipped) == ([], [Skipped("upload:_photo_.txt", "binary file (a PNG image), not text")])
+    assert tempfile.gettempdir() not in skipped[0].path + skipped[0].reason
+    assert "strikemap-upload-" not in skipped[0].path + skipped[0].reason
+
+
+def test_jsonl_with_one_broken_row() -> None:
+    articles, skipped = read_uploads([("news.jsonl", JSONL)])
+    assert articles == [
+        Article(
+            id=article_id("Drones hit Kyiv overnight."),
+            path="upload:news.jsonl#1",
+            text="Drones hit Kyiv overnight.",
+            source="Podil Post",
+        ),
+        Article(
+            id=article_id("Missiles hit Kyiv."),
+            path="upload:news.jsonl#3",
+            text="Missiles hit Kyiv.",
+            published=dt.date(2023, 6, 24),
+        ),
+    ]
+    assert skipped == [
+        Skipped(
+            "upload:news.jsonl#2",
+            "malformed JSON: Expecting property name enclosed in double quotes at column 2",
+        )
+    ]
+
+
+def test_pasted_text() -> None:
+    pasted = "title: Pasted\nsource: Left Bank News\n\nA missile hit Kyiv's Darnytskyi district.\n"
+    assert read_uploads([], pasted=pasted) == (
+        [
+            Article(
+                id=article_id("A missile hit Kyiv's Darnytskyi district."),
+                path="pasted text",
+                text="A missile hit Kyiv's Darnytskyi district.",
+                title="Pasted",
+                source="Left Bank News",
+            )
+        ],
+        [],
+    )
+
+
+@pytest.mark.parametrize("pasted", ["", "   \n\t "])
+def test_blank_paste_is_nothing(pasted: str) -> None:
+    assert read_uploads([], pasted=pasted) == ([], [])
+
+
+def test_files_and_paste_together_keep_their_order() -> None:
+    articles, skipped = read_uploads(
+        [("b.txt", GOOD), ("photo.txt", PNG), ("news.jsonl", JSONL)], pasted="Drones hit Kyiv."
+    )
+    assert [a.path for a in articles] == [
+        "upload:b.txt",
+        "upload:news.jsonl#1",
+        "upload:news.jsonl#3",
+        "pasted text",
+    ]
+    assert [s.path for s in skipped] == ["upload:photo.txt", "upload:news.jsonl#2"]
+
+
+@pytest.mark.parametrize(
+    "name, content, expected",
+    [
+        ("empty.txt", b"", Skipped("upload:empty.txt", "empty file")),
+        ("header.txt", b"title: only a header\n", Skipped("upload:header.txt", "no article text")),
+        ("big.txt", b"x" * 64, Skipped("big.txt", "too large (64 bytes; the limit is 32)")),
+    ],
+)
+def test_bad_files_are_reported(name: str, content: bytes, expected: Skipped) -> None:
+    assert read_uploads([(name, content)], max_bytes=32) == ([], [expected])
+
+
+def test_paste_with_no_article_text_is_reported_not_raised() -> None:
+    """Regression: a pasted header with no body raised ReadError (and broke the ingest page)."""
+    assert read_uploads([], pasted="title: only a header\n") == (
+        [],
+        [Skipped("pasted text", "no article text")],
+    )
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Path]]:
+    """A private temp root and an empty working folder, three levels deep so ../../ stays inside."""
+    temp, work = tmp_path / "tmp", tmp_path / "a" / "b" / "work"
+    temp.mkdir()
+    work.mkdir(parents=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    monkeypatch.chdir(work)
+    yield temp, work
+
+
+def test_nothing_is_written_outside_the_temp_folder(
+    sandbox: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    temp, _ = sandbox
+    read_paths = uploads.read_paths
+    seen: list[Path] = []
+
+    def spy(paths: Iterable[Path], *, max_bytes: int) -> Iterator[Article | Skipped]:
+        for path in paths:
+            seen.append(Path(path))
+            assert Path(path).resolve().parent.parent == temp.resolve()
+            assert Path(path).is_file()
+        return read_paths(paths, max_bytes=max_bytes)
+
+    monkeypatch.setattr(uploads, "read_paths", spy)
+    names = [
+        "../../evil.txt",
+        "../../../../escaped.txt",
+        "..\\..\\win.txt",
+        str(tmp_path / "abs.txt"),
+        "a;b.txt",
+    ]
+    articles, skipped = read_uploads([(n, GOOD) for n in names])
+    assert (len(articles), skipped) == (5, [])
+    assert [p.name for p in seen] == [
+        "000-evil.txt",
+        "001-escaped.txt",
+        "002-win.txt",
+        "003-abs.txt",
+        "004-a_b.txt",
+    ]
+    assert _files(tmp_path) == ["a", os.path.join("a", "b"), os.path.join("a", "b", "work"), "tmp"]
+    assert [p.exists() for p in seen] == [False] * 5
+    assert [a.path for a in articles] == [
+        "upload:evil.txt",
+        "upload:escaped.txt",
+        "upload:win.txt",
+        "upload:abs.txt",
+        "upload:a_b.txt",
+    ]
+
+
+def test_temp_folder_is_removed_even_when_every_file_is_bad(sandbox: tuple[Path, Path]) -> None:
+    temp, work = sandbox
+    read_uploads([("photo.txt", PNG), ("empty.txt", b""), ("../x.jsonl", b"{broken\n")])
+    assert (_files(temp), _files(work)) == ([], [])
