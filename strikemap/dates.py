@@ -202,8 +202,18 @@ _ANCHORS = [
 ]
 
 
+_ANY_DATE_WORD = re.compile(
+    r"\d|%s|%s|yesterday|today|tonight|night|morning|afternoon|evening|previous|before|earlier|after|later|"
+    r"next|following|ago|week|month" % ("|".join(_MONTHS), "|".join(_WEEKDAYS)),
+    re.IGNORECASE,
+)
+"""Most sentences hold no date: one cheap search spares them the twenty patterns below."""
+
+
 def find_dates(sentence: str) -> list[DateMention]:
     """Every date expression in the sentence, left to right, without overlaps."""
+    if not _ANY_DATE_WORD.search(sentence):
+        return []
     taken: list[DateMention] = []
     for pattern, build in _PATTERNS:
         for match in pattern.finditer(sentence):

@@ -17,8 +17,16 @@ _MODELS = [(re.compile(r"(?<![\w-])(?:%s)(?![\w])" % p, re.IGNORECASE), m, c) fo
 _CLASSES = [(re.compile(r"(?<![\w-])(?:%s)(?![\w])" % p, re.IGNORECASE), c) for p, c in lx.WEAPON_CLASSES]
 
 
+_ANY_DOWN_WORD = re.compile(r"shot down|destroy|intercept|downed|neutrali|repelled", re.IGNORECASE)
+_ANY_WEAPON_WORD = re.compile(
+    "|".join([p for p, _, _ in lx.WEAPON_MODELS] + [p for p, _ in lx.WEAPON_CLASSES]), re.IGNORECASE
+)
+
+
 def weapons(clause: str) -> tuple[list[Found], list[Found]]:
     """Weapon classes and models named in the clause."""
+    if not _ANY_WEAPON_WORD.search(clause):
+        return [], []
     classes: list[Found] = []
     models: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -100,8 +108,15 @@ class Casualties:
     words: tuple[str, ...] = ()
 
 
+_ANY_CASUALTY_WORD = re.compile(
+    r"kill|dead|die|death|perish|lives|fatal|injur|wound|hurt|hospital|casualt|victim|toll", re.IGNORECASE
+)
+
+
 def casualties(clause: str) -> Casualties:
     """Killed and injured as stated; 'no casualties' is zero, 'several' keeps only the words."""
+    if not _ANY_CASUALTY_WORD.search(clause):
+        return Casualties()
     if _UNKNOWN.search(clause):
         return Casualties()
     if m := _NONE_HURT.search(clause):
@@ -142,6 +157,8 @@ _INTERCEPT = [
 
 def intercepted(clause: str) -> Found | None:
     """How many drones or missiles air defence brought down, summed over the clause."""
+    if not _ANY_DOWN_WORD.search(clause):
+        return None
     total, words = 0, []
     taken: list[tuple[int, int]] = []
     for pattern in _INTERCEPT:

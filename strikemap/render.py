@@ -192,37 +192,40 @@ def _shading(counts: Counter[str]) -> folium.FeatureGroup:
 
 
 def marker_collection(items: Sequence[Marker]) -> dict[str, Any]:
-    """Markers as one GeoJSON FeatureCollection, styles carried in the properties."""
+    """Markers as one GeoJSON FeatureCollection; each carries only what its style is made from."""
     return {
         "type": "FeatureCollection",
         "features": [
             {
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": [m.lon, m.lat]},
-                "properties": {"event": m.event_id, "label": m.label, "style": _style(m)},
+                "properties": {
+                    "event": m.event_id,
+                    "label": m.label,
+                    "kind": m.group,
+                    "radius": m.radius,
+                    "city_level": m.city_level,
+                },
             }
             for m in items
         ],
     }
 
 
-def _style(m: Marker) -> dict[str, Any]:
-    colour = COLOURS[m.group]
-    if m.city_level:
-        return {
-            "radius": 9,
-            "color": colour,
-            "weight": 3,
-            "dashArray": "3 3",
-            "fillColor": colour,
-            "fillOpacity": 0.15,
-        }
-    return {"radius": m.radius, "color": "#222", "weight": 1, "fillColor": colour, "fillOpacity": 0.85}
-
-
-_OWN_TOOLTIP = JsCode("function (feature, layer) { layer.bindTooltip(feature.properties.label); }")
-"""Each marker carries its own tooltip (the label is escaped already), so a click on a clustered
-marker still reports which event it is; a tooltip bound to the whole layer would not."""
+_STYLE_AND_TOOLTIP = JsCode(
+    """function (feature, layer) {
+    const p = feature.properties, colour = %s[p.kind];
+    layer.setStyle(p.city_level
+        ? {color: colour, weight: 3, dashArray: "3 3", fillColor: colour, fillOpacity: 0.15}
+        : {color: "#222", weight: 1, fillColor: colour, fillOpacity: 0.85});
+    layer.setRadius(p.city_level ? 9 : p.radius);
+    layer.bindTooltip(p.label);
+}"""
+    % json.dumps(COLOURS)
+)
+"""Styles are made in the browser from a few properties (a style per feature would double what
+is sent), and each marker carries its own tooltip (the label is escaped already) so a click on a
+clustered marker still reports which event it is; a tooltip bound to the whole layer would not."""
 
 
 def _markers_layer(items: Sequence[Marker], *, cluster: bool) -> folium.FeatureGroup:
@@ -236,7 +239,6 @@ def _markers_layer(items: Sequence[Marker], *, cluster: bool) -> folium.FeatureG
     folium.GeoJson(
         marker_collection(items),
         marker=folium.CircleMarker(radius=6, fill=True),
-        style_function=lambda f: f["properties"]["style"],
-        on_each_feature=_OWN_TOOLTIP,
+        on_each_feature=_STYLE_AND_TOOLTIP,
     ).add_to(parent)
     return group

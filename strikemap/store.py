@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 from strikemap.errors import ConfigError, StoreError
 from strikemap.models import Article, Evidence, Place, Report, When
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _LOCK_KEY = 727274  # any constant: the advisory lock that serialises writers on PostgreSQL
 
 metadata = sa.MetaData()
@@ -161,9 +161,37 @@ class Store:
                     f"the store at {self.safe_url} has schema version {row[0]}, newer than this "
                     f"strikemap understands ({SCHEMA_VERSION}): upgrade strikemap"
                 )
+            else:
+                for version in range(int(row[0]), SCHEMA_VERSION):
+                    MIGRATIONS[version](conn)
+                    conn.execute(
+                        sa.update(meta_table)
+                        .where(meta_table.c.key == "schema_version")
+                        .values(value=str(version + 1))
+                    )
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _add_report_windows(conn: Connection) -> None:
+    """Version 1 to 2: reports keep the days they could be on, for finding neighbours in SQL."""
+    for column in ("first_day DATE", "last_day DATE", "weekday INTEGER"):
+        conn.execute(sa.text(f"ALTER TABLE reports ADD COLUMN {column}"))
+    r = reports_table.c
+    for row in conn.execute(sa.select(r.key, r.data)).all():
+        data = row.data if isinstance(row.data, dict) else json.loads(row.data)
+        first, last, weekday = data.get("when") or (None, None, None)
+        conn.execute(
+            sa.update(reports_table)
+            .where(r.key == row.key)
+            .values(first_day=_date(first), last_day=_date(last), weekday=weekday)
+        )
+    conn.execute(sa.text("CREATE INDEX ix_reports_city_window ON reports (city, first_day, last_day)"))
+
+
+MIGRATIONS = {1: _add_report_windows}
+"""MIGRATIONS[n] upgrades a store from schema version n to n + 1, inside the opening transaction."""
 
 
 def _bump_generation(conn: Connection) -> None:

@@ -416,14 +416,9 @@ def test_marker_collection_carries_label_and_style() -> None:
                 "properties": {
                     "event": view.event.id,
                     "label": marker.label,
-                    "style": {
-                        "radius": 9,
-                        "color": render.COLOURS["drone"],
-                        "weight": 3,
-                        "dashArray": "3 3",
-                        "fillColor": render.COLOURS["drone"],
-                        "fillOpacity": 0.15,
-                    },
+                    "kind": "drone",
+                    "radius": 5.0,
+                    "city_level": True,
                 },
             }
         ],

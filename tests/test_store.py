@@ -192,3 +192,27 @@ def test_a_store_from_a_newer_release_is_refused(store_url: str) -> None:
         conn.execute(sa.update(st.meta_table).values(value="99"))
     with pytest.raises(StoreError, match="schema version 99, newer than"):
         st.Store(store_url)
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_data(store_url: str) -> None:
+    store = st.Store(store_url)
+    ingest(store, read_paths([SAMPLES]))
+    before = snapshot(store)
+    with store.writing() as conn:
+        conn.execute(sa.text("DROP INDEX ix_reports_city_window"))
+        for column in ("first_day", "last_day", "weekday"):
+            conn.execute(sa.text(f"ALTER TABLE reports DROP COLUMN {column}"))
+        conn.execute(
+            sa.update(st.meta_table).where(st.meta_table.c.key == "schema_version").values(value="1")
+        )
+    store.close()
+    migrated = st.Store(store_url)
+    with migrated.reading() as conn:
+        version = conn.execute(
+            sa.select(st.meta_table.c.value).where(st.meta_table.c.key == "schema_version")
+        )
+        windows = conn.execute(sa.select(sa.func.count()).where(st.reports_table.c.first_day.is_not(None)))
+        assert (version.scalar(), windows.scalar() > 0) == (str(st.SCHEMA_VERSION), True)
+    assert snapshot(migrated) == before
+    summary = ingest(migrated, read_paths([SAMPLES]))
+    assert (summary.added, snapshot(migrated)) == (0, before)
