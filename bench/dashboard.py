@@ -48,7 +48,7 @@ def build_store(events: int) -> Path:
     have = counts(store).events
     if have < events:
         print(f"building a store of about {events} events (once; cached in {path}) ...", flush=True)
-        ingest(store, articles(int(events * 3.9), seed=5, days=3650), batch_size=2000)
+        ingest(store, articles(int(events * 4.3), seed=5, days=3650), batch_size=2000)
     return path
 
 

@@ -27,7 +27,12 @@ result = st_folium(
 )
 ui.legend(shown, shaded=shaded)
 
-selected = render.event_id_from_tooltip((result or {}).get("last_object_clicked_tooltip"))
+tooltip = (result or {}).get("last_object_clicked_tooltip")
+selected = render.event_id_from_tooltip(tooltip)
+point = render.place_from_tooltip(tooltip)
+if point and not selected:
+    here = {v.event.id: v for v in render.events_at(shown, point)}
+    selected = st.selectbox(f"{len(here)} events at this place", list(here), format_func=ui.event_label)
 chosen = next((v for v in shown if v.event.id == selected), None)
 if chosen:
     ui.event_panel(chosen)

@@ -131,7 +131,9 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer) -> _Sentence:
 
 
 def _metonym(text: str, m: Mention) -> bool:
-    """'blaming Kyiv', "Kyiv's allies": the city as a government, not a place hit."""
+    """'blaming Kyiv', "Kyiv's allies", "the Kyiv Independent": the name is not a place hit."""
+    if lx.OUTLET_NAME.match(text[m.end :]):
+        return True
     if m.entry.kind != "city":
         return False
     return bool(lx.METONYM.search(text[max(0, m.start - 20) : m.start]) or lx.METONYM.match(text[m.end :]))

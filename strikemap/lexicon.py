@@ -257,3 +257,8 @@ STREET = re.compile(
     r"\b(?:on|in|at|along|near)\s+(?P<street>(?:[A-Z][\w'’.-]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Boulevard|"
     r"Blvd\.?|Prospekt|Lane|Embankment|Highway|Road|Square))",
 )
+OUTLET_NAME = re.compile(
+    r"^\s+(?:Daily|Post|Independent|Times|Herald|News|Pravda|Inform|Today|Wire|Monitor|Radio|TV|Television|"
+    r"Channel|Journal|Gazette|Observer|Express|Telegraph|Insider|Online)\b"
+)
+"""A city name that begins an outlet's name ("Kyiv Independent", "Dnipro Daily") is not a place hit."""

@@ -31,6 +31,10 @@ WEAPON_GROUPS = ("drone", "missile", "mixed", "other")
 COLOURS = {"drone": "#e66101", "missile": "#5e3c99", "mixed": "#d01c8b", "other": "#4d4d4d"}
 SHADES = ("#f7f7f7", "#fde0c5", "#facba6", "#f59e72", "#e8613c", "#c0392b")
 _EVENT_ID = re.compile(r"#([0-9a-f]{12})\b")
+_PLACE = re.compile(r"@(-?\d+\.\d+),(-?\d+\.\d+)")
+AGGREGATE_ABOVE = 3000
+"""Above this many markers, events at the same point share one marker that lists them on click;
+the browser then receives hundreds of markers instead of tens of thousands."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,7 @@ class Marker:
     group: str
     radius: float
     city_level: bool
+    count: int = 1
 
 
 def safe(text: object) -> str:
@@ -113,6 +118,44 @@ def _district_place(district: str) -> Place:
     return Place(district, "Kyiv", district, lat, lon, "district")
 
 
+def by_place(items: Sequence[Marker]) -> list[Marker]:
+    """One marker per point: those hit by several events say how many and list them on click."""
+    groups: dict[tuple[float, float, bool], list[Marker]] = {}
+    for m in items:
+        groups.setdefault((m.lat, m.lon, m.city_level), []).append(m)
+    out = []
+    for (lat, lon, city_level), here in groups.items():
+        if len(here) == 1:
+            out.append(here[0])
+            continue
+        kinds = {m.group for m in here}
+        label = safe(f"{len(here)} events here · click to list them · @{lat:.5f},{lon:.5f}")
+        out.append(
+            Marker(
+                "",
+                lat,
+                lon,
+                label,
+                kinds.pop() if len(kinds) == 1 else "mixed",
+                round(min(10.0, 5 + math.log2(len(here))), 1),
+                city_level,
+                len(here),
+            )
+        )
+    return out
+
+
+def place_from_tooltip(text: str | None) -> tuple[float, float] | None:
+    """The point of a clicked shared marker, from its tooltip text."""
+    found = _PLACE.search(text or "")
+    return (float(found.group(1)), float(found.group(2))) if found else None
+
+
+def events_at(views: Iterable[EventView], point: tuple[float, float]) -> list[EventView]:
+    """The events with a marker at this point."""
+    return [v for v in views if any((round(m.lat, 5), round(m.lon, 5)) == point for m in markers([v]))]
+
+
 def event_id_from_tooltip(text: str | None) -> str | None:
     """The event a clicked marker belongs to, from the tooltip text the map sends back."""
     found = _EVENT_ID.search(text or "")
@@ -167,7 +210,8 @@ def layers(
     out = []
     if shaded:
         out.append(_shading(district_counts(views)))
-    out.append(_markers_layer(markers(views), cluster=cluster))
+    items = markers(views)
+    out.append(_markers_layer(by_place(items) if len(items) > AGGREGATE_ABOVE else items, cluster=cluster))
     return [localise(layer) for layer in out]
 
 

@@ -176,8 +176,11 @@ class Store:
 
 def _add_report_windows(conn: Connection) -> None:
     """Version 1 to 2: reports keep the days they could be on, for finding neighbours in SQL."""
+    inspector = sa.inspect(conn)
+    present = {c["name"] for c in inspector.get_columns("reports")}
     for column in ("first_day DATE", "last_day DATE", "weekday INTEGER"):
-        conn.execute(sa.text(f"ALTER TABLE reports ADD COLUMN {column}"))
+        if column.split()[0] not in present:
+            conn.execute(sa.text(f"ALTER TABLE reports ADD COLUMN {column}"))
     r = reports_table.c
     for row in conn.execute(sa.select(r.key, r.data)).all():
         data = row.data if isinstance(row.data, dict) else json.loads(row.data)
@@ -187,7 +190,8 @@ def _add_report_windows(conn: Connection) -> None:
             .where(r.key == row.key)
             .values(first_day=_date(first), last_day=_date(last), weekday=weekday)
         )
-    conn.execute(sa.text("CREATE INDEX ix_reports_city_window ON reports (city, first_day, last_day)"))
+    if "ix_reports_city_window" not in {i["name"] for i in inspector.get_indexes("reports")}:
+        conn.execute(sa.text("CREATE INDEX ix_reports_city_window ON reports (city, first_day, last_day)"))
 
 
 MIGRATIONS = {1: _add_report_windows}

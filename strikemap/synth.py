@@ -45,6 +45,25 @@ TARGETS = (
     "a warehouse",
     "an office building",
 )
+OTHER_PLACES = (
+    "Brovary",
+    "Bila Tserkva",
+    "Boryspil",
+    "Vyshhorod",
+    "Irpin",
+    "Bucha",
+    "Fastiv",
+    "Kharkiv",
+    "Odesa",
+    "Dnipro",
+    "Zaporizhzhia",
+    "Lviv",
+    "Sumy",
+    "Chernihiv",
+    "Mykolaiv",
+    "Kherson",
+)
+"""Other places hit, about a third of the attacks, reported at city level as real coverage does."""
 OFFICIALS = ("Mayor Vitali Klitschko", "Serhiy Popko, head of the city military administration")
 FILLER = (
     "Residents spent the night in metro stations and basements as air raid sirens sounded across the city.",
@@ -67,7 +86,7 @@ def articles(
     while made < count:
         attack += 1
         day = start + dt.timedelta(days=rng.randrange(days))
-        district = rng.choice(sorted(DISTRICT_SPELLINGS))
+        district = rng.choice(sorted(DISTRICT_SPELLINGS)) if rng.random() < 0.65 else rng.choice(OTHER_PLACES)
         kind = rng.randrange(2)
         killed = rng.choice((0, 0, 1, 2, 3, None))
         for outlet in rng.sample(OUTLETS, k=rng.choice((1, 2, 3, 4))):
@@ -77,7 +96,7 @@ def articles(
             published = day + dt.timedelta(days=rng.choice((0, 0, 1)))
             yield Article(
                 id=article_id(text), path=f"synthetic/{made:06d}.txt", text=text,
-                title=f"Attack on Kyiv's {district} district", source=outlet, published=published,
+                title=f"Attack on {district}", source=outlet, published=published,
             )  # fmt: skip
             made += 1
 
@@ -85,9 +104,18 @@ def articles(
 def _text(
     rng: random.Random, attack: int, day: dt.date, district: str, kind: int, killed: int | None, outlet: str
 ) -> str:
-    spelling = rng.choice(DISTRICT_SPELLINGS[district])
     weapon = rng.choice(WEAPONS[kind])
     when = rng.choice((f"on {day:%d %B %Y}", f"early on {day:%A}", f"on {day.isoformat()}", "overnight"))
+    if district not in DISTRICT_SPELLINGS:
+        lead = rng.choice(
+            (
+                f"Russian {weapon} struck {district} {when}, damaging {rng.choice(TARGETS)}.",
+                f"{weapon.capitalize()} hit {rng.choice(TARGETS)} in {district} {when}, "
+                "local officials said.",
+            )
+        )
+        return _body(rng, lead, killed, kind, outlet, attack)
+    spelling = rng.choice(DISTRICT_SPELLINGS[district])
     lead = rng.choice(
         (
             f"Russian {weapon} struck Kyiv's {spelling} district {when}, damaging {rng.choice(TARGETS)}.",
@@ -96,6 +124,10 @@ def _text(
             f"{weapon.capitalize()} hit {rng.choice(TARGETS)} in the {spelling} district of Kyiv {when}.",
         )
     )
+    return _body(rng, lead, killed, kind, outlet, attack)
+
+
+def _body(rng: random.Random, lead: str, killed: int | None, kind: int, outlet: str, attack: int) -> str:
     toll = (
         "There were no casualties, officials said."
         if killed == 0
@@ -110,7 +142,7 @@ def _text(
         f"Air defence shot down {shot} of {shot + rng.randrange(1, 6)} {WEAPONS[kind][0]}, "
         f"{rng.choice(OFFICIALS)} said on Telegram.",
         *rng.sample(FILLER, k=rng.randrange(3, 6)),
-        f"This report by {outlet} is number {attack} in a series on the capital's air defence.",
+        f"Reporting by the {outlet} desk; story {attack}.",
     ]
     return "\n\n".join(body) + "\n"
 

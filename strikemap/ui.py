@@ -231,6 +231,16 @@ def event_panel(view: EventView) -> None:
                 )
 
 
+def event_label(event_id: str) -> str:
+    view = next((v for v in all_views() if v.event.id == event_id), None)
+    if view is None:
+        return event_id
+    e = view.event
+    return (
+        f"{format_date(e.date, e.date_precision) or 'undated'} · {e.city} · {', '.join(e.districts) or '-'}"
+    )
+
+
 def table(rows: Sequence[dict[str, object]]) -> pd.DataFrame:
     frame = pd.DataFrame(list(rows), columns=list(COLUMN_NAMES))
     return frame.rename(columns=COLUMN_NAMES)

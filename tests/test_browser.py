@@ -232,3 +232,18 @@ def test_the_csv_download_equals_the_filtered_table(
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert [r["id"] for r in rows] == [v.event.id for v in expected]
     assert all("drone" in r["weapons"] for r in rows)
+
+
+def test_panning_and_zooming_do_not_rerun_the_script(app: tuple[str, Store], page: Any) -> None:
+    url, _ = app
+    _open(page, url)
+    frame = _map(page)
+    page.evaluate(
+        """() => { window.scriptStates = [];
+            const app = document.querySelector("[data-testid='stApp']");
+            new MutationObserver(() => window.scriptStates.push(app.getAttribute("data-test-script-state")))
+                .observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]}); }"""
+    )
+    frame.evaluate("() => { map.panBy([200, 120], {animate: false}); map.setZoom(12, {animate: false}); }")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("() => window.scriptStates") == []

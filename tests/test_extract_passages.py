@@ -1151,6 +1151,13 @@ CASES: list[tuple[str, str, dt.date | None, Expected]] = [
         [{"city": KYIV, "districts": ["Darnytskyi"], "said_by": ["Vitali Klitschko"]}],
     ),
     (
+        # Regression: an outlet named after a city ("Dnipro Daily") was taken for a strike there.
+        "outlet-named-after-a-city-is-not-a-place",
+        "Drones hit Kyiv's Obolonskyi district overnight, the Dnipro Daily and the Kharkiv Times reported.",
+        None,
+        [{"city": KYIV, "districts": ["Obolonskyi"]}],
+    ),
+    (
         "klitschko-surname-only",
         "Klitschko said on Telegram that a drone hit a house in Kyiv's Desnianskyi district.",
         None,

@@ -423,3 +423,16 @@ def test_marker_collection_carries_label_and_style() -> None:
             }
         ],
     }
+
+
+def test_many_markers_at_one_point_become_one_that_lists_them() -> None:
+    """Above AGGREGATE_ABOVE markers, the map sends one marker per point (a regression guard for size)."""
+    here = [render.Marker(f"{i:012x}", 50.45, 30.52, "x", "drone", 6, False) for i in range(3)]
+    alone = render.Marker("abcdefabcdef", 50.40, 30.60, "y", "missile", 6, False)
+    merged, single = render.by_place([*here, alone])
+    assert (merged.count, merged.event_id, render.place_from_tooltip(merged.label), single) == (
+        3,
+        "",
+        (50.45, 30.52),
+        alone,
+    )
