@@ -1,13 +1,20 @@
-"""The events table for the current filters, with downloads of exactly those rows."""
+"""The events table for the current filters and timeline window, with downloads of exactly those rows."""
 
 import streamlit as st
 
-from strikemap import ui
+from strikemap import timeline, ui
 from strikemap.export import to_csv, to_geojson, view_row
 
 st.title("Events")
 views, filters = ui.filtered_views()
-ui.share(filters)
+window = st.session_state.get("window")
+if window and st.toggle(
+    f"Only the timeline window, {window[0]} to {window[1]} (set on the Map page)", value=True
+):
+    views = timeline.in_window(views, window)
+else:
+    window = None
+ui.share(filters, window)
 rows = [view_row(v) for v in views]
 st.caption(f"{len(rows)} events match the filters")
 st.dataframe(ui.table(rows), hide_index=True, use_container_width=True)

@@ -247,3 +247,16 @@ def test_panning_and_zooming_do_not_rerun_the_script(app: tuple[str, Store], pag
     frame.evaluate("() => { map.panBy([200, 120], {animate: false}); map.setZoom(12, {animate: false}); }")
     page.wait_for_timeout(1500)
     assert page.evaluate("() => window.scriptStates") == []
+
+
+def test_the_events_table_follows_the_timeline_window(app: tuple[str, Store], page: Any) -> None:
+    url, store = app
+    _open(page, url)
+    window = (dt.date(2023, 5, 1), dt.date(2023, 6, 30))
+    expected = timeline.in_window(apply(load(store), Filters()), window)
+    _open(page, f"{url}/events?window={window[0]}..{window[1]}")
+    page.get_by_text(f"{len(expected)} events match the filters").wait_for(timeout=30_000)
+    page.get_by_text("Only the timeline window").click()
+    page.wait_for_selector(IDLE, timeout=60_000)
+    everything = apply(load(store), Filters())
+    page.get_by_text(f"{len(everything)} events match the filters").wait_for(timeout=30_000)
