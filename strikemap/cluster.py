@@ -153,4 +153,5 @@ def make_event(reports: list[Report], *, event_id: str | None = None) -> Event:
         intercepted=most("intercepted"),
         damage=union("damage"),
         said_by=union("said_by"),
+        flags=union("flags"),
     )

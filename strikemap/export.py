@@ -41,6 +41,7 @@ CSV_COLUMNS = (
     "articles",
     "status",
     "corrected",
+    "flags",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 _REPORT_FIELDS = ("districts", "weapons", "killed", "injured", "damage")
@@ -92,6 +93,7 @@ def event_dict(event: Event) -> dict[str, Any]:
         "intercepted": event.intercepted,
         "damage": list(event.damage),
         "said_by": list(event.said_by),
+        "flags": list(event.flags),
         "sources_count": event.sources_count,
         "reports": [report_dict(r) for r in event.reports],
     }
@@ -126,6 +128,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "sources_count": event.sources_count,
         "sources": "; ".join(dict.fromkeys(r.source or "unknown" for r in event.reports)),
         "articles": "; ".join(dict.fromkeys(r.article for r in event.reports)),
+        "flags": "; ".join(event.flags),
     }
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from strikemap import facts
 from strikemap import lexicon as lx
-from strikemap.dates import DateMention, ago_anchor, find_dates, resolve, summarise, war_anchor
+from strikemap.dates import EARLIEST_YEAR, DateMention, ago_anchor, find_dates, resolve, summarise, war_anchor
 from strikemap.gazetteer import Gazetteer, Mention, default_gazetteer
 from strikemap.models import Article, Evidence, Place, Report, Role, When
 from strikemap.text import Sentence, split_clauses, split_sentences
@@ -77,9 +77,9 @@ class _Context:
         weekday = weekdays.pop() if single and len(weekdays) == 1 else None
         if self.dummy:
             if len(set(ranges)) == 1 and first.year != _DUMMY_WEEK[0].year:
-                return When(first, last)
+                return _plausible(When(first, last), dt.date.today() + dt.timedelta(days=1))
             return When(None, None, weekday) if weekday is not None else None
-        return When(first, last, weekday)
+        return _plausible(When(first, last, weekday), self.days[-1] + dt.timedelta(days=1))
 
     def key(self, mention: DateMention | None) -> object:
         day = self.days[-1]
@@ -88,6 +88,20 @@ class _Context:
         if mention is None:
             return (day, day)
         return resolve(mention, day, self.main_day(day), self.year_hint)
+
+
+def _plausible(when: When, latest: dt.date) -> When | None:
+    """No attack is dated after its article (or today) or before 2014: such a date is dropped."""
+    assert when.earliest is not None and when.latest is not None
+    first, last = max(when.earliest, _EARLIEST), min(when.latest, latest)
+    if first > last:
+        return None
+    return When(first, last, when.weekday)
+
+
+_EARLIEST = dt.date(EARLIEST_YEAR, 1, 1)
+_IMPLAUSIBLE = {"killed": 1000, "injured": 10000, "intercepted": 2000}
+"""Figures above these for one attack on one city are kept as stated but flagged for a person."""
 
 
 def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Report]:
@@ -427,6 +441,11 @@ def _report(
         damage=tuple(values("damage")),
         said_by=tuple(values("said_by")),
         addresses=tuple(values("address")),
+        flags=tuple(
+            f"implausible {name} figure, kept as stated: {value:,}"
+            for name, value in ((n, last_number(n)) for n in _IMPLAUSIBLE)
+            if value is not None and value > _IMPLAUSIBLE[name]
+        ),
         source=article.source,
         title=article.title,
         published=article.published,

@@ -125,6 +125,8 @@ class Report:
     said_by: tuple[str, ...] = ()
     addresses: tuple[str, ...] = ()
     """Streets named as hit, for a geocoder to place more precisely than the text's district."""
+    flags: tuple[str, ...] = ()
+    """Things a person should check, such as an implausible casualty figure."""
     source: str | None = None
     title: str | None = None
     published: dt.date | None = None
@@ -151,6 +153,7 @@ class Event:
     intercepted: int | None = None
     damage: tuple[str, ...] = ()
     said_by: tuple[str, ...] = field(default=())
+    flags: tuple[str, ...] = ()
 
     @property
     def sources_count(self) -> int:

@@ -263,7 +263,8 @@ def report_row(report: Report) -> dict[str, Any]:
         "weapons": list(report.weapons), "weapon_models": list(report.weapon_models), "debris": report.debris,
         "killed": report.killed, "injured": report.injured, "intercepted": report.intercepted,
         "casualty_words": list(report.casualty_words), "damage": list(report.damage),
-        "said_by": list(report.said_by), "addresses": list(report.addresses), "source": report.source,
+        "said_by": list(report.said_by), "addresses": list(report.addresses), "flags": list(report.flags),
+        "source": report.source,
         "title": report.title, "published": _iso(report.published),
         "evidence": [[e.field, e.sentence, e.match] for e in report.evidence],
     }  # fmt: skip
@@ -286,7 +287,8 @@ def report_from_row(row: Any) -> Report:
         places=tuple(Place(**p) for p in d["places"]), weapons=tuple(d["weapons"]),
         weapon_models=tuple(d["weapon_models"]), debris=d["debris"], killed=d["killed"], injured=d["injured"],
         intercepted=d["intercepted"], casualty_words=tuple(d["casualty_words"]), damage=tuple(d["damage"]),
-        said_by=tuple(d["said_by"]), addresses=tuple(d["addresses"]), source=d["source"], title=d["title"],
+        said_by=tuple(d["said_by"]), addresses=tuple(d["addresses"]), flags=tuple(d.get("flags", ())),
+        source=d["source"], title=d["title"],
         published=_date(d["published"]), evidence=tuple(Evidence(*e) for e in d["evidence"]),
     )  # fmt: skip
 

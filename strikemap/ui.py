@@ -213,6 +213,8 @@ def event_panel(view: EventView) -> None:
     )
     for sentence in disagreements(e):
         st.warning(sentence, icon="⚖️")
+    for flag in e.flags:
+        st.warning(f"Check this: {md(flag)}", icon="⚠️")
     for report in e.reports:
         with st.container(border=True):
             outlet = report.source or "Unknown outlet"

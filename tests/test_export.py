@@ -70,6 +70,7 @@ def test_json_follows_the_contract() -> None:
             "intercepted",
             "damage",
             "said_by",
+            "flags",
             "sources_count",
             "reports",
         ]

@@ -1228,3 +1228,24 @@ def test_cases_are_well_formed() -> None:
                 precision = report.get("date_precision") or {10: "day", 7: "month"}[len(date)]
                 fmt = DATE_FORMATS[precision]
                 assert dt.datetime.strptime(date, fmt).strftime(fmt) == date, case_id
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Drones hit Kyiv's Podil district on 5 May 2099.", dt.date(2024, 1, 1), (None, ())),
+        ("Drones hit Kyiv's Podil district on 5 May 2099.", None, (None, ())),
+        ("Drones hit Kyiv on 12 March 2010.", dt.date(2023, 3, 5), (None, ())),
+        (
+            "A missile strike on Kyiv's Darnytskyi district killed 1,000,000 people.",
+            dt.date(2023, 3, 5),
+            ("2023-03-05", ("implausible killed figure, kept as stated: 1,000,000",)),
+        ),
+    ],
+    ids=["year-2099", "year-2099-undated-article", "before-the-war", "absurd-toll-flagged"],
+)
+def test_implausible_dates_are_dropped_and_figures_flagged(
+    text: str, published: dt.date | None, expected: tuple[str | None, tuple[str, ...]]
+) -> None:
+    (report,) = extract(_article(text, published))
+    assert (report.date.isoformat() if report.date else None, report.flags) == expected
