@@ -260,3 +260,51 @@ def test_the_events_table_follows_the_timeline_window(app: tuple[str, Store], pa
     page.wait_for_selector(IDLE, timeout=60_000)
     everything = apply(load(store), Filters())
     page.get_by_text(f"{len(everything)} events match the filters").wait_for(timeout=30_000)
+
+
+HOSTILE = (
+    'title: <script>window.pwned = "title"</script>\n'
+    "source: <img src=x onerror=\"window.pwned = 'outlet'\">\n"
+    'url: javascript:window.pwned = "url"\n'
+    "published: 2021-07-01\n\n"
+    'Drones hit Kyiv\'s Podilskyi district on 1 July 2021, `${window.pwned = "template"}` '
+    "<img src=x onerror=\"window.pwned = 'img'\">.\n"
+    'Two people were killed, said [Klitschko](javascript:window.pwned = "link") '
+    '${window.pwned = "dollar"} `backtick`.\n'
+)
+
+
+def test_article_text_cannot_run_script_anywhere(app: tuple[str, Store], page: Any, tmp_path: Path) -> None:
+    """Script in titles, outlets, URLs and sentences shows as text on every page and in the map."""
+    from strikemap.ingest import ingest
+    from strikemap.read import read_paths
+
+    url, store = app
+    _open(page, url)
+    (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    assert ingest(store, read_paths([tmp_path / "hostile.txt"])).added == 1
+    (target,) = [v for v in load(store) if v.event.date == dt.date(2021, 7, 1)]
+
+    _open(page, f"{url}/?window=2021-07-01..2021-07-01")
+    frame = _map(page)
+    assert _markers_on(frame, 1) == 1
+    (marker,) = render.markers([target])
+    frame.evaluate("([lat, lon]) => map.setView([lat, lon], 15, {animate: false})", [marker.lat, marker.lon])
+    page.wait_for_timeout(300)
+    frame.evaluate(CLICK_AT, [marker.lat, marker.lon])
+    page.wait_for_timeout(500)
+    page.wait_for_selector(IDLE, timeout=60_000)
+    page.get_by_text(f"Event {target.event.id}").wait_for(timeout=30_000)
+    assert page.get_by_text("<img src=x onerror=").count() >= 1, "the outlet name shows as text"
+    frame.evaluate(
+        "() => map.eachLayer(l => l.openTooltip && l.getTooltip && l.getTooltip() && l.openTooltip())"
+    )
+    pages = [("map", page), ("map frame", frame)]
+    for path in ("events", "sources"):
+        other = page.context.new_page()
+        _open(other, f"{url}/{path}?window=2021-07-01..2021-07-01")
+        page.wait_for_timeout(500)
+        pages.append((path, other))
+    assert {name: p.evaluate("() => window.pwned === undefined") for name, p in pages} == {
+        name: True for name, _ in pages
+    }

@@ -83,3 +83,17 @@ def test_json_follows_the_contract() -> None:
         ["Podilskyi"],
     )
     assert {e["field"] for e in report["evidence"]} >= {"districts", "weapons", "date", "said_by"}
+
+
+def test_csv_read_back_gives_every_value_exactly_and_formulas_neutralised() -> None:
+    values = [
+        "=1+2", "+380 44", "-12", "@SUM(A1)", "\tTAB", "\rCR", "Київ, Подільський район", 'He said "hit"',
+        "line one\nline two", "comma, inside", "  spaced  ", "'already quoted", "≈ 40 of 44", "",
+    ]  # fmt: skip
+    rows = [{"id": f"e{i}", "damage": value, "killed": i} for i, value in enumerate(values)]
+    text = to_csv(rows, columns=("id", "damage", "killed"))
+    back = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+    dangerous = ("=", "+", "-", "@", "\t", "\r")
+    expected = [("'" + v) if v.startswith(dangerous) else v for v in values]
+    assert [r["damage"] for r in back] == expected
+    assert [r["killed"] for r in back] == [str(i) for i in range(len(values))]
