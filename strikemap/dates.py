@@ -190,6 +190,28 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
     ]
 ]
 
+
+def _need(pattern: re.Pattern[str], build: object) -> str:
+    if build is _weekday:
+        return "weekday"
+    if "month" in pattern.groupindex:
+        return "month"
+    return "year" if build is _full_date else "relative"
+
+
+_PATTERN_NEEDS = [_need(pattern, build) for pattern, build in _PATTERNS]
+_NEEDS = {
+    "year": re.compile(r"(?:19|20)\d\d"),
+    "month": re.compile("|".join(sorted(_MONTHS, key=len, reverse=True)), re.IGNORECASE),
+    "weekday": re.compile("|".join(_WEEKDAYS), re.IGNORECASE),
+    "relative": re.compile(
+        r"yesterday|previous|before|earlier|after|later|next|following|ago|today|tonight|this|overnight|"
+        r"night|last|weekend",
+        re.IGNORECASE,
+    ),
+}
+"""Which words each pattern cannot match without: a sentence lacking them skips the pattern."""
+
 _WAR = r"(?:(?:full-scale|all-out|large-scale)\s+)?(?:war|invasion)"
 _ANCHORS = [
     re.compile(p, re.IGNORECASE)
@@ -215,7 +237,10 @@ def find_dates(sentence: str) -> list[DateMention]:
     if not _ANY_DATE_WORD.search(sentence):
         return []
     taken: list[DateMention] = []
-    for pattern, build in _PATTERNS:
+    present = {name: bool(test.search(sentence)) for name, test in _NEEDS.items()}
+    for (pattern, build), need in zip(_PATTERNS, _PATTERN_NEEDS, strict=True):
+        if not present[need]:
+            continue
         for match in pattern.finditer(sentence):
             if any(t.start < match.end() and match.start() < t.end for t in taken):
                 continue

@@ -124,9 +124,14 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
 
 def _analyse(sentence: Sentence, gazetteer: Gazetteer) -> _Sentence:
     text = sentence.text
+    strike = bool(lx.STRIKE_CUES.search(text))
+    if not strike and not _ANCHOR_HINT.search(text):
+        return _Sentence(sentence, [], set(), [], False, None)
     anchor = war_anchor(text)
     dates = [d for d in find_dates(text) if not (anchor and d.kind == "from_article")]
     speech = {i for i, d in enumerate(dates) if _is_speech_date(text, d)}
+    if not strike:
+        return _Sentence(sentence, dates, speech, [], False, None)
     found = list(gazetteer.find(text))
     kyiv = gazetteer.lookup("Kyiv")
     for m in lx.CAPITAL.finditer(text):
@@ -140,8 +145,11 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer) -> _Sentence:
     ]
     exact_cities = {m.entry.city for m, near in places if not near}
     places = [(m, near) for m, near in places if not near or not exact_cities or m.entry.city in exact_cities]
-    strike = bool(lx.STRIKE_CUES.search(text))
-    return _Sentence(sentence, dates, speech, places, strike, _veto(text, places) if strike else None)
+    return _Sentence(sentence, dates, speech, places, strike, _veto(text, places))
+
+
+_ANCHOR_HINT = re.compile(r"\bago\b|(?:19|20)\d\d|\bwar\b|invasion", re.IGNORECASE)
+"""A sentence that reports no strike matters only for dating the article: a year, 'ago', the war."""
 
 
 def _metonym(text: str, m: Mention) -> bool:
