@@ -9,7 +9,7 @@ from strikemap.ingest import ingest
 from strikemap.models import DISTRICTS
 from strikemap.pipeline import find_events
 from strikemap.query import WEAPONS
-from strikemap.review import correct, set_status
+from strikemap.review import save_review
 from strikemap.uploads import read_uploads
 
 st.title("Add articles")
@@ -50,18 +50,18 @@ if chosen:
         status = st.radio("Review", ["unreviewed", "verified", "rejected"], index=["unreviewed", "verified",
                           "rejected"].index(view.status), horizontal=True)  # fmt: skip
         if st.form_submit_button("Save review"):
+            wanted = {
+                "date": date,
+                "districts": districts,
+                "weapons": weapons,
+                "killed": killed,
+                "injured": injured,
+            }
             try:
-                changes = {"date": date or None, "districts": districts, "weapons": weapons,
-                           "killed": killed, "injured": injured}  # fmt: skip
-                current = {"date": ui.query.date_text(view), "districts": list(view.event.districts),
-                           "weapons": list(view.event.weapons), "killed": view.event.killed,
-                           "injured": view.event.injured}  # fmt: skip
-                for field, value in changes.items():
-                    if value != current[field]:
-                        correct(ui.store(), chosen, field, value, note=note or None)
-                if status != view.status:
-                    set_status(ui.store(), chosen, status, note=note or None)
-                st.success("Saved. Corrections are kept apart from the machine's output.")
+                changed = save_review(ui.store(), view, wanted, status, note=note or None)
+                st.success(
+                    f"Saved: {', '.join(changed) or 'nothing changed'}. Kept apart from the machine's output."
+                )
             except StrikeMapError as err:
                 st.error(str(err))
     ui.event_panel(view)

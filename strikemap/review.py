@@ -17,7 +17,7 @@ from strikemap import store as st
 from strikemap.errors import ConfigError
 from strikemap.ingest import regroup
 from strikemap.models import DISTRICTS
-from strikemap.query import CORRECTABLE, STATUSES, WEAPONS, parse_date
+from strikemap.query import CORRECTABLE, STATUSES, WEAPONS, EventView, date_text, parse_date
 
 
 def correct(store: st.Store, event_id: str, field: str, value: Any, *, note: str | None = None) -> None:
@@ -102,3 +102,26 @@ def _pin(conn: sa.Connection, keys: Sequence[str], event_id: str) -> None:
         chunk = list(keys[start : start + 500])
         conn.execute(sa.delete(st.pins_table).where(p.report_key.in_(chunk)))
         conn.execute(sa.insert(st.pins_table), [{"report_key": k, "event_id": event_id} for k in chunk])
+
+
+def save_review(
+    store: st.Store, view: EventView, wanted: dict[str, Any], status: str, *, note: str | None = None
+) -> list[str]:
+    """Record only what the analyst changed on a review form; returns the fields recorded."""
+    current = {
+        "date": date_text(view),
+        "districts": sorted(view.event.districts),
+        "weapons": sorted(view.event.weapons),
+        "killed": view.event.killed,
+        "injured": view.event.injured,
+    }
+    changed = []
+    for field, value in wanted.items():
+        value = sorted(value) if isinstance(value, list) else (value or None if field == "date" else value)
+        if value != current[field]:
+            correct(store, view.event.id, field, value, note=note)
+            changed.append(field)
+    if status != view.status:
+        set_status(store, view.event.id, status, note=note)
+        changed.append("status")
+    return changed

@@ -216,3 +216,25 @@ def test_a_version_1_store_is_migrated_and_keeps_its_data(store_url: str) -> Non
     assert snapshot(migrated) == before
     summary = ingest(migrated, read_paths([SAMPLES]))
     assert (summary.added, snapshot(migrated)) == (0, before)
+
+
+def test_a_review_form_records_only_what_changed(store: st.Store) -> None:
+    from strikemap.review import save_review
+
+    ingest(store, read_paths([SAMPLES]))
+    view = find(store, Filters(districts=("Darnytskyi",)))[0]
+    wanted = {
+        "date": str(view.event.date),
+        "districts": list(view.event.districts),
+        "weapons": list(view.event.weapons),
+        "killed": 7,
+        "injured": view.event.injured,
+    }
+    assert save_review(store, view, wanted, "verified", note="checked") == ["killed", "status"]
+    again = get(store, view.event.id)
+    assert again is not None and (again.event.killed, again.status, again.corrected) == (
+        7,
+        "verified",
+        ("killed",),
+    )
+    assert save_review(store, again, {**wanted, "killed": 7}, "verified") == []
