@@ -10,28 +10,19 @@ import csv
 import datetime as dt
 import io
 import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import CHROMIUM, CHROMIUM_ARGS, need_browser
 
 from strikemap import render, timeline
 from strikemap.export import to_csv, view_row
 from strikemap.query import Filters, apply, load
 from strikemap.store import Store
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
 MARKERS_JS = """() => Object.values(window.map._layers)
@@ -51,60 +42,13 @@ SCREENSHOT = os.environ.get("STRIKEMAP_SCREENSHOT")
 """Where to save a screenshot of the map page (the README's picture), when set."""
 
 
-def _need_browser() -> None:
-    missing = [name for name in (CHROMIUM,) if not Path(name).exists()]
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing.append("playwright")
-    if missing:
-        message = f"browser tests need {', '.join(missing)} (bash .ci/run installs them)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
-    """The dashboard on a free port with a fresh store; yields its URL and the store."""
-    _need_browser()
-    db = tmp_path_factory.mktemp("app") / "store.sqlite"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-        "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    env = {**os.environ, "STRIKEMAP_DB": str(db)}
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            assert server.poll() is None, server.stdout.read().decode() if server.stdout else ""
-            assert time.monotonic() < deadline, "streamlit did not start"
-            time.sleep(0.2)
-        yield url, Store(str(db))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    _need_browser()
+    need_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
