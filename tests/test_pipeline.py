@@ -59,3 +59,24 @@ def test_the_online_geocoder_places_a_street_in_its_district(
 def test_without_a_geocoder_the_street_stays_unplaced() -> None:
     (event,) = find_events([make_article(STREET_ONLY, "2024-05-01")], geocoder=OfflineGeocoder())
     assert (event.city, event.districts) == ("Kyiv", ())
+
+
+def test_ingest_goes_on_when_the_online_geocoder_times_out(
+    nominatim: FakeNominatim, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from strikemap.ingest import ingest
+    from strikemap.store import Store
+
+    nominatim.delay = 1.5
+    geocoder = get_geocoder(
+        "nominatim", user_agent="strikemap-tests", domain=nominatim.domain, scheme="http",
+        timeout=0.3, min_delay_seconds=0.0, max_retries=0, cache_path=tmp_path / "cache.json",
+    )  # fmt: skip
+    store = Store(str(tmp_path / "store.sqlite"))
+    summary = ingest(store, [make_article(STREET_ONLY, "2024-05-01")], geocoder=geocoder)
+    assert (summary.added, summary.events_created) == (1, 1)
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert [
+        w.startswith("Nominatim failed on 'Lesi Ukrainky Boulevard, Kyiv, Ukraine'") for w in warnings
+    ] == [True]
+    assert warnings[0].endswith("using the offline gazetteer")

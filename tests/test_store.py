@@ -238,3 +238,20 @@ def test_a_review_form_records_only_what_changed(store: st.Store) -> None:
         ("killed",),
     )
     assert save_review(store, again, {**wanted, "killed": 7}, "verified") == []
+
+
+def test_a_hostile_district_filter_is_refused_as_a_value_and_harms_nothing(
+    store_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = st.Store(store_url)
+    ingest(store, read_paths([SAMPLES]))
+    before = snapshot(store)
+    hostile = "'; DROP TABLE events; --"
+    status = main(["export", "--db", store_url, "--district", hostile, "--format", "csv"])
+    assert (status, capsys.readouterr().err.strip()) == (
+        2,
+        f"strikemap: unknown district {hostile!r}: expected one of "
+        "Darnytskyi, Desnianskyi, Dniprovskyi, Holosiivskyi, Obolonskyi, Pecherskyi, Podilskyi, "
+        "Shevchenkivskyi, Solomianskyi, Sviatoshynskyi",
+    )
+    assert snapshot(store) == before
