@@ -75,7 +75,7 @@ def test_ingest_goes_on_when_the_online_geocoder_times_out(
     store = Store(str(tmp_path / "store.sqlite"))
     summary = ingest(store, [make_article(STREET_ONLY, "2024-05-01")], geocoder=geocoder)
     assert (summary.added, summary.events_created) == (1, 1)
-    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    warnings = [r.getMessage() for r in caplog.records if r.name == "strikemap" and r.levelname == "WARNING"]
     assert [
         w.startswith("Nominatim failed on 'Lesi Ukrainky Boulevard, Kyiv, Ukraine'") for w in warnings
     ] == [True]
