@@ -154,7 +154,7 @@ _ANCHOR_HINT = re.compile(r"\bago\b|(?:19|20)\d\d|\bwar\b|invasion", re.IGNORECA
 
 def _metonym(text: str, m: Mention) -> bool:
     """'blaming Kyiv', "Kyiv's allies", "the Kyiv Independent": the name is not a place hit."""
-    if lx.OUTLET_NAME.match(text[m.end :]):
+    if lx.OUTLET_NAME.match(text[m.end :]) or lx.TITLE_OF.search(text[max(0, m.start - 40) : m.start]):
         return True
     if m.entry.kind != "city":
         return False

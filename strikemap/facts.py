@@ -119,7 +119,7 @@ def casualties(clause: str) -> Casualties:
         return Casualties()
     if _UNKNOWN.search(clause):
         return Casualties()
-    if m := _NONE_HURT.search(clause):
+    if (m := _NONE_HURT.search(clause)) and not lx.SITE_ONLY.match(clause[m.end() :]):
         return Casualties(("0", m.group(0)), ("0", m.group(0)))
     found: dict[str, Found] = {}
     if m := _NONE_KILLED.search(clause):
@@ -129,7 +129,7 @@ def casualties(clause: str) -> Casualties:
     for pattern, field in _CASUALTY_PATTERNS:
         for m in pattern.finditer(clause):
             n = lx.parse_number(m.group("n"))
-            if n is not None and not _is_ordinal(clause, m):
+            if n is not None and not _is_ordinal(clause, m) and not lx.NATIONWIDE.match(clause[m.end() :]):
                 found[field] = (str(n), m.group(0))
     words = tuple(m.group(0) for m in _VAGUE.finditer(clause))
     return Casualties(found.get("killed"), found.get("injured"), words)
@@ -164,7 +164,7 @@ def intercepted(clause: str) -> Found | None:
     for pattern in _INTERCEPT:
         for m in pattern.finditer(clause):
             n = lx.parse_number(m.group("n"))
-            if n is not None and not _overlaps(m, taken):
+            if n is not None and not _overlaps(m, taken) and not lx.NATIONWIDE.match(clause[m.end() :]):
                 taken.append(m.span())
                 total += n
                 words.append(m.group(0))

@@ -143,7 +143,7 @@ GENERIC = re.compile(
     r"on an? (?:almost )?daily basis|every (?:day|night)|several times a week|now come|"
     r"possible|potential|threat of|warn(?:ed|s|ing) (?:of|that|about)|stockpil\w*|plans? to|"
     r"planning|preparing|threaten\w*|"
-    r"since the start of|"
+    r"since the start of|(?:start|began|begun|first)\w*\s+(?:to\s+)?us(?:e|ed|ing)\b|"
     r"since the beginning of|throughout the war|have been targeting|has been targeting|"
     r"a spate of|a series of|regularly)\b",
     re.IGNORECASE,
@@ -262,3 +262,22 @@ OUTLET_NAME = re.compile(
     r"Channel|Journal|Gazette|Observer|Express|Telegraph|Insider|Online)\b"
 )
 """A city name that begins an outlet's name ("Kyiv Independent", "Dnipro Daily") is not a place hit."""
+TITLE_OF = re.compile(
+    r"\b(?:governor|head|chief|mayor|police|administration|officials?|authorities|prosecutors?|council|"
+    r"residents|people)\s+(?:of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""'the governor of the Kyiv region': a place named in someone's title is not a place hit."""
+NATIONWIDE = re.compile(
+    r"^[^.;]{0,40}?\b(?:(?:launched|fired|sent|aimed)\s+(?:\w+\s+){0,2}(?:against|at|on|across|over)\s+"
+    r"(?:ukraine|the country)|across (?:ukraine|the country)|nationwide|throughout (?:ukraine|the country)|"
+    r"in total|in all)\b",
+    re.IGNORECASE,
+)
+"""A figure followed by 'launched against Ukraine' or 'nationwide' is the whole country's, not the city's."""
+SITE_ONLY = re.compile(
+    r"^\s+(?:were\s+|was\s+)?(?:reported\s+)?(?:at|in)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:site|building|location|address|facility|house|spot)\b",
+    re.IGNORECASE,
+)
+"""'No casualties were reported at the Pecherskyi site' speaks of one site, not of the whole attack."""

@@ -1151,6 +1151,33 @@ CASES: list[tuple[str, str, dt.date | None, Expected]] = [
         [{"city": KYIV, "districts": ["Darnytskyi"], "said_by": ["Vitali Klitschko"]}],
     ),
     (
+        "nationwide-interceptions-are-not-the-citys",
+        "Drones hit Kyiv's Darnytskyi district overnight. Air defence shot down 52 of 54 drones launched "
+        "against Ukraine during the night, and 20 drones were shot down over Kyiv.",
+        None,
+        [{"city": KYIV, "districts": ["Darnytskyi"], "intercepted": 20}],
+    ),
+    (
+        "no-casualties-at-one-site-is-not-the-whole-attack",
+        "Missiles hit Kyiv's Solomianskyi and Pecherskyi districts on Tuesday, injuring 12 people. "
+        "No casualties were reported at the Pecherskyi site.",
+        dt.date(2024, 1, 2),
+        [{"city": KYIV, "districts": ["Pecherskyi", "Solomianskyi"], "killed": None, "injured": 12}],
+    ),
+    (
+        "a-title-is-not-a-place-hit",
+        "Drones hit Bila Tserkva overnight, the governor of the Kyiv region, Ruslan Kravchenko, said.",
+        None,
+        [{"city": "Bila Tserkva", "districts": []}],
+    ),
+    (
+        "how-a-weapon-came-into-use-is-not-an-attack",
+        "Drones struck Kyiv's Obolonskyi district on 5 October 2022. Russia had started using the "
+        "weapon against targets in the south in September, and the strike on Kyiv was among the first.",
+        None,
+        [{"city": KYIV, "date": "2022-10-05", "districts": ["Obolonskyi"]}],
+    ),
+    (
         # Regression: an outlet named after a city ("Dnipro Daily") was taken for a strike there.
         "outlet-named-after-a-city-is-not-a-place",
         "Drones hit Kyiv's Obolonskyi district overnight, the Dnipro Daily and the Kharkiv Times reported.",
