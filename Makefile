@@ -10,4 +10,5 @@ lint:
 	ruff check . && ruff format --check . && mypy
 
 bench:
+	python bench/extraction.py
 	python bench/dashboard.py

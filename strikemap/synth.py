@@ -72,14 +72,23 @@ FILLER = (
     "Municipal crews restored power to most affected homes by the afternoon, officials added.",
     "Psychologists and social workers were sent to help residents of the damaged buildings.",
     "Schools in the area switched to remote lessons for the day while engineers inspected the site.",
+    "Volunteers handed out tea and blankets at a heating point set up in a nearby school gym.",
+    "The city council said it would pay for temporary housing for families who lost their flats.",
+    "Engineers from the utility company worked through the night to reconnect the heating network.",
+    "Parents collected children from kindergartens early as the district administration checked shelters.",
+    "Traffic was diverted around the cordoned streets for most of the day, the city transport office said.",
+    "Insurance assessors and police investigators documented the scene for the record.",
 )
 _WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def articles(
-    count: int, *, seed: int = 1, start: dt.date = dt.date(2022, 10, 1), days: int = 900
+    count: int, *, seed: int = 1, start: dt.date = dt.date(2022, 10, 1), days: int = 900, size: int = 0
 ) -> Iterator[Article]:
-    """``count`` articles about roughly ``count / 2.5`` attacks spread over ``days`` days."""
+    """``count`` articles about roughly ``count / 2.5`` attacks spread over ``days`` days.
+
+    With ``size``, each article gets more background paragraphs until it is about that many bytes.
+    """
     rng = random.Random(seed)
     attack = 0
     made = 0
@@ -93,6 +102,8 @@ def articles(
             if made >= count:
                 return
             text = _text(rng, attack, day, district, kind, killed, outlet)
+            while len(text.encode()) < size:
+                text += "\n" + rng.choice(FILLER) + "\n"
             published = day + dt.timedelta(days=rng.choice((0, 0, 1)))
             yield Article(
                 id=article_id(text), path=f"synthetic/{made:06d}.txt", text=text,
