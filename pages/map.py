@@ -32,7 +32,8 @@ selected = render.event_id_from_tooltip(tooltip)
 point = render.place_from_tooltip(tooltip)
 if point and not selected:
     here = {v.event.id: v for v in render.events_at(shown, point)}
-    selected = st.selectbox(f"{len(here)} events at this place", list(here), format_func=ui.event_label)
+    labels = {event_id: ui.event_label(view) for event_id, view in here.items()}
+    selected = st.selectbox(f"{len(here)} events at this place", list(here), format_func=labels.__getitem__)
 chosen = next((v for v in shown if v.event.id == selected), None)
 if chosen:
     ui.event_panel(chosen)

@@ -233,10 +233,8 @@ def event_panel(view: EventView) -> None:
                 )
 
 
-def event_label(event_id: str) -> str:
-    view = next((v for v in all_views() if v.event.id == event_id), None)
-    if view is None:
-        return event_id
+def event_label(view: EventView) -> str:
+    """How an event is named in a picker: date, city and districts."""
     e = view.event
     return (
         f"{format_date(e.date, e.date_precision) or 'undated'} · {e.city} · {', '.join(e.districts) or '-'}"
