@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from strikemap.lexicon import NUMBER, parse_number
+from strikemap.lexicon import NUMBER, Cue, parse_number
 from strikemap.models import Precision, When
 
 WAR_START = dt.date(2022, 2, 24)
@@ -200,14 +200,13 @@ def _need(pattern: re.Pattern[str], build: object) -> str:
 
 
 _PATTERN_NEEDS = [_need(pattern, build) for pattern, build in _PATTERNS]
-_NEEDS = {
+_NEEDS: dict[str, re.Pattern[str] | Cue] = {
     "year": re.compile(r"(?:19|20)\d\d"),
-    "month": re.compile("|".join(sorted(_MONTHS, key=len, reverse=True)), re.IGNORECASE),
-    "weekday": re.compile("|".join(_WEEKDAYS), re.IGNORECASE),
-    "relative": re.compile(
+    "month": Cue("|".join(sorted(_MONTHS, key=len, reverse=True))),
+    "weekday": Cue("|".join(_WEEKDAYS)),
+    "relative": Cue(
         r"yesterday|previous|before|earlier|after|later|next|following|ago|today|tonight|this|overnight|"
-        r"night|last|weekend",
-        re.IGNORECASE,
+        r"night|last|weekend"
     ),
 }
 """Which words each pattern cannot match without: a sentence lacking them skips the pattern."""
@@ -223,11 +222,11 @@ _ANCHORS = [
     )
 ]
 
+_WAR_WORD = Cue("war|invasion")
 
-_ANY_DATE_WORD = re.compile(
+_ANY_DATE_WORD = Cue(
     r"\d|%s|%s|yesterday|today|tonight|night|morning|afternoon|evening|previous|before|earlier|after|later|"
-    r"next|following|ago|week|month" % ("|".join(_MONTHS), "|".join(_WEEKDAYS)),
-    re.IGNORECASE,
+    r"next|following|ago|week|month" % ("|".join(_MONTHS), "|".join(_WEEKDAYS))
 )
 """Most sentences hold no date: one cheap search spares them the twenty patterns below."""
 
@@ -252,6 +251,8 @@ def find_dates(sentence: str) -> list[DateMention]:
 
 def war_anchor(sentence: str) -> tuple[dt.date, dt.date] | None:
     """The article-date window implied by 'N months of full-scale war' and the like."""
+    if not _WAR_WORD.search(sentence):
+        return None
     for pattern in _ANCHORS:
         match = pattern.search(sentence)
         if match and (n := parse_number(match.group("n"))) is not None:

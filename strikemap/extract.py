@@ -148,7 +148,7 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer) -> _Sentence:
     return _Sentence(sentence, dates, speech, places, strike, _veto(text, places))
 
 
-_ANCHOR_HINT = re.compile(r"\bago\b|(?:19|20)\d\d|\bwar\b|invasion", re.IGNORECASE)
+_ANCHOR_HINT = lx.Cue(r"\bago\b|(?:19|20)\d\d|\bwar\b|invasion")
 """A sentence that reports no strike matters only for dating the article: a year, 'ago', the war."""
 
 

@@ -13,14 +13,12 @@ from strikemap import lexicon as lx
 Found = tuple[str, str]
 """A value and the words it was read from."""
 
-_MODELS = [(re.compile(r"(?<![\w-])(?:%s)(?![\w])" % p, re.IGNORECASE), m, c) for p, m, c in lx.WEAPON_MODELS]
-_CLASSES = [(re.compile(r"(?<![\w-])(?:%s)(?![\w])" % p, re.IGNORECASE), c) for p, c in lx.WEAPON_CLASSES]
+_MODELS = [(lx.Cue(r"(?<![\w-])(?:%s)(?![\w])" % p), m, c) for p, m, c in lx.WEAPON_MODELS]
+_CLASSES = [(lx.Cue(r"(?<![\w-])(?:%s)(?![\w])" % p), c) for p, c in lx.WEAPON_CLASSES]
 
 
-_ANY_DOWN_WORD = re.compile(r"shot down|destroy|intercept|downed|neutrali|repelled", re.IGNORECASE)
-_ANY_WEAPON_WORD = re.compile(
-    "|".join([p for p, _, _ in lx.WEAPON_MODELS] + [p for p, _ in lx.WEAPON_CLASSES]), re.IGNORECASE
-)
+_ANY_DOWN_WORD = lx.Cue(r"shot down|destroy|intercept|downed|neutrali|repelled")
+_ANY_WEAPON_WORD = lx.Cue("|".join([p for p, _, _ in lx.WEAPON_MODELS] + [p for p, _ in lx.WEAPON_CLASSES]))
 
 
 def weapons(clause: str) -> tuple[list[Found], list[Found]]:
@@ -34,14 +32,19 @@ def weapons(clause: str) -> tuple[list[Found], list[Found]]:
         for m in pattern.finditer(clause):
             if not _overlaps(m, taken):
                 taken.append(m.span())
-                models.append((model, m.group(0)))
-                classes.append((weapon, m.group(0)))
+                models.append((model, _quote(clause, m)))
+                classes.append((weapon, _quote(clause, m)))
     for pattern, weapon in _CLASSES:
         for m in pattern.finditer(clause):
             if not _overlaps(m, taken):
                 taken.append(m.span())
-                classes.append((weapon, m.group(0)))
+                classes.append((weapon, _quote(clause, m)))
     return classes, models
+
+
+def _quote(clause: str, m: re.Match[str]) -> str:
+    """The clause's own words where a Cue matched (a Cue matches a lower-cased copy)."""
+    return clause[m.start() : m.end()]
 
 
 def _overlaps(m: re.Match[str], taken: list[tuple[int, int]]) -> bool:
@@ -63,7 +66,7 @@ _TOLLS = {
     "injured": r"number of (?:injured|wounded|injuries|casualties)|injury toll",
 }
 _CASUALTY_PATTERNS = [
-    (re.compile(p, re.IGNORECASE), field)
+    (lx.Cue(p), field)
     for field, verb, gerund in (
         ("killed", _KILL, r"kill(?:ing|ed)"),
         ("injured", _HURT, r"(?:injur|wound)(?:ing|ed)"),
@@ -76,28 +79,23 @@ _CASUALTY_PATTERNS = [
         r"jumped)\s+(?:to\s+)?%s\b" % (_TOLLS[field], _N),
     )
 ]
-_NONE_HURT = re.compile(
+_NONE_HURT = lx.Cue(
     r"\b(?:no (?:casualties|victims|one was (?:hurt|killed|injured)|one has been (?:hurt|injured|killed)|"
     r"injuries or deaths|deaths or injuries)|nobody was (?:hurt|killed|injured)|"
     r"without casualties|no one was hurt|there were no (?:casualties|victims))\b",
-    re.IGNORECASE,
 )
-_NONE_KILLED = re.compile(
-    r"\bno (?:deaths|fatalities|one was killed|dead)\b|\bnobody was killed\b", re.IGNORECASE
-)
-_NONE_INJURED = re.compile(r"\bno (?:injuries|injured|one was (?:injured|wounded))\b", re.IGNORECASE)
-_UNKNOWN = re.compile(
+_NONE_KILLED = lx.Cue(r"\bno (?:deaths|fatalities|one was killed|dead)\b|\bnobody was killed\b")
+_NONE_INJURED = lx.Cue(r"\bno (?:injuries|injured|one was (?:injured|wounded))\b")
+_UNKNOWN = lx.Cue(
     r"\bno (?:immediate |further )?(?:information|info|details|word|reports?) (?:on|about|of|yet on)"
     r" (?:casualties|victims|injuries)|\bcasualties (?:are|were) (?:being )?(?:unknown|not yet known|"
-    r"being clarified|being established)|\bnumber (?:and circumstances )?of (?:the )?victims\b",
-    re.IGNORECASE,
+    r"being clarified|being established)|\bnumber (?:and circumstances )?of (?:the )?victims\b"
 )
-_VAGUE = re.compile(
+_VAGUE = lx.Cue(
     r"\b(?:several|dozens|scores|many|some|a number of|numerous|multiple|hundreds)\s+(?:of\s+)?"
     r"(?:other\s+)?(?:people|civilians|residents|others|persons)?\s*(?:were\s+|have been\s+)?"
     r"(?:killed|injured|wounded|hurt|dead)|(?:killed|injured|wounded)\s+(?:several|dozens|many|some)"
     r"(?:\s+(?:others|people))?",
-    re.IGNORECASE,
 )
 
 
@@ -108,8 +106,8 @@ class Casualties:
     words: tuple[str, ...] = ()
 
 
-_ANY_CASUALTY_WORD = re.compile(
-    r"kill|dead|die|death|perish|lives|fatal|injur|wound|hurt|hospital|casualt|victim|toll", re.IGNORECASE
+_ANY_CASUALTY_WORD = lx.Cue(
+    r"kill|dead|die|death|perish|lives|fatal|injur|wound|hurt|hospital|casualt|victim|toll"
 )
 
 
@@ -120,18 +118,18 @@ def casualties(clause: str) -> Casualties:
     if _UNKNOWN.search(clause):
         return Casualties()
     if (m := _NONE_HURT.search(clause)) and not lx.SITE_ONLY.match(clause[m.end() :]):
-        return Casualties(("0", m.group(0)), ("0", m.group(0)))
+        return Casualties(("0", _quote(clause, m)), ("0", _quote(clause, m)))
     found: dict[str, Found] = {}
     if m := _NONE_KILLED.search(clause):
-        found["killed"] = ("0", m.group(0))
+        found["killed"] = ("0", _quote(clause, m))
     if m := _NONE_INJURED.search(clause):
-        found["injured"] = ("0", m.group(0))
+        found["injured"] = ("0", _quote(clause, m))
     for pattern, field in _CASUALTY_PATTERNS:
         for m in pattern.finditer(clause):
             n = lx.parse_number(m.group("n"))
             if n is not None and not _is_ordinal(clause, m) and not lx.NATIONWIDE.match(clause[m.end() :]):
-                found[field] = (str(n), m.group(0))
-    words = tuple(m.group(0) for m in _VAGUE.finditer(clause))
+                found[field] = (str(n), _quote(clause, m))
+    words = tuple(_quote(clause, m) for m in _VAGUE.finditer(clause))
     return Casualties(found.get("killed"), found.get("injured"), words)
 
 
@@ -145,7 +143,7 @@ _TARGETS = (
 )
 _DOWN = r"(?:shot down|destroyed|intercepted|downed|neutrali[sz]ed|repelled)"
 _INTERCEPT = [
-    re.compile(p, re.IGNORECASE)
+    lx.Cue(p)
     for p in (
         r"\b%s\s+(?:all\s+)?%s\s+(?:of|out of)\s+(?:the\s+)?%s" % (_DOWN, _N, lx.NUMBER),
         r"\b%s\s+(?:all\s+)?%s\s+(?:\w+\s+){0,2}%s" % (_DOWN, _N, _TARGETS),
@@ -167,15 +165,13 @@ def intercepted(clause: str) -> Found | None:
             if n is not None and not _overlaps(m, taken) and not lx.NATIONWIDE.match(clause[m.end() :]):
                 taken.append(m.span())
                 total += n
-                words.append(m.group(0))
+                words.append(_quote(clause, m))
     return (str(total), "; ".join(words)) if words else None
 
 
-_DAMAGE = [(re.compile(r"\b(?:%s)\b" % p, re.IGNORECASE), label) for p, label in lx.DAMAGE_TARGETS]
-_FIRE = re.compile(
-    r"\b(?:fire broke out|caught fire|(?:a |the )?(?:fire|blaze)s?\b|ablaze|burning)", re.IGNORECASE
-)
-_DEBRIS = re.compile(r"\b(?:debris|fragments|wreckage|shrapnel)\b", re.IGNORECASE)
+_DAMAGE = [(lx.Cue(r"\b(?:%s)\b" % p), label) for p, label in lx.DAMAGE_TARGETS]
+_FIRE = lx.Cue(r"\b(?:fire broke out|caught fire|(?:a |the )?(?:fire|blaze)s?\b|ablaze|burning)")
+_DEBRIS = lx.Cue(r"\b(?:debris|fragments|wreckage|shrapnel)\b")
 
 
 def damage(clause: str) -> list[Found]:
@@ -188,24 +184,24 @@ def damage(clause: str) -> list[Found]:
         for m in pattern.finditer(clause):
             if not _overlaps(m, taken):
                 taken.append(m.span())
-                out.append((label, m.group(0)))
+                out.append((label, _quote(clause, m)))
     if fire := _FIRE.search(clause):
-        out.append(("fire", fire.group(0)))
+        out.append(("fire", _quote(clause, fire)))
     return out
 
 
 def debris(clause: str) -> Found | None:
     m = _DEBRIS.search(clause)
-    return ("true", m.group(0)) if m else None
+    return ("true", _quote(clause, m)) if m else None
 
 
-_TIMES = [(re.compile(r"\b(?:%s)" % p, re.IGNORECASE), label) for p, label in lx.TIME_OF_DAY]
+_TIMES = [(lx.Cue(r"\b(?:%s)" % p), label) for p, label in lx.TIME_OF_DAY]
 
 
 def time_of_day(clause: str) -> Found | None:
     for pattern, label in _TIMES:
         if m := pattern.search(clause):
-            return label, m.group(0)
+            return label, _quote(clause, m)
     return None
 
 
@@ -286,11 +282,19 @@ _ORGS = re.compile(
 )
 
 
+_SPEECH = lx.Cue(r"%s|saying|according to|said by|quoted" % lx.SPEECH_VERBS)
+"""Words without which no speaker pattern but the titled one can match."""
+
+
 def speakers(sentence: str, known: list[str]) -> list[Found]:
     """People (and a few official bodies) quoted in the sentence, as full names where known."""
     out: list[Found] = []
     surnames: list[tuple[str, str, bool]] = []
+    spoken = bool(_SPEECH.search(sentence))
+    titled = any(t in sentence for t in ("Mr", "Ms", "Dr"))
     for i, pattern in enumerate(_SPEAKERS):
+        if not (titled if i == 2 else spoken):
+            continue
         for m in pattern.finditer(sentence):
             if "name" in m.groupdict() and m.group("name"):
                 if name := _clean_name(m.group("name")):
@@ -302,7 +306,7 @@ def speakers(sentence: str, known: list[str]) -> list[Found]:
         full = next((n for n in names if n.split()[-1] == surname), None)
         if full or titled or _plausible_surname(surname):
             out.append((full or surname, words))
-    for m in _ORGS.finditer(sentence):
+    for m in _ORGS.finditer(sentence) if spoken else ():
         org = (m.group("org") or m.group("org2")).strip()
         org = re.sub(r"^(?:the|Ukraine['’]s)\s+", "", org)
         out.append((org[0].upper() + org[1:], m.group(0)))

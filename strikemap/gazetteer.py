@@ -114,6 +114,7 @@ def _name_keys(word: str) -> set[str]:
     return _cyrillic_stems(word) if _CYRILLIC.search(word) else {_normal(word)}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _text_keys(word: str) -> frozenset[str]:
     """Keys a word of the text can match: Cyrillic words may carry a case ending."""
     low = _normal(word)
@@ -237,8 +238,11 @@ class Gazetteer:
     def find(self, text: str) -> list[Mention]:
         """Every place named in ``text``, in order; overlapping names go to the longest."""
         words = _words(text)
+        starts = self._root.children.keys()
         found = []
         for first in range(len(words)):
+            if starts.isdisjoint(words[first].keys):
+                continue
             match = self._longest(text, words, first)
             if match is not None:
                 last, node = match

@@ -6,6 +6,7 @@ Kept apart from the extraction logic so a new weapon or phrasing is a one-line c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 _UNITS = {
     "zero": 0,
@@ -71,6 +72,115 @@ def parse_number(words: str) -> int | None:
     return total
 
 
+class Cue:
+    """A case-blind pattern for asking whether, and where, some words occur.
+
+    It searches a lower-cased copy of the text: CPython's `re` runs a lower-case pattern over
+    lower-case text several times faster than it runs `re.IGNORECASE`. Before that, it checks that
+    the text holds one of the literal strings every match must contain, which most sentences
+    don't. Positions are the text's own, but matched words come back lower-cased, so a Cue is not
+    for quoting evidence.
+    """
+
+    __slots__ = ("_folded", "_lower", "needles", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        if any(c.isupper() for c in re.sub(r"\\.|\(\?P<\w+>", "", pattern)):
+            raise ValueError(f"a Cue is written in lower case: {pattern!r}")
+        self.pattern = pattern
+        self._lower = re.compile(pattern)
+        self._folded = re.compile(pattern, re.IGNORECASE)
+        self.needles = needles(pattern)
+
+    def _over(self, text: str) -> tuple[re.Pattern[str], str] | None:
+        lower = _lowered(text)
+        if len(lower) != len(text):  # A few letters ('İ') lower-case to two: positions would drift.
+            return self._folded, text
+        if self.needles is not None and not any(n in lower for n in self.needles):
+            return None
+        return self._lower, lower
+
+    def search(self, text: str) -> re.Match[str] | None:
+        found = self._over(text)
+        return found[0].search(found[1]) if found else None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        found = self._over(text)
+        return found[0].match(found[1]) if found else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        found = self._over(text)
+        return found[0].finditer(found[1]) if found else iter(())
+
+    def sub(self, replacement: str, text: str) -> str:
+        """The text, lower-cased, with every match replaced."""
+        found = self._over(text)
+        return found[0].sub(replacement, found[1]) if found else text.lower()
+
+
+_last: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, remembered for the last text: the Cues of one clause run in a row."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    lower = text.lower()
+    _last = (text, lower)
+    return lower
+
+
+def needles(pattern: str) -> tuple[str, ...] | None:
+    """Literal strings at least one of which every match of ``pattern`` contains; None if it can't tell.
+
+    Read from the parsed pattern: a run of literal characters in a sequence is required, so is
+    every branch's own requirement, and so is what a group or a repeat of at least one holds.
+    """
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        found = _required(_parser.parse(pattern))
+    except (ImportError, AttributeError):  # pragma: no cover - another Python's re internals
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+def _required(items: Iterable[tuple[object, object]]) -> frozenset[str] | None:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    best: frozenset[str] | None = None
+    run: list[str] = []
+    for op, arg in [*items, (None, None)]:
+        if op is c.LITERAL:
+            run.append(chr(arg))  # type: ignore[arg-type]
+            continue
+        if run:
+            best = _stronger(best, frozenset(["".join(run)]))
+            run = []
+        found: frozenset[str] | None = None
+        if op is c.SUBPATTERN:
+            found = _required(arg[-1])  # type: ignore[index]
+        elif op is c.ATOMIC_GROUP:
+            found = _required(arg)  # type: ignore[arg-type]
+        elif op is c.BRANCH:
+            branches = [_required(b) for b in arg[1]]  # type: ignore[index]
+            if all(branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:  # type: ignore[index]
+            found = _required(arg[2])  # type: ignore[index]
+        best = _stronger(best, found)
+    return best
+
+
+def _stronger(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """Of two requirements, the one that rules out more text: longer shortest needle, fewer needles."""
+    if not a or not b:
+        return a or b
+    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+
+
 WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
     # (pattern, canonical model, weapon class)
     (r"shahed[- ]?136", "Shahed-136", "drone"),
@@ -104,67 +214,58 @@ WEAPON_CLASSES: tuple[tuple[str, str], ...] = (
     (r"artillery|shelling|shelled|mortars?|mlrs|grad rockets|howitzers?|обстріл\w*", "artillery"),
 )
 
-STRIKE_CUES = re.compile(
+STRIKE_CUES = Cue(
     r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
     r"bombs?|dropped|hurt|victims|toll|"
     r"intercept\w*|destroyed|downed|debris|barrage|bombard\w*|targeted|rocked|damag\w*|"
     r"killed|injur\w*|wounded|dead|died|casualt\w*|fire broke out|caught fire|blaze|"
     r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e|"
-    r"вибух\w*|удар\w*|атак\w*|взрыв\w*)\b",
-    re.IGNORECASE,
+    r"вибух\w*|удар\w*|атак\w*|взрыв\w*)\b"
 )
 
-AIR_CUES = re.compile(
+AIR_CUES = Cue(
     r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air ?strikes?|aerial|explosions?|"
-    r"blasts?|air defen[cs]e|shot down|intercept\w*|debris|bombs?)\b",
-    re.IGNORECASE,
+    r"blasts?|air defen[cs]e|shot down|intercept\w*|debris|bombs?)\b"
 )
 
 # Sentences that talk about weapons or attacks without reporting one on a place.
-SUPPLY = re.compile(
+SUPPLY = Cue(
     r"\b(?:military aid|aid package|supply\w*|supplie[sd]|deliver\w*|send|sent|provide\w*|"
     r"shipment\w*|sanctions?|pledged|to buy|purchase\w*|manufactur\w*|produc\w+ (?:of|more)|"
-    r"ask\w* (?:\w+ ){0,4}for (?:more|additional)|appeal\w* for|ammunition|air defen[cs]e systems)\b",
-    re.IGNORECASE,
+    r"ask\w* (?:\w+ ){0,4}for (?:more|additional)|appeal\w* for|ammunition|air defen[cs]e systems)\b"
 )
-GROUND = re.compile(
+GROUND = Cue(
     r"\b(?:fighting|battles?|troops|front ?lines?|counter-?offensive|advance\w*|repelled|"
-    r"ground forces|infantry|trenches|assault\w*|captured|recapture)\b",
-    re.IGNORECASE,
+    r"ground forces|infantry|trenches|assault\w*|captured|recapture)\b"
 )
-IN_RUSSIA = re.compile(
+IN_RUSSIA = Cue(
     r"\b(?:(?:in|inside|on|across|over) (?:western |southern )?russia\b|russian (?:territory|soil|"
     r"regions?|cities|city|airfields?|refiner\w+)|belgorod|kursk|bryansk|voronezh|rostov|"
-    r"krasnodar|moscow region|the kremlin was|in moscow|on moscow|over moscow)",
-    re.IGNORECASE,
+    r"krasnodar|moscow region|the kremlin was|in moscow|on moscow|over moscow)"
 )
-GENERIC = re.compile(
+GENERIC = Cue(
     r"\b(?:in recent (?:weeks|months|days)|across (?:ukraine|the country)|almost daily|"
     r"on an? (?:almost )?daily basis|every (?:day|night)|several times a week|now come|"
     r"possible|potential|threat of|warn(?:ed|s|ing) (?:of|that|about)|stockpil\w*|plans? to|"
     r"planning|preparing|threaten\w*|"
     r"since the start of|(?:start|began|begun|first)\w*\s+(?:to\s+)?us(?:e|ed|ing)\b|"
     r"since the beginning of|throughout the war|have been targeting|has been targeting|"
-    r"a spate of|a series of|regularly)\b",
-    re.IGNORECASE,
+    r"a spate of|a series of|regularly)\b"
 )
-ELSEWHERE = re.compile(r"^\s*(?:elsewhere|meanwhile,? in|in other news)\b", re.IGNORECASE)
-ALERT_ONLY = re.compile(r"\b(?:air raid|alerts?|alarms?|sirens?)\b", re.IGNORECASE)
-HIT_WORDS = re.compile(
+ELSEWHERE = Cue(r"^\s*(?:elsewhere|meanwhile,? in|in other news)\b")
+ALERT_ONLY = Cue(r"\b(?:air raid|alerts?|alarms?|sirens?)\b")
+HIT_WORDS = Cue(
     r"\b(?:explosions?|blasts?|struck|hit|damag\w*|killed|injur\w*|wounded|shot down|"
-    r"destroyed|debris|fire|blaze|rocked|attacked)\b",
-    re.IGNORECASE,
+    r"destroyed|debris|fire|blaze|rocked|attacked)\b"
 )
-ANAPHORA = re.compile(
+ANAPHORA = Cue(
     r"^\s*[\"“]?(?:he|she|they|it|its|the (?:drones?|missiles?|attack|strike)|most of|some of|"
-    r"many of|all of|of them|of these|there)\b",
-    re.IGNORECASE,
+    r"many of|all of|of them|of these|there)\b"
 )
-NEAR = re.compile(
+NEAR = Cue(
     r"\b(?:near|close to|outskirts of|not far from|around|towards?|outside|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
-    r"(?:miles|km|kilometres|kilometers)\s+(?:from|of))\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"(?:miles|km|kilometres|kilometers)\s+(?:from|of))\s+(?:the\s+)?$"
 )
 CAPITAL = re.compile(
     r"\b(?:(?:the\s+)?ukrain(?:e['’]s|ian)\s+capital|the\s+capital(?:\s+city)?)\b", re.IGNORECASE
@@ -201,10 +302,9 @@ DAMAGE_TARGETS: tuple[tuple[str, str], ...] = (
     (r"bridges?", "bridge"),
     (r"water (?:supply|pipes?|mains)|gas pipelines?", "utilities"),
 )
-DAMAGE_VERBS = re.compile(
+DAMAGE_VERBS = Cue(
     r"\b(?:damag\w*|hit|struck|destroy\w*|fire|blaze|burn\w*|caught fire|collaps\w*|"
-    r"shattered|blown out|ablaze|flames|ruins?|rubble)\b",
-    re.IGNORECASE,
+    r"shattered|blown out|ablaze|flames|ruins?|rubble)\b"
 )
 
 TIME_OF_DAY: tuple[tuple[str, str], ...] = (
@@ -220,38 +320,32 @@ TITLES = (
     r"governor|spokesman|spokeswoman|spokesperson|head|chief|commander|official|deputy|adviser|"
     r"advisor|ceo|mr|mrs|ms|dr)\.?\s+)"
 )
-RUSSIAN_CLAIM = re.compile(
+RUSSIAN_CLAIM = Cue(
     r"\b(?:russia|moscow|the kremlin|russia['’]s (?:defen[cs]e )?ministry|the (?:russian )?"
     r"(?:defen[cs]e )?ministry)\b(?:\s+\w+){0,2}?\s+(?:also\s+)?(?:said|says|claimed|claims|denies|"
-    r"denied)\b",
-    re.IGNORECASE,
+    r"denied)\b"
 )
-RECALL = re.compile(
+RECALL = Cue(
     r"\b(?:last (?:targeted|attacked|hit|struck|time)|ago|first (?:attack|strike|time) since|"
-    r"previously|earlier (?:this|in)|recalled|was last)\b",
-    re.IGNORECASE,
+    r"previously|earlier (?:this|in)|recalled|was last)\b"
 )
-NEGATED_HITS = re.compile(
-    r"\bno (?:explosions?|blasts?|hits?|damage|strikes?|casualties)\b(?: (?:were|was) reported)?",
-    re.IGNORECASE,
+NEGATED_HITS = Cue(
+    r"\bno (?:explosions?|blasts?|hits?|damage|strikes?|casualties)\b(?: (?:were|was) reported)?"
 )
-METONYM = re.compile(
+METONYM = Cue(
     r"(?:\b(?:blam\w+|accus\w+)\s+$)|^(?:['’]s\s+(?:western\s+)?(?:allies|government|forces|troops|partners|"
     r"officials|military|leadership|counteroffensive)|"
-    r"\s+(?:said|says|denied|claimed|blamed|accused|has denied))",
-    re.IGNORECASE,
+    r"\s+(?:said|says|denied|claimed|blamed|accused|has denied))"
 )
-APPOSITION = re.compile(
+APPOSITION = Cue(
     r"^\s*(?:,|\()?\s*(?:(?:a|the)\s+(?:\w+\s+)?(?:city|town|village|suburb|settlement)\s+(?:in|of)\s+)?"
-    r"(?:the\s+)?$",
-    re.IGNORECASE,
+    r"(?:the\s+)?$"
 )
 MODEL_CLASS = {model: weapon for _, model, weapon in WEAPON_MODELS}
-RETALIATION = re.compile(r"\b(?:retaliat\w+ for|revenge for|in response to|a response to)\b", re.IGNORECASE)
-OTHER_REGIONS = re.compile(
+RETALIATION = Cue(r"\b(?:retaliat\w+ for|revenge for|in response to|a response to)\b")
+OTHER_REGIONS = Cue(
     r"\b(?:in|across|on) (?:several |many |some |a number of )?other (?:regions|cities|oblasts|towns)\b|"
-    r"\belsewhere in (?:ukraine|the country)\b",
-    re.IGNORECASE,
+    r"\belsewhere in (?:ukraine|the country)\b"
 )
 STREET = re.compile(
     r"\b(?:on|in|at|along|near)\s+(?P<street>(?:[A-Z][\w'’.-]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Boulevard|"
@@ -262,22 +356,19 @@ OUTLET_NAME = re.compile(
     r"Channel|Journal|Gazette|Observer|Express|Telegraph|Insider|Online)\b"
 )
 """A city name that begins an outlet's name ("Kyiv Independent", "Dnipro Daily") is not a place hit."""
-TITLE_OF = re.compile(
+TITLE_OF = Cue(
     r"\b(?:governor|head|chief|mayor|police|administration|officials?|authorities|prosecutors?|council|"
-    r"residents|people)\s+(?:of\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
+    r"residents|people)\s+(?:of\s+)?(?:the\s+)?$"
 )
 """'the governor of the Kyiv region': a place named in someone's title is not a place hit."""
-NATIONWIDE = re.compile(
+NATIONWIDE = Cue(
     r"^[^.;]{0,40}?\b(?:(?:launched|fired|sent|aimed)\s+(?:\w+\s+){0,2}(?:against|at|on|across|over)\s+"
     r"(?:ukraine|the country)|across (?:ukraine|the country)|nationwide|throughout (?:ukraine|the country)|"
-    r"in total|in all)\b",
-    re.IGNORECASE,
+    r"in total|in all)\b"
 )
 """A figure followed by 'launched against Ukraine' or 'nationwide' is the whole country's, not the city's."""
-SITE_ONLY = re.compile(
+SITE_ONLY = Cue(
     r"^\s+(?:were\s+|was\s+)?(?:reported\s+)?(?:at|in)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:site|building|location|address|facility|house|spot)\b",
-    re.IGNORECASE,
+    r"(?:site|building|location|address|facility|house|spot)\b"
 )
 """'No casualties were reported at the Pecherskyi site' speaks of one site, not of the whole attack."""

@@ -6,8 +6,11 @@ Every piece keeps its offsets, so evidence quoted later is an exact substring of
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from strikemap.lexicon import Cue
 
 _ABBREVIATIONS = frozenset(
     [
@@ -49,11 +52,11 @@ _ABBREVIATIONS = frozenset(
         "rep",
     ]
 )
+_ABBREVIATION_CHARS = frozenset(string.ascii_letters + ".")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
-_CAPTION_CREDIT = re.compile(
+_CAPTION_CREDIT = Cue(
     r"\((?:[^()]*?\b(?:via|photo|getty|reuters|afp|ap|handout|epa)\b[^()]*)\)|"
-    r"\bsource:\s*getty\b|^\s*(?:photo|caption)\s*:",
-    re.IGNORECASE,
+    r"\bsource:\s*getty\b|^\s*(?:photo|caption)\s*:"
 )
 
 
@@ -96,10 +99,12 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(paragraph: str, dot: int) -> bool:
     if paragraph[dot] != ".":
         return False
-    word = re.search(r"([A-Za-z.]+)$", paragraph[:dot])
-    if not word:
+    start = dot
+    while start > 0 and paragraph[start - 1] in _ABBREVIATION_CHARS:
+        start -= 1
+    if start == dot:
         return False
-    token = word.group(1).lower().strip(".")
+    token = paragraph[start:dot].lower().strip(".")
     if token in _ABBREVIATIONS:
         return True
     return len(token) == 1 and token.isalpha()

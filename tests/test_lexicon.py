@@ -1,0 +1,108 @@
+"""Cues: case-blind patterns that skip the regex when a sentence lacks the words a match needs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from strikemap import dates, extract, facts, text
+from strikemap import lexicon as lx
+from strikemap.text import split_sentences
+
+
+def _cues() -> dict[str, lx.Cue]:
+    found: dict[str, lx.Cue] = {}
+
+    def visit(name: str, value: object) -> None:
+        if isinstance(value, lx.Cue):
+            found[name] = value
+        elif isinstance(value, list | tuple):
+            for i, item in enumerate(value):
+                visit(f"{name}[{i}]", item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                visit(f"{name}[{key}]", item)
+
+    for module in (lx, facts, dates, extract, text):
+        for name, value in vars(module).items():
+            visit(f"{module.__name__}.{name}", value)
+    return found
+
+
+CUES = _cues()
+SENTENCES = [
+    s.text
+    for path in sorted((ROOT / "samples" / "articles").glob("*.txt"))
+    for s in split_sentences(path.read_text())
+]
+
+
+def test_the_extractor_uses_cues() -> None:
+    assert len(CUES) > 40
+    assert "strikemap.lexicon.STRIKE_CUES" in CUES
+
+
+@pytest.mark.parametrize("name", sorted(CUES))
+def test_a_cue_finds_what_the_case_blind_pattern_finds(name: str) -> None:
+    cue = CUES[name]
+    folded = re.compile(cue.pattern, re.IGNORECASE)
+    for sentence in [*SENTENCES, *(s.upper() for s in SENTENCES[:200])]:
+        want = [m.span() for m in folded.finditer(sentence)]
+        assert [m.span() for m in cue.finditer(sentence)] == want, sentence
+        assert bool(cue.search(sentence)) == bool(want)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, c in CUES.items() if c.needles))
+def test_every_match_holds_one_of_the_needles(name: str) -> None:
+    cue = CUES[name]
+    needles = cue.needles
+    assert needles
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(re.compile(cue.pattern), fullmatch=False))
+    def check(sample: str) -> None:
+        match = re.compile(cue.pattern).search(sample)
+        assert match is not None
+        assert any(n in sample[match.start() : match.end()] for n in needles), (sample, needles)
+        assert cue.search(sample) is not None
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needles"),
+    [
+        (r"drones?", ("drone",)),
+        (r"\b(?:air raid|alerts?)\b", ("ir raid", "lert")),  # re's parser takes the common "a" out
+        (r"kh[- ]?101", ("101",)),
+        (r"(?:cruise |ballistic )?missiles?", ("missile",)),
+        (r"\d+ killed|dead", (" killed", "dead")),
+        (r"\d|ago", None),
+        (r"x?", None),
+    ],
+)
+def test_needles_are_read_from_the_pattern(pattern: str, needles: tuple[str, ...] | None) -> None:
+    assert lx.needles(pattern) == needles
+
+
+def test_a_cue_is_written_in_lower_case() -> None:
+    with pytest.raises(ValueError, match="lower case"):
+        lx.Cue(r"Kyiv")
+    assert lx.Cue(r"\bkyiv\S*").search("KYIV'S") is not None
+
+
+@pytest.mark.parametrize("text", ["İstanbul drone", "DRONE over İzmir"])
+def test_letters_that_lower_case_longer_keep_their_positions(text: str) -> None:
+    m = lx.Cue(r"drone").search(text)
+    assert m is not None and text[m.start() : m.end()].lower() == "drone"
+
+
+def test_evidence_keeps_the_article_s_own_case(tmp_path: Path) -> None:
+    classes, models = facts.weapons("Russia launched Shahed drones at KYIV")
+    assert ("drone", "Shahed") in classes and ("Shahed", "Shahed") in models
+    assert facts.casualties("Two People Were Killed").killed == ("2", "Two People Were Killed")
