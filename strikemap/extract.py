@@ -107,7 +107,8 @@ _IMPLAUSIBLE = {"killed": 1000, "injured": 10000, "intercepted": 2000}
 def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Report]:
     """Every attack the article reports or recalls, one Report per city and day."""
     gazetteer = gazetteer or default_gazetteer()
-    sentences = [_analyse(s, gazetteer) for s in split_sentences(article.text)]
+    hints = _ANCHOR_HINT.possible(article.text)
+    sentences = [_analyse(s, gazetteer, hints=hints) for s in split_sentences(article.text)]
     context = _context(article, sentences)
     main_city = _main_city(sentences)
     if main_city is None:
@@ -122,10 +123,11 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
     return reports
 
 
-def _analyse(sentence: Sentence, gazetteer: Gazetteer) -> _Sentence:
+def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) -> _Sentence:
+    """What one sentence says; ``hints`` is False when the article has no word `_ANCHOR_HINT` needs."""
     text = sentence.text
     strike = bool(lx.STRIKE_CUES.search(text))
-    if not strike and not _ANCHOR_HINT.search(text):
+    if not strike and not (hints and _ANCHOR_HINT.search(text)):
         return _Sentence(sentence, [], set(), [], False, None)
     anchor = war_anchor(text)
     dates = [d for d in find_dates(text) if not (anchor and d.kind == "from_article")]
@@ -133,10 +135,10 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer) -> _Sentence:
     if not strike:
         return _Sentence(sentence, dates, speech, [], False, None)
     found = list(gazetteer.find(text))
-    kyiv = gazetteer.lookup("Kyiv")
     for m in lx.CAPITAL.finditer(text):
+        kyiv = gazetteer.lookup("Kyiv")
         if kyiv and not any(p.start < m.end() and m.start() < p.end for p in found):
-            found.append(Mention(kyiv, m.start(), m.end(), m.group(0)))
+            found.append(Mention(kyiv, m.start(), m.end(), text[m.start() : m.end()]))
     found.sort(key=lambda p: p.start)
     places = [
         (m, bool(lx.NEAR.search(text[max(0, m.start - 30) : m.start])))

@@ -18,7 +18,9 @@ _CLASSES = [(lx.Cue(r"(?<![\w-])(?:%s)(?![\w])" % p), c) for p, c in lx.WEAPON_C
 
 
 _ANY_DOWN_WORD = lx.Cue(r"shot down|destroy|intercept|downed|neutrali|repelled")
-_ANY_WEAPON_WORD = lx.Cue("|".join([p for p, _, _ in lx.WEAPON_MODELS] + [p for p, _ in lx.WEAPON_CLASSES]))
+_ANY_WEAPON_WORD = lx.Cue(
+    r"(?<![\w-])(?:%s)" % "|".join([p for p, _, _ in lx.WEAPON_MODELS] + [p for p, _ in lx.WEAPON_CLASSES])
+)
 
 
 def weapons(clause: str) -> tuple[list[Found], list[Found]]:
@@ -172,6 +174,8 @@ def intercepted(clause: str) -> Found | None:
 _DAMAGE = [(lx.Cue(r"\b(?:%s)\b" % p), label) for p, label in lx.DAMAGE_TARGETS]
 _FIRE = lx.Cue(r"\b(?:fire broke out|caught fire|(?:a |the )?(?:fire|blaze)s?\b|ablaze|burning)")
 _DEBRIS = lx.Cue(r"\b(?:debris|fragments|wreckage|shrapnel)\b")
+_ANY_TARGET = lx.Cue(r"\b(?:%s)\b" % "|".join(p for p, _ in lx.DAMAGE_TARGETS))
+"""One search that spares most clauses the search for each kind of target."""
 
 
 def damage(clause: str) -> list[Found]:
@@ -180,7 +184,7 @@ def damage(clause: str) -> list[Found]:
         return []
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for pattern, label in _DAMAGE:
+    for pattern, label in _DAMAGE if _ANY_TARGET.search(clause) else ():
         for m in pattern.finditer(clause):
             if not _overlaps(m, taken):
                 taken.append(m.span())
@@ -196,9 +200,12 @@ def debris(clause: str) -> Found | None:
 
 
 _TIMES = [(lx.Cue(r"\b(?:%s)" % p), label) for p, label in lx.TIME_OF_DAY]
+_ANY_TIME = lx.Cue(r"\b(?:%s)" % "|".join(p for p, _ in lx.TIME_OF_DAY))
 
 
 def time_of_day(clause: str) -> Found | None:
+    if not _ANY_TIME.search(clause):
+        return None
     for pattern, label in _TIMES:
         if m := pattern.search(clause):
             return label, _quote(clause, m)

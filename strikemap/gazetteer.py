@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from strikemap import gazetteer_data as data
 from strikemap import gazetteer_names
@@ -79,8 +80,7 @@ class _Node:
     """Order in which names were added: of two equally good matches, the first added wins."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
     start: int
     end: int
     keys: frozenset[str]

@@ -72,6 +72,10 @@ def parse_number(words: str) -> int | None:
     return total
 
 
+_MOST_NEEDLES = 24
+"""Past this many, checking each needle costs more than the search it would spare."""
+
+
 class Cue:
     """A case-blind pattern for asking whether, and where, some words occur.
 
@@ -90,19 +94,28 @@ class Cue:
         self.pattern = pattern
         self._lower = re.compile(pattern)
         self._folded = re.compile(pattern, re.IGNORECASE)
-        self.needles = needles(pattern)
+        found = needles(pattern)
+        self.needles = found if found and len(found) <= _MOST_NEEDLES else None
 
     def _over(self, text: str) -> tuple[re.Pattern[str], str] | None:
         lower = _lowered(text)
         if len(lower) != len(text):  # A few letters ('İ') lower-case to two: positions would drift.
             return self._folded, text
-        if self.needles is not None and not any(n in lower for n in self.needles):
+        if self.needles is not None and not any(map(lower.__contains__, self.needles)):
             return None
         return self._lower, lower
 
+    def possible(self, text: str) -> bool:
+        """False when ``text`` holds none of the needles, so neither it nor any part of it can match."""
+        return self.needles is None or any(map(text.lower().__contains__, self.needles))
+
     def search(self, text: str) -> re.Match[str] | None:
-        found = self._over(text)
-        return found[0].search(found[1]) if found else None
+        lower = _lowered(text)
+        if len(lower) != len(text):
+            return self._folded.search(text)
+        if self.needles is not None and not any(map(lower.__contains__, self.needles)):
+            return None
+        return self._lower.search(lower)
 
     def match(self, text: str) -> re.Match[str] | None:
         found = self._over(text)
@@ -175,10 +188,10 @@ def _required(items: Iterable[tuple[object, object]]) -> frozenset[str] | None:
 
 
 def _stronger(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """Of two requirements, the one that rules out more text: longer shortest needle, fewer needles."""
+    """Of two requirements, the cheaper to check: fewer needles, then a longer shortest one."""
     if not a or not b:
         return a or b
-    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+    return max(a, b, key=lambda s: (-len(s), min(map(len, s))))
 
 
 WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
@@ -267,9 +280,7 @@ NEAR = Cue(
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
     r"(?:miles|km|kilometres|kilometers)\s+(?:from|of))\s+(?:the\s+)?$"
 )
-CAPITAL = re.compile(
-    r"\b(?:(?:the\s+)?ukrain(?:e['’]s|ian)\s+capital|the\s+capital(?:\s+city)?)\b", re.IGNORECASE
-)
+CAPITAL = Cue(r"\b(?:(?:the\s+)?ukrain(?:e['’]s|ian)\s+capital|the\s+capital(?:\s+city)?)\b")
 
 DAMAGE_TARGETS: tuple[tuple[str, str], ...] = (
     (r"non-residential (?:building|premises)", "non-residential building"),

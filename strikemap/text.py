@@ -74,9 +74,10 @@ class Sentence:
 def split_sentences(text: str) -> list[Sentence]:
     """Split on line breaks and sentence ends, skipping abbreviations such as 'Oct.'."""
     out: list[Sentence] = []
+    captions = _CAPTION_CREDIT.possible(text)
     for number, (p_start, p_end) in enumerate(_paragraphs(text)):
         paragraph = text[p_start:p_end]
-        caption = bool(_CAPTION_CREDIT.search(paragraph))
+        caption = captions and bool(_CAPTION_CREDIT.search(paragraph))
         start = 0
         for match in _SENTENCE_END.finditer(paragraph):
             if _is_abbreviation(paragraph, match.start()):
