@@ -188,10 +188,10 @@ def _required(items: Iterable[tuple[object, object]]) -> frozenset[str] | None:
 
 
 def _stronger(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """Of two requirements, the cheaper to check: fewer needles, then a longer shortest one."""
+    """Of two requirements, the better filter: no needle shorter than 3 letters, few, long."""
     if not a or not b:
         return a or b
-    return max(a, b, key=lambda s: (-len(s), min(map(len, s))))
+    return max(a, b, key=lambda s: (min(map(len, s)) >= 3, -len(s), min(map(len, s))))
 
 
 WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
