@@ -1,12 +1,12 @@
 """The map: Kyiv's districts, one marker per place hit, a timeline window and the event panel."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from strikemap import render, timeline, ui
 
 st.title("Kyiv Strike Map")
 views, filters = ui.filtered_views()
+chart = st.container()
 window = ui.timeline_window(views)
 shown = timeline.in_window(views, window) if window else []
 ui.share(filters, window)
@@ -17,14 +17,8 @@ tiles = options[1].toggle("Web map tiles (needs internet)", value=False)
 markers = render.markers(shown)
 options[2].caption(f"{len(shown)} events · {len(markers)} markers in the window")
 
-result = st_folium(
-    render.base_map(tiles=tiles),
-    feature_group_to_add=render.layers(shown, shaded=shaded),
-    returned_objects=["last_object_clicked_tooltip"],
-    key="kyiv-map",
-    height=560,
-    use_container_width=True,
-)
+result = ui.kyiv_map(shown, markers, shaded=shaded, tiles=tiles)
+ui.timeline_chart(views, chart)
 ui.legend(shown, shaded=shaded)
 
 tooltip = (result or {}).get("last_object_clicked_tooltip")

@@ -6,6 +6,7 @@ and every string from an article is escaped before it reaches Leaflet.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import math
@@ -13,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import folium
@@ -23,7 +24,7 @@ from folium.utilities import JsCode
 from strikemap.assets import localise
 from strikemap.dates import format_date
 from strikemap.gazetteer import default_gazetteer, geodata_folder
-from strikemap.models import Place
+from strikemap.models import Place, Precision
 from strikemap.query import EventView
 
 KYIV_CENTRE = (50.4501, 30.5234)
@@ -53,7 +54,10 @@ class Marker:
 
 
 def safe(text: object) -> str:
-    """Escape for HTML inside folium's JavaScript template literals (backtick, $ and \\ too)."""
+    """Escape for HTML inside folium's JavaScript template literals (backtick, $ and \\ too).
+
+    Each character is escaped on its own, so a label may be escaped piece by piece.
+    """
     escaped = html.escape(str(text), quote=True)
     return escaped.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
 
@@ -77,38 +81,41 @@ def markers(views: Iterable[EventView]) -> list[Marker]:
     for view in views:
         e = view.event
         hit = [p for p in e.places if p.district and p.district in e.districts] if e.districts else []
-        hit += [_district_place(d) for d in e.districts if d not in {p.district for p in hit}]
+        placed = {p.district for p in hit}
+        hit += [_district_place(d) for d in e.districts if d not in placed]
         city_level = not hit
         if city_level:
             hit = sorted(e.places, key=lambda p: p.precision != "city")[:1]
             if not hit:
                 continue
+        when = _safe_date(e.date, e.date_precision)
+        tail = f" · {_safe_weapons(e.weapons)} · #{safe(e.id)}"
+        group, size = weapon_group(e.weapons), radius(e.killed, e.injured)
         seen: set[tuple[float, float]] = set()
         for place in hit:
             if (place.lat, place.lon) in seen:
                 continue
             seen.add((place.lat, place.lon))
-            where = place.district or e.city
-            label = " · ".join(
-                [
-                    format_date(e.date, e.date_precision) or "undated",
-                    where + (" (city-level)" if city_level else ""),
-                    ", ".join(e.weapons) or "weapon not stated",
-                    f"#{e.id}",
-                ]
-            )
+            where = _safe_cached(place.district or e.city) + (" (city-level)" if city_level else "")
             out.append(
-                Marker(
-                    e.id,
-                    place.lat,
-                    place.lon,
-                    safe(label),
-                    weapon_group(e.weapons),
-                    radius(e.killed, e.injured),
-                    city_level,
-                )
+                Marker(e.id, place.lat, place.lon, when + " · " + where + tail, group, size, city_level)
             )
     return out
+
+
+@lru_cache(maxsize=8192)
+def _safe_cached(text: str) -> str:
+    return safe(text)
+
+
+@lru_cache(maxsize=8192)
+def _safe_date(day: dt.date | None, precision: Precision | None) -> str:
+    return safe(format_date(day, precision) or "undated")
+
+
+@lru_cache(maxsize=8192)
+def _safe_weapons(weapons: tuple[str, ...]) -> str:
+    return safe(", ".join(weapons) or "weapon not stated")
 
 
 def _district_place(district: str) -> Place:
@@ -204,13 +211,20 @@ def base_map(*, tiles: bool = False, height_zoom: int = 10) -> folium.Map:
 
 
 def layers(
-    views: Sequence[EventView], *, shaded: bool = True, cluster: bool = True
+    views: Sequence[EventView],
+    *,
+    shaded: bool = True,
+    cluster: bool = True,
+    placed: Sequence[Marker] | None = None,
 ) -> list[folium.FeatureGroup]:
-    """The layers that change with the filters: district shading and the event markers."""
+    """The layers that change with the filters: district shading and the event markers.
+
+    ``placed`` is ``markers(views)`` when the caller has it already (placing is most of the work).
+    """
     out = []
     if shaded:
         out.append(_shading(district_counts(views)))
-    items = markers(views)
+    items = markers(views) if placed is None else placed
     out.append(_markers_layer(by_place(items) if len(items) > AGGREGATE_ABOVE else items, cluster=cluster))
     return [localise(layer) for layer in out]
 

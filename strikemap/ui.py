@@ -15,9 +15,11 @@ from typing import cast
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+from streamlit_folium import st_folium
 
 from strikemap import params as url_params
-from strikemap import query, timeline
+from strikemap import query, render, timeline
 from strikemap.assets import ensure_static
 from strikemap.dates import format_date
 from strikemap.errors import StoreError
@@ -136,8 +138,23 @@ def filtered_views() -> tuple[list[EventView], Filters]:
     return query.apply(views, filters), filters
 
 
+def timeline_chart(views: Sequence[EventView], into: DeltaGenerator) -> None:
+    """Events over time as bars, drawn into a place kept for them above the window slider.
+
+    The map page draws it after the map: the chart's scripts are the heaviest the browser loads,
+    and the map's need not wait behind them."""
+    bounds = timeline.span(views)
+    if bounds is None:
+        return
+    weekly = (bounds[1] - bounds[0]).days > 120
+    series = timeline.counts(views, weekly=weekly)
+    if series:
+        frame = pd.DataFrame(series, columns=["date", "events"]).set_index("date")
+        into.bar_chart(frame, height=120, y_label=f"events per {'week' if weekly else 'day'}", x_label="")
+
+
 def timeline_window(views: Sequence[EventView]) -> tuple[dt.date, dt.date] | None:
-    """Chart of events over time, a window slider and buttons that step the window."""
+    """A window slider and buttons that step the window (`timeline_chart` draws the bars above)."""
     bounds = timeline.span(views)
     if bounds is None:
         return None
@@ -145,11 +162,6 @@ def timeline_window(views: Sequence[EventView]) -> tuple[dt.date, dt.date] | Non
     current = state.get("window")
     if not current or current[0] < bounds[0] or current[1] > bounds[1] or current[0] > current[1]:
         state["window"] = bounds
-    weekly = (bounds[1] - bounds[0]).days > 120
-    series = timeline.counts(views, weekly=weekly)
-    if series:
-        frame = pd.DataFrame(series, columns=["date", "events"]).set_index("date")
-        st.bar_chart(frame, height=120, y_label=f"events per {'week' if weekly else 'day'}", x_label="")
 
     def move(direction: int) -> None:
         state["window"] = timeline.step(state["window"], bounds, direction)
@@ -163,6 +175,24 @@ def timeline_window(views: Sequence[EventView]) -> tuple[dt.date, dt.date] | Non
                            format="YYYY-MM-DD")  # fmt: skip
     first, last = cast(tuple[dt.date, dt.date], window)
     return first, last
+
+
+def kyiv_map(
+    views: Sequence[EventView], placed: Sequence[render.Marker], *, shaded: bool, tiles: bool
+) -> dict[str, object] | None:
+    """The map component, sending back only clicks: panning and zooming never rerun the script.
+
+    ``placed`` is ``render.markers(views)``, which the page has already placed for its caption.
+    """
+    result = st_folium(
+        render.base_map(tiles=tiles),
+        feature_group_to_add=render.layers(views, shaded=shaded, placed=placed),
+        returned_objects=["last_object_clicked_tooltip"],
+        key="kyiv-map",
+        height=560,
+        use_container_width=True,
+    )
+    return cast(dict[str, object] | None, result)
 
 
 def legend(views: Sequence[EventView], *, shaded: bool) -> None:
