@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from strikemap import __version__
 from strikemap.errors import ConfigError, StrikeMapError
-from strikemap.export import event_row, to_csv, to_geojson, to_json, view_row, views_json
+from strikemap.export import event_row, listing_row, listings_geojson, to_csv, to_json, views_json
 from strikemap.geocode import GEOCODERS, Geocoder, get_geocoder
 from strikemap.models import Article, Skipped
 from strikemap.pipeline import find_events
@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     _input_options(ingest)
     _db_option(ingest)
     ingest.add_argument("--batch-size", type=int, default=200, help="articles per transaction (%(default)s)")
+    ingest.add_argument(
+        "--jobs", "-j", type=_positive, help="processes extracting articles (default: one per core)"
+    )
     ingest.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="show a progress bar (default: when stderr is a terminal)")  # fmt: skip
     ingest.set_defaults(run=_ingest)
@@ -148,6 +151,12 @@ def _filter_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--include-rejected", action="store_true", help="also events an analyst rejected")
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def _day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -197,11 +206,12 @@ def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def _ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from strikemap.ingest import ingest
+    from strikemap.ingest import all_cores, ingest
 
     store = _store(args)
     geocoder = geocoder_from(args)
     show = sys.stderr.isatty() if args.progress is None else args.progress
+    tqdm.monitor_interval = 0  # no monitor thread, so extraction workers can be forked safely
     with tqdm(desc="ingest", unit=" articles", disable=not show, file=sys.stderr) as bar:
         summary = ingest(
             store,
@@ -209,6 +219,7 @@ def _ingest(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             geocoder=geocoder,
             on_batch=bar.update,
+            jobs=args.jobs or all_cores(),
         )
     print(f"store: {store.safe_url}")
     print("\n".join(summary.lines()))
@@ -254,19 +265,20 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from strikemap.query import find
+    from strikemap.query import find, listings
 
-    views = find(_store(args), _filters(args))
-    if args.format == "csv":
-        text = to_csv(view_row(v) for v in views)
-    elif args.format == "geojson":
-        text = to_geojson(views)
+    store, filters = _store(args), _filters(args)
+    if args.format == "json":
+        views = find(store, filters)
+        text, count = views_json(views), len(views)
     else:
-        text = views_json(views)
+        items = listings(store, filters)
+        text = to_csv(listing_row(i) for i in items) if args.format == "csv" else listings_geojson(items)
+        count = len(items)
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as out:
             out.write(text)
-        print(f"wrote {len(views)} events to {args.output}", file=sys.stderr)
+        print(f"wrote {count} events to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0

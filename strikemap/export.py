@@ -15,7 +15,7 @@ from strikemap.dates import format_date
 from strikemap.models import Event, Place, Report
 
 if TYPE_CHECKING:
-    from strikemap.query import EventView
+    from strikemap.query import EventView, Listing
 
 CSV_COLUMNS = (
     "id",
@@ -144,17 +144,19 @@ def to_csv(
 ) -> str:
     """RFC 4180 CSV; a UTF-8 BOM by default so Excel reads Cyrillic right."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _csv_value(row.get(k)) for k in columns})
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([_csv_value(row.get(k)) for k in columns] for row in rows)
     return ("\ufeff" if bom else "") + buffer.getvalue()
 
 
 def _csv_value(value: Any) -> Any:
+    kind = type(value)
+    if kind is str:
+        return "'" + value if value.startswith(_FORMULA_START) else value
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
     return safe_cell(value)
 
@@ -195,3 +197,48 @@ def to_geojson(views: Iterable[EventView]) -> str:
 
 
 _PRECISION_ORDER = ("landmark", "neighbourhood", "district", "city", "region")
+
+
+def listing_row(item: Listing) -> dict[str, Any]:
+    """`view_row` of a listing: the same row, from the store's summary instead of the reports."""
+    data = item.summary
+    places = data["places"]
+    first = places[0] if places else None
+    return {
+        "id": item.id,
+        "date": format_date(item.date, item.date_precision),
+        "date_precision": item.date_precision,
+        "time_of_day": data["time_of_day"],
+        "city": item.city,
+        "districts": "; ".join(item.districts),
+        "places": "; ".join(dict.fromkeys(p["name"] for p in places)),
+        "lat": first["lat"] if first else None,
+        "lon": first["lon"] if first else None,
+        "location_precision": item.location_precision,
+        "weapons": "; ".join(item.weapons),
+        "weapon_models": "; ".join(data["weapon_models"]),
+        "debris": data["debris"],
+        "killed": item.killed,
+        "injured": item.injured,
+        "intercepted": data["intercepted"],
+        "damage": "; ".join(data["damage"]),
+        "said_by": "; ".join(data["said_by"]),
+        "sources_count": data["sources_count"],
+        "sources": "; ".join(item.sources),
+        "articles": "; ".join(data["articles"]),
+        "flags": "; ".join(data["flags"]),
+        "status": item.status,
+        "corrected": "; ".join(item.corrected),
+    }
+
+
+def listings_geojson(items: Iterable[Listing]) -> str:
+    """`to_geojson` of listings."""
+    features = []
+    for item in items:
+        places = sorted(item.summary["places"], key=lambda p: _PRECISION_ORDER.index(p["precision"]))
+        row = listing_row(item)
+        del row["lat"], row["lon"]
+        point = {"type": "Point", "coordinates": [places[0]["lon"], places[0]["lat"]]} if places else None
+        features.append({"type": "Feature", "id": item.id, "geometry": point, "properties": row})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)

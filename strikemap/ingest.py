@@ -1,25 +1,33 @@
 """Adding articles to the store: extract, then merge with the events already there.
 
-Extraction runs outside the write lock; each batch is then written in one transaction, so an
-interrupted run leaves whole batches and a rerun completes the rest.
+Extraction runs outside the write lock, in worker processes when asked; each batch is then
+written in one transaction, in the order read, so an interrupted run leaves whole batches, a
+rerun completes the rest, and the result does not depend on how many processes extracted.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import threading
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
 from sqlalchemy.engine import Connection
 
 from strikemap import store as st
 from strikemap.cluster import group_reports, make_event
-from strikemap.gazetteer import Gazetteer
+from strikemap.gazetteer import Gazetteer, default_gazetteer
 from strikemap.geocode import Geocoder
 from strikemap.models import Article, Report, Skipped
-from strikemap.pipeline import find_reports
+from strikemap.pipeline import find_reports, place_reports
 
 DEFAULT_BATCH = 200
 
@@ -44,6 +52,14 @@ class Summary:
         return out
 
 
+def all_cores() -> int:
+    """The processes an ingest may use by default: one per core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def ingest(
     store: st.Store,
     items: Iterable[Article | Skipped],
@@ -52,27 +68,126 @@ def ingest(
     gazetteer: Gazetteer | None = None,
     geocoder: Geocoder | None = None,
     on_batch: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> Summary:
-    """Add articles batch by batch; already-stored texts change nothing."""
+    """Add articles batch by batch; already-stored texts change nothing.
+
+    With ``jobs`` > 1 and more than one batch, that many worker processes extract the coming
+    batches while this process writes the current one; streets are still placed here, so an
+    online geocoder keeps one cache and one rate limit.
+    """
     summary = Summary()
-    iterator = iter(items)
-    while batch := list(islice(iterator, batch_size)):
-        given = [a for a in batch if isinstance(a, Article)]
-        articles = _unique(given)
-        summary.skipped += [s for s in batch if isinstance(s, Skipped)]
-        with store.reading() as conn:
-            known = st.present_articles(conn, [a.id for a in articles])
-        fresh = [a for a in articles if a.id not in known]
-        reports = find_reports(fresh, gazetteer=gazetteer, geocoder=geocoder)
-        added, stored, created, updated = _write(store, fresh, reports)
-        summary.added += added
-        summary.present += len(given) - added
-        summary.reports += stored
-        summary.events_created += created
-        summary.events_updated += updated
-        if on_batch:
-            on_batch(len(batch))
+    batches = _batches(items, batch_size)
+    head = list(islice(batches, 2))
+    parallel = jobs > 1 and len(head) > 1
+    with _extraction(jobs if parallel else 1, gazetteer) as extract:
+        pending: deque[tuple[list[Article | Skipped], Callable[[], list[Report]]]] = deque()
+        for batch in chain(head, batches):
+            given = [a for a in batch if isinstance(a, Article)]
+            with store.reading() as conn:
+                known = st.present_articles(conn, [a.id for a in given])
+            pending.append((batch, extract([a for a in _unique(given) if a.id not in known])))
+            while len(pending) > (jobs + 1 if parallel else 0):
+                _write_batch(store, *pending.popleft(), summary, geocoder, on_batch)
+        while pending:
+            _write_batch(store, *pending.popleft(), summary, geocoder, on_batch)
     return summary
+
+
+def _batches(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Article | Skipped]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _write_batch(
+    store: st.Store,
+    batch: list[Article | Skipped],
+    extracted: Callable[[], list[Report]],
+    summary: Summary,
+    geocoder: Geocoder | None,
+    on_batch: Callable[[int], None] | None,
+) -> None:
+    given = [a for a in batch if isinstance(a, Article)]
+    reports = place_reports(extracted(), geocoder)
+    added, stored, created, updated = _write(store, _unique(given), reports)
+    summary.skipped += [s for s in batch if isinstance(s, Skipped)]
+    summary.added += added
+    summary.present += len(given) - added
+    summary.reports += stored
+    summary.events_created += created
+    summary.events_updated += updated
+    if on_batch:
+        on_batch(len(batch))
+
+
+@contextmanager
+def _extraction(
+    jobs: int, gazetteer: Gazetteer | None
+) -> Iterator[Callable[[list[Article]], Callable[[], list[Report]]]]:
+    """A way to start extracting a batch now and collect its reports later.
+
+    While the worker processes start up, this process extracts the batches itself, so a
+    parallel ingest is never slower to begin than an in-process one.
+    """
+
+    def at_once(articles: list[Article]) -> Callable[[], list[Report]]:
+        reports = find_reports(articles, gazetteer=gazetteer)
+        return lambda: reports
+
+    if jobs <= 1:
+        yield at_once
+        return
+    if gazetteer is None:
+        default_gazetteer()
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=_worker_context(), initializer=_start_worker, initargs=(gazetteer,)
+    )
+    try:
+        ready = pool.submit(_ready)
+
+        def later(articles: list[Article]) -> Callable[[], list[Report]]:
+            if not ready.done():
+                return at_once(articles)
+            future: Future[list[Report]] = pool.submit(_extract_in_worker, articles)
+            return future.result
+
+        yield later
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Fork, when it is safe, so workers start at once with the gazetteer already loaded."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+_worker_gazetteer: Gazetteer | None = None
+
+
+def _start_worker(gazetteer: Gazetteer | None) -> None:
+    """Load the gazetteer once, leave Ctrl-C to the parent, and exit when the parent is gone (kill -9)."""
+    global _worker_gazetteer
+    _worker_gazetteer = gazetteer or default_gazetteer()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
+
+
+def _ready() -> bool:
+    return True
+
+
+def _extract_in_worker(articles: list[Article]) -> list[Report]:
+    return find_reports(articles, gazetteer=_worker_gazetteer)
 
 
 def _unique(articles: list[Article]) -> list[Article]:

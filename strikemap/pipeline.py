@@ -19,9 +19,14 @@ def find_reports(
 ) -> list[Report]:
     """Every report in the articles; with a geocoder, streets they name are placed too."""
     reports = [report for article in articles for report in extract(article, gazetteer=gazetteer)]
-    if geocoder is not None:
-        reports = [place_addresses(report, geocoder) for report in reports]
-    return reports
+    return place_reports(reports, geocoder)
+
+
+def place_reports(reports: list[Report], geocoder: Geocoder | None) -> list[Report]:
+    """The reports with the streets they name placed, when there is a geocoder to ask."""
+    if geocoder is None:
+        return reports
+    return [place_addresses(report, geocoder) for report in reports]
 
 
 def find_events(

@@ -1,16 +1,19 @@
 """Reading events back with analysts' corrections applied, filtered the way users filter.
 
-`find` is the one query behind the command line's export and the dashboard, so both show the
-same rows for the same filters.
+`find` is the one query behind the command line and the dashboard, so both show the same rows
+for the same filters. `listings` answers the same query from the summaries the store keeps of
+each event, without reading reports: what exports of many events use.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import sqlalchemy as sa
 
@@ -53,19 +56,149 @@ class EventView:
 
     @property
     def location_precision(self) -> str:
-        if self.event.districts:
-            best = [p.precision for p in self.event.places if p.district in self.event.districts]
-            return min(best, key=LOCATION_PRECISIONS.index) if best else "district"
-        return "region" if self.event.city.endswith(" region") else "city"
+        event = self.event
+        return _location_precision(
+            event.city, event.districts, ((p.district, p.precision) for p in event.places)
+        )
 
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(r.source or "unknown" for r in self.event.reports))
 
+    @property
+    def city(self) -> str:
+        return self.event.city
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.event.date
+
+    @property
+    def date_precision(self) -> Precision | None:
+        return self.event.date_precision
+
+    @property
+    def districts(self) -> tuple[str, ...]:
+        return self.event.districts
+
+    @property
+    def weapons(self) -> tuple[str, ...]:
+        return self.event.weapons
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """An event as an export lists it: the store's summary of it with corrections applied.
+
+    ``summary`` holds the machine's values (`store.summary_json`); the fields above it the
+    values shown, which analysts may have corrected.
+    """
+
+    id: str
+    city: str
+    date: dt.date | None
+    date_precision: Precision | None
+    districts: tuple[str, ...]
+    weapons: tuple[str, ...]
+    killed: int | None
+    injured: int | None
+    sources: tuple[str, ...]
+    summary: dict[str, Any]
+    status: Status = "unreviewed"
+    corrected: tuple[str, ...] = ()
+
+    @property
+    def location_precision(self) -> str:
+        places = self.summary["places"]
+        return _location_precision(
+            self.city, self.districts, ((p["district"], p["precision"]) for p in places)
+        )
+
+
+class Shown(Protocol):
+    """What the filters look at, in an event view and in a listing alike."""
+
+    @property
+    def status(self) -> Status: ...
+    @property
+    def city(self) -> str: ...
+    @property
+    def date(self) -> dt.date | None: ...
+    @property
+    def date_precision(self) -> Precision | None: ...
+    @property
+    def districts(self) -> tuple[str, ...]: ...
+    @property
+    def weapons(self) -> tuple[str, ...]: ...
+    @property
+    def sources(self) -> tuple[str, ...]: ...
+    @property
+    def location_precision(self) -> str: ...
+
+
+def _location_precision(
+    city: str, districts: tuple[str, ...], places: Iterable[tuple[str | None, str]]
+) -> str:
+    """The most precise place in the event's districts; the city or region when it has none."""
+    if districts:
+        best = [precision for district, precision in places if district in districts]
+        return min(best, key=LOCATION_PRECISIONS.index) if best else "district"
+    return "region" if city.endswith(" region") else "city"
+
 
 def find(store: st.Store, filters: Filters = Filters()) -> list[EventView]:
     """Every event that passes the filters, oldest first."""
     return apply(load(store, _date_clause(filters)), filters)
+
+
+def listings(store: st.Store, filters: Filters = Filters()) -> list[Listing]:
+    """What `find` finds, as listings: one row read per event, oldest first."""
+    check(filters)
+    e = st.events_table.c
+    query = sa.select(e.id, e.summary).where(e.summary.is_not(None))
+    where = _date_clause(filters)
+    if where is not None:
+        query = query.where(where)
+    c = st.corrections_table.c
+    with store.reading() as conn:
+        rows = conn.execute(query).all()
+        corrections: dict[str, list[Any]] = {}
+        for row in conn.execute(sa.select(c.event_id, c.field, c.value, c.note).order_by(c.id)):
+            corrections.setdefault(row.event_id, []).append(row)
+    was_on = gc.isenabled()
+    gc.disable()  # many small objects and no cycles: the collector would rescan them again and again
+    try:
+        summaries = json.loads("[" + ",".join(row.summary for row in rows) + "]")
+        pairs = zip(rows, summaries, strict=True)
+        found = [_listing(row.id, data, corrections.get(row.id, ())) for row, data in pairs]
+    finally:
+        if was_on:
+            gc.enable()
+    found.sort(key=lambda v: (v.date or dt.date.max, v.city, v.id))
+    return [v for v in found if _passes(v, filters)]
+
+
+def _listing(event_id: str, data: dict[str, Any], corrections: Iterable[Any]) -> Listing:
+    status, changes, _ = _review(corrections)
+    if "date" in changes:
+        day, precision = changes["date"], changes["date_precision"]
+    else:
+        day = dt.date.fromisoformat(data["date"]) if data["date"] else None
+        precision = data["date_precision"]
+    return Listing(
+        id=event_id,
+        city=data["city"],
+        date=day,
+        date_precision=precision,
+        districts=changes.get("districts", tuple(data["districts"])),
+        weapons=changes.get("weapons", tuple(data["weapons"])),
+        killed=changes.get("killed", data["killed"]),
+        injured=changes.get("injured", data["injured"]),
+        sources=tuple(data["sources"]),
+        summary=data,
+        status=status,
+        corrected=tuple(k for k in CORRECTABLE if k in changes),
+    )
 
 
 def apply(views: Iterable[EventView], filters: Filters) -> list[EventView]:
@@ -117,21 +250,20 @@ def check(filters: Filters) -> None:
         raise ConfigError(f"the date range starts ({filters.start}) after it ends ({filters.end})")
 
 
-def _passes(view: EventView, f: Filters) -> bool:
-    event = view.event
+def _passes(view: Shown, f: Filters) -> bool:
     if view.status == "rejected" and not f.include_rejected:
         return False
     if f.verified_only and view.status != "verified":
         return False
-    if (f.start or f.end) and not _in_range(event.date, event.date_precision, f.start, f.end):
+    if (f.start or f.end) and not _in_range(view.date, view.date_precision, f.start, f.end):
         return False
-    if f.districts and not set(f.districts) & set(event.districts):
+    if f.districts and not set(f.districts) & set(view.districts):
         return False
-    if f.weapons and not set(f.weapons) & set(event.weapons):
+    if f.weapons and not set(f.weapons) & set(view.weapons):
         return False
     if f.sources and not set(f.sources) & set(view.sources):
         return False
-    if f.cities and event.city not in f.cities:
+    if f.cities and view.city not in f.cities:
         return False
     return not (f.precisions and view.location_precision not in f.precisions)
 
@@ -167,6 +299,13 @@ def _corrections(conn: sa.Connection, ids: list[str]) -> dict[str, list[Any]]:
 
 
 def _view(event: Event, corrections: Iterable[Any]) -> EventView:
+    status, changes, notes = _review(corrections)
+    corrected = tuple(k for k in CORRECTABLE if k in changes)
+    return EventView(dataclasses.replace(event, **changes), status, corrected, notes)
+
+
+def _review(corrections: Iterable[Any]) -> tuple[Status, dict[str, Any], tuple[str, ...]]:
+    """An event's corrections, oldest first, as its status, the event fields they change, and notes."""
     status: Status = "unreviewed"
     changes: dict[str, Any] = {}
     notes: list[str] = []
@@ -183,8 +322,7 @@ def _view(event: Event, corrections: Iterable[Any]) -> EventView:
     for name in ("districts", "weapons"):
         if name in changes:
             changes[name] = tuple(changes[name])
-    corrected = tuple(k for k in CORRECTABLE if k in changes)
-    return EventView(dataclasses.replace(event, **changes), status, corrected, tuple(notes))
+    return status, changes, tuple(notes)
 
 
 def parse_date(text: str | None) -> tuple[dt.date | None, Precision | None]:

@@ -7,21 +7,23 @@ killed ingest leaves whole batches or nothing, and two ingests at once take turn
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from strikemap.cluster import make_event
 from strikemap.errors import ConfigError, StoreError
-from strikemap.models import Article, Evidence, Place, Report, When
+from strikemap.models import Article, Event, Evidence, Place, Report, When
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _LOCK_KEY = 727274  # any constant: the advisory lock that serialises writers on PostgreSQL
 
 metadata = sa.MetaData()
@@ -53,10 +55,26 @@ reports_table = sa.Table(
     sa.Column("weekday", sa.Integer),
     sa.Column("data", sa.JSON, nullable=False),
     sa.Index("ix_reports_city_date", "city", "date"),
-    sa.Index("ix_reports_city_window", "city", "first_day", "last_day"),
 )
 """first_day..last_day and weekday: the days a report without a day could be on, so the reports
 that a newly dated event might claim are found with one query."""
+LOOSE = sa.or_(
+    reports_table.c.date_precision.is_(None), reports_table.c.date_precision != sa.literal_column("'day'")
+)
+"""Reports without a day: few, and the only ones a newly dated event can claim. The literal lets
+SQLite see that a query with this condition may use the partial index below."""
+loose_index = sa.Index(
+    "ix_reports_loose_window",
+    reports_table.c.city,
+    reports_table.c.first_day,
+    reports_table.c.last_day,
+    sqlite_where=LOOSE,
+    postgresql_where=LOOSE,
+)
+"""Partial, so finding the reports a new event may claim never reads the (many) dated ones. It
+replaces ix_reports_city_window, over all reports, which stores made before it still have."""
+MAX_CANDIDATE_DAYS = 62
+"""A report whose possible days span more is never matched to a day (as in `cluster`)."""
 events_table = sa.Table(
     "events",
     metadata,
@@ -64,8 +82,12 @@ events_table = sa.Table(
     sa.Column("city", sa.String(128), nullable=False),
     sa.Column("date", sa.Date),
     sa.Column("date_precision", sa.String(8)),
+    sa.Column("summary", sa.Text),
     sa.Index("ix_events_city_date", "city", "date"),
 )
+"""city, date and date_precision: of the report that founds the event, for finding neighbours.
+summary: the event as rebuilt from its reports, without them (`summary_json`), so a listing or
+an export of many events reads one row per event."""
 memberships_table = sa.Table(
     "event_reports",
     metadata,
@@ -169,6 +191,8 @@ class Store:
                         .where(meta_table.c.key == "schema_version")
                         .values(value=str(version + 1))
                     )
+            conn.execute(sa.text("DROP INDEX IF EXISTS ix_reports_city_window"))
+            loose_index.create(conn, checkfirst=True)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -190,11 +214,24 @@ def _add_report_windows(conn: Connection) -> None:
             .where(r.key == row.key)
             .values(first_day=_date(first), last_day=_date(last), weekday=weekday)
         )
-    if "ix_reports_city_window" not in {i["name"] for i in inspector.get_indexes("reports")}:
-        conn.execute(sa.text("CREATE INDEX ix_reports_city_window ON reports (city, first_day, last_day)"))
 
 
-MIGRATIONS = {1: _add_report_windows}
+def _add_event_summaries(conn: Connection) -> None:
+    """Version 2 to 3: events keep their summary, so exports need not rebuild them from reports."""
+    if "summary" not in {c["name"] for c in sa.inspect(conn).get_columns("events")}:
+        conn.execute(sa.text("ALTER TABLE events ADD COLUMN summary TEXT"))
+    ids = sorted(conn.execute(sa.select(events_table.c.id)).scalars())
+    fill = sa.update(events_table).where(events_table.c.id == sa.bindparam("event_id"))
+    for chunk in _chunks(ids, 2000):
+        summaries = [
+            {"event_id": event_id, "summary": summary_json(make_event(reports, event_id=event_id))}
+            for event_id, reports in reports_of(conn, chunk).items()
+        ]
+        if summaries:
+            conn.execute(fill.values(summary=sa.bindparam("summary")), summaries)
+
+
+MIGRATIONS = {1: _add_report_windows, 2: _add_event_summaries}
 """MIGRATIONS[n] upgrades a store from schema version n to n + 1, inside the opening transaction."""
 
 
@@ -293,6 +330,23 @@ def report_from_row(row: Any) -> Report:
     )  # fmt: skip
 
 
+def summary_json(event: Event) -> str:
+    """What a listing of the event shows, as JSON: the event without its reports, but with their
+    sources and articles."""
+    reports = event.reports
+    data = {
+        "city": event.city, "date": _iso(event.date), "date_precision": event.date_precision,
+        "time_of_day": event.time_of_day, "districts": list(event.districts),
+        "places": [_place_json(p) for p in event.places], "weapons": list(event.weapons),
+        "weapon_models": list(event.weapon_models), "debris": event.debris, "killed": event.killed,
+        "injured": event.injured, "intercepted": event.intercepted, "damage": list(event.damage),
+        "said_by": list(event.said_by), "flags": list(event.flags), "sources_count": event.sources_count,
+        "sources": list(dict.fromkeys(r.source or "unknown" for r in reports)),
+        "articles": list(dict.fromkeys(r.article for r in reports)),
+    }  # fmt: skip
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def _place_json(place: Place) -> dict[str, Any]:
     return {
         "name": place.name, "city": place.city, "district": place.district, "lat": place.lat,
@@ -352,36 +406,17 @@ def _neighbours(conn: Connection, reports: Sequence[Report]) -> set[str]:
             days.add((report.city, report.date))
             continue
         buckets.add((report.city, report.date, report.date_precision))
-        if when and when.earliest and when.latest and (when.latest - when.earliest).days <= 62:
+        if (
+            when
+            and when.earliest
+            and when.latest
+            and (when.latest - when.earliest).days <= MAX_CANDIDATE_DAYS
+        ):
             days.update((report.city, d) for d in when.candidates())
         elif when and when.weekday is not None:
             weekdays.add((report.city, when.weekday))
     e, r, m = events_table.c, reports_table.c, memberships_table.c
-    ids: set[str] = set()
-    by_city: dict[str, list[dt.date]] = {}
-    for city, day in days:
-        by_city.setdefault(city, []).append(day)
-    for city, wanted in by_city.items():
-        wanted.sort()
-        for chunk in _chunks(wanted, 300):
-            ids.update(conn.execute(sa.select(e.id).where(e.city == city, e.date.in_(chunk))).scalars())
-        claim = sa.select(m.event_id, r.first_day, r.last_day, r.weekday).join(
-            reports_table, r.key == m.report_key
-        )
-        claim = claim.where(r.city == city, sa.or_(r.date_precision.is_(None), r.date_precision != "day"))
-        claim = claim.where(
-            sa.or_(r.first_day.is_(None), sa.and_(r.first_day <= wanted[-1], r.last_day >= wanted[0]))
-        )
-        chosen = set(wanted)
-        weekdays_wanted = {d.weekday() for d in wanted}
-        for row in conn.execute(claim):
-            if row.first_day is None:
-                if row.weekday in weekdays_wanted:
-                    ids.add(row.event_id)
-            elif any(
-                row.first_day <= d <= row.last_day and row.weekday in (None, d.weekday()) for d in chosen
-            ):
-                ids.add(row.event_id)
+    ids = _events_on(conn, days) | _claiming(conn, days)
     for city, weekday in weekdays:
         rows = conn.execute(sa.select(e.id, e.date).where(e.city == city, e.date_precision == "day"))
         ids.update(row.id for row in rows if row.date and row.date.weekday() == weekday)
@@ -390,6 +425,47 @@ def _neighbours(conn: Connection, reports: Sequence[Report]) -> set[str]:
         same = same.where(r.date.is_(None) if on is None else r.date == on)
         same = same.where(r.date_precision.is_(None) if precision is None else r.date_precision == precision)
         ids.update(conn.execute(same).scalars())
+    return ids
+
+
+def _events_on(conn: Connection, days: set[tuple[str, dt.date]]) -> set[str]:
+    """Events of these cities on these days, in a few indexed queries whatever the cities."""
+    e = events_table.c
+    ids: set[str] = set()
+    by_day: dict[dt.date, set[str]] = {}
+    for city, day in days:
+        by_day.setdefault(day, set()).add(city)
+    for chunk in _chunks(sorted(by_day), 200):
+        cities = sorted({c for day in chunk for c in by_day[day]})
+        rows = conn.execute(sa.select(e.id, e.city, e.date).where(e.city.in_(cities), e.date.in_(chunk)))
+        ids.update(row.id for row in rows if row.city in by_day[row.date])
+    return ids
+
+
+def _claiming(conn: Connection, days: set[tuple[str, dt.date]]) -> set[str]:
+    """Events with a report without a day that could be on one of these days of its city."""
+    if not days:
+        return set()
+    r, m = reports_table.c, memberships_table.c
+    wanted: dict[str, set[dt.date]] = {}
+    for city, day in days:
+        wanted.setdefault(city, set()).add(day)
+    first, last = min(day for _, day in days), max(day for _, day in days)
+    near = sa.and_(r.first_day >= first - dt.timedelta(days=MAX_CANDIDATE_DAYS), r.first_day <= last)
+    ids: set[str] = set()
+    claims = sa.select(m.event_id, r.city, r.first_day, r.last_day, r.weekday)
+    claims = claims.join(reports_table, r.key == m.report_key).where(LOOSE)
+    for cities, days_known in itertools.product(_chunks(sorted(wanted), 200), (False, True)):
+        claim = claims.where(r.city.in_(cities), near if days_known else r.first_day.is_(None))
+        for row in conn.execute(claim):
+            chosen = wanted[row.city]
+            if row.first_day is None:
+                if row.weekday in {d.weekday() for d in chosen}:
+                    ids.add(row.event_id)
+            elif any(
+                row.first_day <= d <= row.last_day and row.weekday in (None, d.weekday()) for d in chosen
+            ):
+                ids.add(row.event_id)
     return ids
 
 
@@ -439,15 +515,36 @@ def replace_events(
         conn.execute(sa.delete(events_table).where(events_table.c.id.in_(chunk)))
     rows: list[dict[str, Any]] = []
     links: list[dict[str, Any]] = []
+    dated = [r.key for _, reports in events for r in reports if r.date_precision == "day"]
+    stored = _stored_dates(conn, dated)
     for event_id, reports in events:
         first = _event_head(reports)
+        as_stored = [_redated(r, stored.get(r.key)) for r in reports]
         rows.append(
-            {"id": event_id, "city": first.city, "date": first.date, "date_precision": first.date_precision}
-        )
+            {"id": event_id, "city": first.city, "date": first.date, "date_precision": first.date_precision,
+             "summary": summary_json(make_event(as_stored, event_id=event_id))}
+        )  # fmt: skip
         links.extend({"report_key": r.key, "event_id": event_id} for r in reports)
     if rows:
         conn.execute(sa.insert(events_table), rows)
         conn.execute(sa.insert(memberships_table), links)
+
+
+def _stored_dates(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[dt.date | None, str | None]]:
+    r = reports_table.c
+    out: dict[str, tuple[dt.date | None, str | None]] = {}
+    for chunk in _chunks(sorted(set(keys)), 500):
+        for row in conn.execute(sa.select(r.key, r.date, r.date_precision).where(r.key.in_(chunk))):
+            out[row.key] = (row.date, row.date_precision)
+    return out
+
+
+def _redated(report: Report, stored: tuple[dt.date | None, str | None] | None) -> Report:
+    """The report with the date it is stored with: the merger dates undated reports it joins to a
+    day, but an event read back is rebuilt from the stored reports, and its summary must match."""
+    if stored is None or stored == (report.date, report.date_precision):
+        return report
+    return replace(report, date=stored[0], date_precision=stored[1])  # type: ignore[arg-type]
 
 
 def _event_head(reports: Sequence[Report]) -> Report:

@@ -199,7 +199,7 @@ def test_a_version_1_store_is_migrated_and_keeps_its_data(store_url: str) -> Non
     ingest(store, read_paths([SAMPLES]))
     before = snapshot(store)
     with store.writing() as conn:
-        conn.execute(sa.text("DROP INDEX ix_reports_city_window"))
+        conn.execute(sa.text("DROP INDEX ix_reports_loose_window"))
         for column in ("first_day", "last_day", "weekday"):
             conn.execute(sa.text(f"ALTER TABLE reports DROP COLUMN {column}"))
         conn.execute(

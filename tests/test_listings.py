@@ -1,0 +1,123 @@
+"""Exports from the store's event summaries are exactly the exports rebuilt from every report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from conftest import ROOT
+
+from strikemap import store as st
+from strikemap.cli import main
+from strikemap.export import listing_row, listings_geojson, to_csv, to_geojson, view_row
+from strikemap.ingest import ingest, reextract
+from strikemap.query import Filters, find, listings
+from strikemap.read import read_paths
+from strikemap.review import correct, merge, set_status, split
+
+ARTICLES = ROOT / "samples" / "articles"
+FILTERS = [
+    Filters(),
+    Filters(include_rejected=True),
+    Filters(verified_only=True),
+    Filters(start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31)),
+    Filters(start=dt.date(2022, 12, 1), end=dt.date(2023, 1, 31), include_rejected=True),
+    Filters(districts=("Darnytskyi", "Holosiivskyi"), weapons=("drone", "missile")),
+    Filters(sources=("Dnipro Daily", "Kyiv Wire"), cities=("Kyiv",)),
+    Filters(precisions=("landmark", "neighbourhood", "district")),
+    Filters(precisions=("city", "region"), include_rejected=True),
+]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "store.sqlite")
+    return str(request.getfixturevalue("fresh_postgres_url"))
+
+
+def _reviewed(url: str, tmp_path: Path) -> st.Store:
+    """The sample articles, with every kind of analyst decision and an undated report joining a day."""
+    store = st.Store(url)
+    ingest(store, read_paths([ARTICLES]))
+    views = find(store)
+    assert len(views) > 8
+    first, second, third, fourth, fifth, sixth = (v.event.id for v in views[:6])
+    correct(store, first, "killed", 3, note="morgue figure")
+    correct(store, first, "districts", ["Darnytskyi", "Podilskyi"])
+    correct(store, second, "date", "2023-07", note="month only")
+    correct(store, second, "weapons", ["artillery"])
+    correct(store, third, "injured", None)
+    correct(store, third, "date", "2021")
+    correct(store, fourth, "districts", [])
+    set_status(store, first, "verified")
+    set_status(store, fourth, "rejected")
+    set_status(store, fifth, "verified")
+    set_status(store, fifth, "unreviewed")
+    merge(store, views[-1].event.id, [views[-2].event.id])
+    merged = find(store, Filters(include_rejected=True))[-1].event
+    split(store, merged.id, [merged.reports[0].key])
+    merge(store, sixth, [views[7].event.id])
+    undated = tmp_path / "more" / "undated.txt"
+    undated.parent.mkdir()
+    undated.write_text(
+        "source: =Formula Wire\n\nKamikaze drones hit Kyiv's Darnytskyi district on Thursday.\n",
+        encoding="utf-8",
+    )
+    ingest(store, read_paths([ARTICLES, undated]))
+    (joined,) = [v.event for v in find(store) if "=Formula Wire" in {r.source for r in v.event.reports}]
+    assert len(joined.reports) > 1
+    split(store, joined.id, [r.key for r in joined.reports if r.source == "=Formula Wire"])
+    return store
+
+
+def _same_exports(store: st.Store) -> None:
+    for filters in FILTERS:
+        views = find(store, filters)
+        items = listings(store, filters)
+        assert [i.id for i in items] == [v.event.id for v in views], filters
+        assert to_csv(listing_row(i) for i in items) == to_csv(view_row(v) for v in views), filters
+        assert listings_geojson(items) == to_geojson(views), filters
+
+
+def test_exports_from_summaries_equal_exports_from_reports(store_url: str, tmp_path: Path) -> None:
+    store = _reviewed(store_url, tmp_path)
+    statuses = {v.status for v in find(store, Filters(include_rejected=True))}
+    assert statuses == {"unreviewed", "verified", "rejected"}
+    _same_exports(store)
+    reextract(store)
+    _same_exports(store)
+
+
+def test_the_export_command_writes_what_the_reports_give(
+    store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = _reviewed(store_url, tmp_path)
+    filters = Filters(start=dt.date(2022, 10, 1), end=dt.date(2023, 6, 30), include_rejected=True)
+    args = ["export", "--db", store_url, "--from", "2022-10-01", "--to", "2023-06-30", "--include-rejected"]
+    assert main([*args, "--format", "csv", "--output", str(tmp_path / "out.csv")]) == 0
+    expected = to_csv(view_row(v) for v in find(store, filters))
+    assert (tmp_path / "out.csv").read_bytes().decode("utf-8") == expected
+    capsys.readouterr()
+    assert main([*args, "--format", "geojson"]) == 0
+    assert capsys.readouterr().out == to_geojson(find(store, filters)) + "\n"
+
+
+def test_a_version_2_store_gets_summaries_and_exports_the_same(store_url: str, tmp_path: Path) -> None:
+    store = _reviewed(store_url, tmp_path)
+    with store.writing() as conn:
+        conn.execute(sa.text("ALTER TABLE events DROP COLUMN summary"))
+        conn.execute(
+            sa.update(st.meta_table).where(st.meta_table.c.key == "schema_version").values(value="2")
+        )
+    store.close()
+    migrated = st.Store(store_url)
+    with migrated.reading() as conn:
+        version = conn.execute(
+            sa.select(st.meta_table.c.value).where(st.meta_table.c.key == "schema_version")
+        ).scalar()
+        missing = conn.execute(sa.select(sa.func.count()).where(st.events_table.c.summary.is_(None))).scalar()
+    assert (version, missing) == (str(st.SCHEMA_VERSION), 0)
+    _same_exports(migrated)
