@@ -10,5 +10,4 @@ lint:
 	ruff check . && ruff format --check . && mypy
 
 bench:
-	python bench/extraction.py
-	python bench/dashboard.py
+	python bench/run.py

@@ -3,7 +3,8 @@
 Usage: python bench/extraction.py [--articles 2000] [--runs 3] [--size 2000]
 
 Prints articles per second (median, min and max of the runs) and peak memory. The target in
-issue 5 is 1,000 articles per second per core.
+issue 5 is 1,000 articles per second per core. `figures(plan)` measures the same for bench/run.py,
+each in a fresh process so its peak memory (workers included) is its own.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from multiprocessing import Pool
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from common import Figure, Plan, in_child
 
 from strikemap.extract import extract
 from strikemap.gazetteer import default_gazetteer
@@ -44,21 +47,53 @@ def rates(corpus: list[Article], *, processes: int, runs: int) -> list[float]:
     return out
 
 
+TARGET_PER_CORE = 1000
+ARTICLES = 2000
+SEED = 13
+
+
+def corpus(count: int, size: int = 2000) -> list[Article]:
+    return list(articles(count, seed=SEED, size=size))
+
+
+def _measure(count: int, processes: int, runs: int) -> list[float]:
+    found = corpus(count)
+    default_gazetteer()
+    return rates(found, processes=processes, runs=runs)
+
+
+def figures(plan: Plan) -> list[Figure]:
+    count = plan.sizes[0] if plan.quick else ARTICLES
+    cores = os.cpu_count() or 1
+    out = []
+    for processes in sorted({1, cores}):
+        values, peak = in_child(_measure, count, processes, plan.runs)
+        label = "1 process" if processes == 1 else f"{processes} processes (all cores)"
+        figure = Figure(
+            "extraction", f"extract {count:,} articles of 2 KB, {label}", "articles/s", values, peak
+        )
+        figure.target = f">= {TARGET_PER_CORE * processes:,} ({TARGET_PER_CORE:,} per core)"
+        figure.met = figure.median >= TARGET_PER_CORE * processes
+        out.append(figure)
+    out[0].notes.append(f"Extraction: synthetic articles (strikemap/synth.py, seed {SEED}) padded to 2 KB.")
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--size", type=int, default=2000, help="bytes per article")
     args = parser.parse_args(argv)
-    corpus = list(articles(args.articles, seed=13, size=args.size))
+    found = corpus(args.articles, args.size)
     default_gazetteer()
     cores = os.cpu_count() or 1
-    mean = sum(len(a.text.encode()) for a in corpus) / len(corpus)
-    print(f"{len(corpus)} articles of {mean:.0f} bytes on average; {cores} cores")
+    mean = sum(len(a.text.encode()) for a in found) / len(found)
+    print(f"{len(found)} articles of {mean:.0f} bytes on average; {cores} cores")
     print(f"{'processes':>10} {'median art/s':>13} {'min':>8} {'max':>8}")
     for processes in sorted({1, cores}):
-        found = rates(corpus, processes=processes, runs=args.runs)
-        print(f"{processes:>10} {statistics.median(found):>13.0f} {min(found):>8.0f} {max(found):>8.0f}")
+        speeds = rates(found, processes=processes, runs=args.runs)
+        print(f"{processes:>10} {statistics.median(speeds):>13.0f} {min(speeds):>8.0f} {max(speeds):>8.0f}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process: {peak:.0f} MB")
 

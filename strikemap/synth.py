@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from strikemap.models import Article
@@ -83,11 +83,23 @@ _WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 
 
 def articles(
-    count: int, *, seed: int = 1, start: dt.date = dt.date(2022, 10, 1), days: int = 900, size: int = 0
+    count: int,
+    *,
+    seed: int = 1,
+    start: dt.date = dt.date(2022, 10, 1),
+    days: int = 900,
+    size: int = 0,
+    outlets: Sequence[int] = (1, 2, 3, 4),
+    places: Sequence[str] = OTHER_PLACES,
+    kyiv_share: float = 0.65,
 ) -> Iterator[Article]:
     """``count`` articles about roughly ``count / 2.5`` attacks spread over ``days`` days.
 
     With ``size``, each article gets more background paragraphs until it is about that many bytes.
+    Each attack is reported by a number of outlets drawn from ``outlets`` (the mean sets how many
+    articles make one event); ``kyiv_share`` of the attacks hit a Kyiv district, the others one of
+    ``places``. One city has at most one event a day (the merger joins a city's reports of a day),
+    so a corpus of many events needs many places and many days.
     """
     rng = random.Random(seed)
     attack = 0
@@ -95,10 +107,10 @@ def articles(
     while made < count:
         attack += 1
         day = start + dt.timedelta(days=rng.randrange(days))
-        district = rng.choice(sorted(DISTRICT_SPELLINGS)) if rng.random() < 0.65 else rng.choice(OTHER_PLACES)
+        district = rng.choice(sorted(DISTRICT_SPELLINGS)) if rng.random() < kyiv_share else rng.choice(places)
         kind = rng.randrange(2)
         killed = rng.choice((0, 0, 1, 2, 3, None))
-        for outlet in rng.sample(OUTLETS, k=rng.choice((1, 2, 3, 4))):
+        for outlet in rng.sample(OUTLETS, k=rng.choice(outlets)):
             if made >= count:
                 return
             text = _text(rng, attack, day, district, kind, killed, outlet)

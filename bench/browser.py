@@ -1,0 +1,185 @@
+"""The browser: time from page request to markers visible, for 10,000 events in headless Chromium.
+
+The real app (``streamlit run app.py``) serves a cached store of the corpus on 127.0.0.1; each run
+opens the map page in a fresh browser context (nothing cached) and times from ``page.goto`` until
+the map inside streamlit-folium's frame holds every marker the page sends and some are drawn.
+The first run after the server starts also loads the events from the store (the server's cold
+caches), so it is reported apart; so are loads in one context whose browser cache is warm (a
+returning visitor). Requests that would leave 127.0.0.1 are aborted and noted.
+
+Usage: python bench/run.py --only browser [--quick]
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import corpus
+from common import ROOT, Figure, Plan, in_child
+from load import ARGS, CHROMIUM
+
+TARGET_SECONDS = 3.0
+MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+MARKERS_SHOWN = """(expected) => {
+    if (!window.map || !window.L || !L.MarkerClusterGroup) return false;
+    const groups = Object.values(map._layers).filter(l => l instanceof L.MarkerClusterGroup);
+    const held = groups.reduce((n, g) => n + g.getLayers().length, 0);
+    const icons = [...document.querySelectorAll(".leaflet-marker-icon")]
+        .some(e => e.getBoundingClientRect().width > 0);
+    const drawn = groups.some(g => g.getLayers().some(m => m._map));
+    return held === expected && (icons || drawn);
+}"""
+"""All markers are in the map, and some are on screen: cluster icons, or single markers drawn."""
+
+
+def figures(plan: Plan) -> list[Figure]:
+    middle = plan.sizes[len(plan.sizes) // 2]
+    db = corpus.event_store(middle, plan.cache)
+    (fresh, cached, events, markers, problems), peak = in_child(time_to_markers, str(db), plan.runs)
+    cold, warm = fresh[0], fresh[1:]
+    notes = [f"{events:,} events, {markers:,} markers sent", *problems]
+    return [
+        Figure(
+            "browser",
+            f"page request to markers visible, {events:,} events",
+            "s",
+            warm,
+            peak,
+            target=f"< {TARGET_SECONDS:g} s",
+            met=statistics.median(warm) < TARGET_SECONDS if not plan.quick else None,
+            notes=["a new browser context each run (nothing cached), server caches warm", *notes],
+        ),
+        Figure(
+            "browser",
+            f"page request to markers visible, browser cache warm, {events:,} events",
+            "s",
+            cached,
+            peak,
+            notes=["the same browser context again: a returning visitor", *notes],
+        ),
+        Figure(
+            "browser",
+            f"first page after the server starts, {events:,} events",
+            "s",
+            [cold],
+            peak,
+            notes=["includes loading every event from the store into the server's cache", *notes],
+        ),
+    ]
+
+
+def expected_markers(db: str) -> tuple[int, int]:
+    """The events in the store and the markers the map page sends for them (all, no filter)."""
+    from strikemap import render
+    from strikemap.query import Filters, apply, load
+    from strikemap.store import Store
+
+    views = apply(load(Store(db)), Filters())
+    placed = render.markers(views)
+    sent = render.by_place(placed) if len(placed) > render.AGGREGATE_ABOVE else placed
+    return len(views), len(sent)
+
+
+def time_to_markers(db: str, runs: int) -> tuple[list[float], list[float], int, int, list[str]]:
+    """Seconds from request to markers visible: the first run after the server starts, then ``runs``
+    more in new browser contexts, and ``runs`` in one context whose cache is warm; then the events,
+    the markers and what went wrong."""
+    from playwright.sync_api import sync_playwright
+
+    events, markers = expected_markers(db)
+    problems: list[str] = []
+    with app(db) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            fresh = [
+                _timed_load(_context(browser, problems), url, markers, close=True) for _ in range(runs + 1)
+            ]
+            context = _context(browser, problems)
+            _timed_load(context, url, markers)
+            cached = [_timed_load(context, url, markers) for _ in range(runs)]
+            context.close()
+        finally:
+            browser.close()
+    return fresh, cached, events, markers, problems
+
+
+def _context(browser: Any, problems: list[str]) -> Any:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.route("**/*", lambda route: _local_only(route, problems))
+    context.on(
+        "page", lambda page: page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    )
+    return context
+
+
+def _timed_load(context: Any, url: str, markers: int, *, close: bool = False) -> float:
+    page = context.new_page()
+    try:
+        start = time.perf_counter()
+        page.goto(url, wait_until="commit", timeout=120_000)
+        frame = page.wait_for_selector(MAP_FRAME, timeout=120_000).content_frame()
+        frame.wait_for_function(MARKERS_SHOWN, arg=markers, timeout=120_000)
+        return time.perf_counter() - start
+    finally:
+        page.close()
+        if close:
+            context.close()
+
+
+def _local_only(route: Any, problems: list[str]) -> None:
+    url = route.request.url
+    host = url.split("/")[2].rsplit(":", 1)[0] if "://" in url else ""
+    if url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1", "localhost"):
+        route.continue_()
+    else:
+        problems.append(f"request left the machine (aborted): {url}")
+        route.abort()
+
+
+@contextmanager
+def app(db: str) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port of 127.0.0.1 serving ``db``; yields its URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    env = {**os.environ, "STRIKEMAP_DB": str(Path(db).resolve())}
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_healthy(url: str, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.read() == b"ok":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("streamlit did not start within 90 s")
