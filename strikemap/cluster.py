@@ -7,13 +7,12 @@ with the few events that share its city, a possible day and a district or weapon
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import replace
 
+from strikemap.memory import collector_paused
 from strikemap.models import Event, Report, When
 
 _MAX_CANDIDATE_DAYS = 62
@@ -21,23 +20,9 @@ _MAX_CANDIDATE_DAYS = 62
 
 def cluster(reports: Iterable[Report]) -> list[Event]:
     """One event per attack: same city, compatible day, overlapping places or weapons."""
-    with _collector_paused():
+    with collector_paused():
         events = [make_event(group) for group in group_reports(reports)]
-    return sorted(events, key=lambda e: (e.date or dt.date.max, e.city, e.id))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Merging makes many small objects and no cycles; left on, the cycle collector would walk
-    the whole heap again and again, so that with 100,000 reports in memory each costs twice as
-    much as with 1,000."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
+        return sorted(events, key=lambda e: (e.date or dt.date.max, e.city, e.id))
 
 
 def group_reports(reports: Iterable[Report]) -> list[list[Report]]:

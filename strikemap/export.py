@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from strikemap.dates import format_date
+from strikemap.memory import collector_paused
 from strikemap.models import Event, Place, Report
 
 if TYPE_CHECKING:
@@ -146,8 +147,21 @@ def to_csv(
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows([_csv_value(row.get(k)) for k in columns] for row in rows)
+    with collector_paused():
+        writer.writerows(_cells(row, columns) for row in rows)
     return ("\ufeff" if bom else "") + buffer.getvalue()
+
+
+def _cells(row: dict[str, Any], columns: tuple[str, ...]) -> list[Any]:
+    """The row's values as the csv module should write them; most it writes right as they are."""
+    return [
+        v if type(v) in _AS_IS and not (type(v) is str and v.startswith(_FORMULA_START)) else _csv_value(v)
+        for v in map(row.get, columns)
+    ]
+
+
+_AS_IS = frozenset([str, int, float, type(None)])
+"""The csv module writes these as we want (None as an empty cell), text a formula aside."""
 
 
 def _csv_value(value: Any) -> Any:
@@ -235,10 +249,11 @@ def listing_row(item: Listing) -> dict[str, Any]:
 def listings_geojson(items: Iterable[Listing]) -> str:
     """`to_geojson` of listings."""
     features = []
-    for item in items:
-        places = sorted(item.summary["places"], key=lambda p: _PRECISION_ORDER.index(p["precision"]))
-        row = listing_row(item)
-        del row["lat"], row["lon"]
-        point = {"type": "Point", "coordinates": [places[0]["lon"], places[0]["lat"]]} if places else None
-        features.append({"type": "Feature", "id": item.id, "geometry": point, "properties": row})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+    with collector_paused():
+        for item in items:
+            places = sorted(item.summary["places"], key=lambda p: _PRECISION_ORDER.index(p["precision"]))
+            row = listing_row(item)
+            del row["lat"], row["lon"]
+            point = {"type": "Point", "coordinates": [places[0]["lon"], places[0]["lat"]]} if places else None
+            features.append({"type": "Feature", "id": item.id, "geometry": point, "properties": row})
+        return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)

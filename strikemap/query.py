@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from strikemap import store as st
 from strikemap.cluster import make_event
 from strikemap.dates import format_date
 from strikemap.errors import ConfigError
+from strikemap.memory import collector_paused
 from strikemap.models import DISTRICTS, Event, Precision
 
 Status = Literal["unreviewed", "verified", "rejected"]
@@ -86,7 +86,7 @@ class EventView:
         return self.event.weapons
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Listing:
     """An event as an export lists it: the store's summary of it with corrections applied.
 
@@ -160,22 +160,16 @@ def listings(store: st.Store, filters: Filters = Filters()) -> list[Listing]:
     if where is not None:
         query = query.where(where)
     c = st.corrections_table.c
-    with store.reading() as conn:
+    with collector_paused(), store.reading() as conn:
         rows = conn.execute(query).all()
         corrections: dict[str, list[Any]] = {}
         for row in conn.execute(sa.select(c.event_id, c.field, c.value, c.note).order_by(c.id)):
             corrections.setdefault(row.event_id, []).append(row)
-    was_on = gc.isenabled()
-    gc.disable()  # many small objects and no cycles: the collector would rescan them again and again
-    try:
         summaries = json.loads("[" + ",".join(row.summary for row in rows) + "]")
         pairs = zip(rows, summaries, strict=True)
         found = [_listing(row.id, data, corrections.get(row.id, ())) for row, data in pairs]
-    finally:
-        if was_on:
-            gc.enable()
-    found.sort(key=lambda v: (v.date or dt.date.max, v.city, v.id))
-    return [v for v in found if _passes(v, filters)]
+        found.sort(key=lambda v: (v.date or dt.date.max, v.city, v.id))
+        return [v for v in found if _passes(v, filters)]
 
 
 def _listing(event_id: str, data: dict[str, Any], corrections: Iterable[Any]) -> Listing:
