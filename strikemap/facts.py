@@ -15,6 +15,8 @@ Found = tuple[str, str]
 
 _MODELS = [(lx.Cue(r"(?<![\w-])(?:%s)(?![\w])" % p), m, c) for p, m, c in lx.WEAPON_MODELS]
 _CLASSES = [(lx.Cue(r"(?<![\w-])(?:%s)(?![\w])" % p), c) for p, c in lx.WEAPON_CLASSES]
+_WEAPON_CUES = [cue for cue, *_ in _MODELS] + [cue for cue, _ in _CLASSES]
+_WEAPON_CLASS = [c for _, _, c in _MODELS] + [c for _, c in _CLASSES]
 
 
 _ANY_DOWN_WORD = lx.Cue(r"shot down|destroy|intercept|downed|neutrali|repelled")
@@ -30,17 +32,12 @@ def weapons(clause: str) -> tuple[list[Found], list[Found]]:
     classes: list[Found] = []
     models: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for pattern, model, weapon in _MODELS:
-        for m in pattern.finditer(clause):
-            if not _overlaps(m, taken):
-                taken.append(m.span())
-                models.append((model, _quote(clause, m)))
-                classes.append((weapon, _quote(clause, m)))
-    for pattern, weapon in _CLASSES:
-        for m in pattern.finditer(clause):
-            if not _overlaps(m, taken):
-                taken.append(m.span())
-                classes.append((weapon, _quote(clause, m)))
+    for i, m in lx.matches(_WEAPON_CUES, clause):
+        if not _overlaps(m, taken):
+            taken.append(m.span())
+            if i < len(_MODELS):
+                models.append((_MODELS[i][1], _quote(clause, m)))
+            classes.append((_WEAPON_CLASS[i], _quote(clause, m)))
     return classes, models
 
 
@@ -174,6 +171,7 @@ def intercepted(clause: str) -> Found | None:
 _DAMAGE = [(lx.Cue(r"\b(?:%s)\b" % p), label) for p, label in lx.DAMAGE_TARGETS]
 _FIRE = lx.Cue(r"\b(?:fire broke out|caught fire|(?:a |the )?(?:fire|blaze)s?\b|ablaze|burning)")
 _DEBRIS = lx.Cue(r"\b(?:debris|fragments|wreckage|shrapnel)\b")
+_DAMAGE_CUES = [cue for cue, _ in _DAMAGE]
 _ANY_TARGET = lx.Cue(r"\b(?:%s)\b" % "|".join(p for p, _ in lx.DAMAGE_TARGETS))
 """One search that spares most clauses the search for each kind of target."""
 
@@ -184,11 +182,10 @@ def damage(clause: str) -> list[Found]:
         return []
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for pattern, label in _DAMAGE if _ANY_TARGET.search(clause) else ():
-        for m in pattern.finditer(clause):
-            if not _overlaps(m, taken):
-                taken.append(m.span())
-                out.append((label, _quote(clause, m)))
+    for i, m in lx.matches(_DAMAGE_CUES, clause) if _ANY_TARGET.search(clause) else ():
+        if not _overlaps(m, taken):
+            taken.append(m.span())
+            out.append((_DAMAGE[i][1], _quote(clause, m)))
     if fire := _FIRE.search(clause):
         out.append(("fire", _quote(clause, fire)))
     return out

@@ -6,7 +6,7 @@ Kept apart from the extraction logic so a new weapon or phrasing is a one-line c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 _UNITS = {
     "zero": 0,
@@ -110,7 +110,8 @@ class Cue:
         return self.needles is None or any(map(text.lower().__contains__, self.needles))
 
     def search(self, text: str) -> re.Match[str] | None:
-        lower = _lowered(text)
+        last = _last
+        lower = last[1] if last[0] is text else _lowered(text)
         if len(lower) != len(text):
             return self._folded.search(text)
         if self.needles is not None and not any(map(lower.__contains__, self.needles)):
@@ -129,6 +130,20 @@ class Cue:
         """The text, lower-cased, with every match replaced."""
         found = self._over(text)
         return found[0].sub(replacement, found[1]) if found else text.lower()
+
+
+def matches(cues: Sequence[Cue], text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Every match of each cue in turn, with the cue's index: `finditer` of many cues at once."""
+    lower = _lowered(text)
+    if len(lower) != len(text):
+        for i, cue in enumerate(cues):
+            for m in cue._folded.finditer(text):
+                yield i, m
+        return
+    for i, cue in enumerate(cues):
+        if cue.needles is None or any(map(lower.__contains__, cue.needles)):
+            for m in cue._lower.finditer(lower):
+                yield i, m
 
 
 _last: tuple[str, str] = ("", "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from strikemap.lexicon import Cue
 
@@ -60,8 +60,7 @@ _CAPTION_CREDIT = Cue(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence with its place in the article and in its paragraph."""
 
     start: int
@@ -112,12 +111,11 @@ def _is_abbreviation(paragraph: str, dot: int) -> bool:
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int, caption: bool) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end], paragraph, caption))
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        start += len(chunk) - len(chunk.lstrip())
+        out.append(Sentence(start, start + len(stripped), stripped, paragraph, caption))
 
 
 _CLAUSE_BREAK = re.compile(
