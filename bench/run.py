@@ -164,13 +164,13 @@ def section(state: dict[str, Any]) -> str:
             + (f"; took {record['seconds']} s" if record.get("seconds") is not None else "")
         )
     lines += ["", table(state["results"]), ""]
-    notes = [
-        note
+    notes = {
+        f"**{data['measure']}:** {note}": None
         for name in _ordered(state["results"])
         for data in state["results"][name]["figures"]
         for note in data["notes"]
-    ]
-    lines += [f"- {note}" for note in notes]
+    }
+    lines += ["**Notes on the rows:**", *(f"- {note}" for note in notes)]
     return "\n".join(lines).rstrip() + "\n"
 
 
