@@ -12,20 +12,12 @@ Usage: python bench/run.py --only browser [--quick]
 
 from __future__ import annotations
 
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import corpus
-from common import ROOT, Figure, Plan, in_child
+from common import Figure, Plan, in_child, served_app
 from load import ARGS, CHROMIUM
 
 TARGET_SECONDS = 3.0
@@ -98,7 +90,7 @@ def time_to_markers(db: str, runs: int) -> tuple[list[float], list[float], int, 
 
     events, markers = expected_markers(db)
     problems: list[str] = []
-    with app(db) as url, sync_playwright() as playwright:
+    with served_app(db) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             fresh = [
@@ -144,42 +136,3 @@ def _local_only(route: Any, problems: list[str]) -> None:
     else:
         problems.append(f"request left the machine (aborted): {url}")
         route.abort()
-
-
-@contextmanager
-def app(db: str) -> Iterator[str]:
-    """``streamlit run app.py`` on a free port of 127.0.0.1 serving ``db``; yields its URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-        "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    env = {**os.environ, "STRIKEMAP_DB": str(Path(db).resolve())}
-    server = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, server)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _wait_healthy(url: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.read() == b"ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("streamlit did not start within 90 s")

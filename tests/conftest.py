@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +17,9 @@ from strikemap.read import article_id
 from strikemap.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from common import served_app  # noqa: E402  (bench/ holds what tests and benchmarks share)
+
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 SCORER = SHARED / "eval" / "score.py"
@@ -138,30 +137,5 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]
     """The dashboard on a free port with a fresh store; yields its URL and the store."""
     need_browser()
     db = tmp_path_factory.mktemp("app") / "store.sqlite"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-        "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    env = {**os.environ, "STRIKEMAP_DB": str(db)}
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            assert server.poll() is None, server.stdout.read().decode() if server.stdout else ""
-            assert time.monotonic() < deadline, "streamlit did not start"
-            time.sleep(0.2)
+    with served_app(db) as url:
         yield url, Store(str(db))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
