@@ -1,7 +1,10 @@
 """Kyiv Strike Map: the dashboard's entry point, routing to the pages in pages/.
 
 Run with `streamlit run app.py`; on first start the demo corpus is loaded into the store.
+The filters live here, in the sidebar, so that every page reads and writes the same view.
 """
+
+import logging
 
 import streamlit as st
 
@@ -9,7 +12,8 @@ from strikemap import ui
 
 st.set_page_config(page_title="Kyiv Strike Map", page_icon=ui.ICON, layout="wide")
 ui.prepare()
-navigation = st.navigation(
+ui.sync_view()
+page = st.navigation(
     [
         st.Page("pages/map.py", title="Map", icon=":material/map:", default=True),
         st.Page("pages/events.py", title="Events", icon=":material/table_view:"),
@@ -17,4 +21,10 @@ navigation = st.navigation(
         st.Page("pages/ingest.py", title="Add & review", icon=":material/upload_file:"),
     ]
 )
-navigation.run()
+if page.url_path != "ingest":
+    ui.sidebar_filters()
+try:
+    page.run()
+except Exception:
+    logging.getLogger("strikemap").exception("the %s page failed", page.title)
+    st.error(ui.PAGE_FAILED)

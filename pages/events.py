@@ -2,22 +2,16 @@
 
 import streamlit as st
 
-from strikemap import timeline, ui
+from strikemap import ui
 from strikemap.export import to_csv, to_geojson, view_row
 
 st.title("Events")
-views, filters = ui.filtered_views()
-window = st.session_state.get("window")
-if window and st.toggle(
-    f"Only the timeline window, {window[0]} to {window[1]} (set on the Map page)", value=True
-):
-    views = timeline.in_window(views, window)
-else:
-    window = None
-ui.share(filters, window)
+views, _ = ui.filtered_views()
+views = ui.window_toggle(views)
+ui.share()
 rows = [view_row(v) for v in views]
 st.caption(f"{len(rows)} events match the filters")
-st.dataframe(ui.table(rows), hide_index=True, use_container_width=True)
+st.dataframe(ui.table(rows), hide_index=True, width="stretch")
 left, right = st.columns(2)
 left.download_button("Download CSV", to_csv(rows), file_name="kyiv-strikes.csv", mime="text/csv")
 right.download_button(

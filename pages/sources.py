@@ -5,12 +5,13 @@ import streamlit as st
 from strikemap import coverage, ui
 
 st.title("Sources")
-views, filters = ui.filtered_views()
-ui.share(filters)
+views, _ = ui.filtered_views()
+views = ui.window_toggle(views)
+ui.share()
 st.subheader("Outlets")
-st.dataframe(coverage.outlets(views), hide_index=True, use_container_width=True)
+st.dataframe(coverage.outlets(views), hide_index=True, width="stretch")
 st.subheader("Coverage")
 st.caption("✓ reported the attack as news · ↺ only recalled it · blank: did not report it")
-st.dataframe(coverage.matrix(views), hide_index=True, use_container_width=True)
+st.dataframe(coverage.matrix(views), hide_index=True, width="stretch")
 st.subheader("Articles")
-st.dataframe(coverage.articles(views), hide_index=True, use_container_width=True)
+st.dataframe(coverage.articles(views), hide_index=True, width="stretch")

@@ -9,6 +9,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
+from strikemap.dates import format_date
 from strikemap.query import EventView, period
 
 
@@ -32,6 +33,29 @@ def in_window(views: Iterable[EventView], window: tuple[dt.date, dt.date]) -> li
             if end >= first and start <= last:
                 out.append(v)
     return out
+
+
+def effective(
+    window: tuple[dt.date, dt.date] | None, bounds: tuple[dt.date, dt.date] | None
+) -> tuple[dt.date, dt.date] | None:
+    """The window as shown: the asked-for window cut to the data's span, or the whole span.
+
+    No window, or one that holds none of the data, means every date: a stale link or a filter
+    that moved the data elsewhere shows all events rather than an empty map. Every page calls
+    this with the same arguments, so the map, the table and the download agree."""
+    if bounds is None:
+        return None
+    if window is None:
+        return bounds
+    first, last = max(window[0], bounds[0]), min(window[1], bounds[1])
+    return (first, last) if first <= last else bounds
+
+
+def describe(window: tuple[dt.date, dt.date]) -> str:
+    """The window in words, for the line between the step buttons."""
+    first, last = (format_date(day, "day") for day in window)
+    days = (window[1] - window[0]).days + 1
+    return f"{first} to {last} ({days} day{'s' if days != 1 else ''})" if days > 1 else str(first)
 
 
 def step(

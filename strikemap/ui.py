@@ -10,8 +10,10 @@ import datetime as dt
 import html
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import cast
+from urllib.parse import urlencode, urljoin
 
 import pandas as pd
 import streamlit as st
@@ -25,6 +27,7 @@ from strikemap.dates import format_date
 from strikemap.errors import StoreError
 from strikemap.models import DISTRICTS
 from strikemap.panels import disagreements, highlight, inert, report_fields
+from strikemap.params import View
 from strikemap.query import LOCATION_PRECISIONS, WEAPONS, EventView, Filters
 from strikemap.render import COLOURS, legend_bins
 from strikemap.store import Store, counts, generation
@@ -33,6 +36,8 @@ APP_DIR = Path(__file__).resolve().parent.parent
 DEMO_CORPUS = APP_DIR / "samples" / "articles"
 ICON = str(APP_DIR / "static" / "icon.png")
 """A local favicon: a Material icon name would be fetched from a font server."""
+PAGE_FAILED = "Something went wrong while drawing this page. The details are in the server's log."
+"""What a reader sees when a page fails: never a traceback or a server path."""
 COLUMN_NAMES = {
     "id": "Event", "date": "Date", "date_precision": "Date precision", "time_of_day": "Time of day",
     "city": "City", "districts": "Districts", "places": "Places", "location_precision": "Location precision",
@@ -89,53 +94,155 @@ def all_views() -> list[EventView]:
         raise
 
 
-def sidebar_filters(views: Sequence[EventView]) -> Filters:
-    """The shared filters, read from and written back to the URL."""
-    if "filters_loaded" not in st.session_state:
-        filters, window = url_params.from_params(_query_params())
-        st.session_state.update(
-            f_range=tuple(d for d in (filters.start, filters.end) if d), f_districts=list(filters.districts),
-            f_weapons=list(filters.weapons), f_sources=list(filters.sources), f_cities=list(filters.cities),
-            f_precisions=list(filters.precisions), f_verified=filters.verified_only, filters_loaded=True,
-        )  # fmt: skip
-        if window:
-            st.session_state["window"] = window
+_VIEW, _WRITTEN, _CLICK = "view", "view_url", "last_click"
+
+
+def sync_view() -> View:
+    """Settle this run's view, once, before any page draws: the URL's when it is new, else the session's.
+
+    Filters, the timeline window and the chosen event are one state that every page reads and
+    writes (see `params.reconcile`); `share` writes it back to the URL when the page is done."""
+    state = st.session_state
+    view = url_params.reconcile(_query_params(), state.get(_WRITTEN), state.get(_VIEW))
+    state[_VIEW] = view
+    return view
+
+
+def current_view() -> View:
+    view = st.session_state.get(_VIEW)
+    return view if isinstance(view, View) else sync_view()
+
+
+def _set_view(view: View) -> None:
+    st.session_state[_VIEW] = view
+
+
+def sidebar_filters() -> None:
+    """The shared filters in the sidebar, drawn by the router so they are the same on every page.
+
+    The widgets show the session's view on every run (a page switch or Back can replace it), and
+    a change goes straight back into it."""
+    views = all_views()
     sources = sorted({s for v in views for s in v.sources})
     cities = sorted({v.event.city for v in views})
+    view = url_params.known(current_view(), sources=sources, cities=cities)
+    _set_view(view)
+    f = view.filters
+    start = f.start or (url_params.EARLIEST if f.end else None)
+    st.session_state.update(
+        f_range=tuple(d for d in (start, f.end) if d), f_districts=list(f.districts),
+        f_weapons=list(f.weapons), f_sources=list(f.sources), f_cities=list(f.cities),
+        f_precisions=list(f.precisions), f_verified=f.verified_only,
+    )  # fmt: skip
     with st.sidebar:
         st.header("Filters")
-        chosen = st.date_input("Date range", key="f_range", help="Leave empty for all dates")
-        st.multiselect("Districts", DISTRICTS, key="f_districts")
-        st.multiselect("Weapons", WEAPONS, key="f_weapons")
-        st.multiselect("Sources", sources, key="f_sources")
-        st.multiselect("Cities", cities, key="f_cities")
-        st.multiselect("Location precision", LOCATION_PRECISIONS, key="f_precisions")
-        st.toggle("Verified only", key="f_verified")
-    days = list(chosen) if isinstance(chosen, (list, tuple)) else [chosen]
+        changed = _filters_changed
+        st.date_input("Date range", min_value=url_params.EARLIEST, max_value=url_params.LATEST,
+                      help="Leave empty for all dates", key="f_range", on_change=changed)  # fmt: skip
+        st.multiselect("Districts", DISTRICTS, key="f_districts", on_change=changed)
+        st.multiselect("Weapons", WEAPONS, key="f_weapons", on_change=changed)
+        st.multiselect("Sources", sources, key="f_sources", on_change=changed)
+        st.multiselect("Cities", cities, key="f_cities", on_change=changed)
+        st.multiselect("Location precision", LOCATION_PRECISIONS, key="f_precisions", on_change=changed)
+        st.toggle("Verified only", key="f_verified", on_change=changed)
+
+
+def _filters_changed() -> None:
+    """New filters keep the timeline window (cut to the new events' span when shown); the chosen
+    event, picked among the old events, is let go."""
     state = st.session_state
-    return Filters(
+    chosen = state.get("f_range") or ()
+    days = list(chosen) if isinstance(chosen, (list, tuple)) else [chosen]
+    filters = Filters(
         start=days[0] if days else None, end=days[1] if len(days) > 1 else None,
         districts=tuple(state.f_districts), weapons=tuple(state.f_weapons),
-        sources=tuple(s for s in state.f_sources if s in sources), cities=tuple(state.f_cities),
+        sources=tuple(state.f_sources), cities=tuple(state.f_cities),
         precisions=tuple(state.f_precisions), verified_only=bool(state.f_verified),
     )  # fmt: skip
+    _set_view(replace(current_view(), filters=filters, event=None))
 
 
-def _query_params() -> dict[str, str | list[str]]:
-    return {key: st.query_params.get_all(key) for key in st.query_params}
+def _query_params() -> url_params.Params:
+    return url_params.normal({key: st.query_params.get_all(key) for key in st.query_params})
 
 
-def share(filters: Filters, window: tuple[dt.date, dt.date] | None = None) -> None:
-    """Put the view in the URL so it can be shared as a link."""
-    wanted = url_params.to_params(filters, window)
+def share() -> None:
+    """Put the session's view in the URL, so it can be shared as a link and Back returns to it."""
+    wanted = url_params.normal(url_params.to_params(current_view()))
     if wanted != _query_params():
         st.query_params.from_dict(wanted)
+    st.session_state[_WRITTEN] = _query_params()
 
 
-def filtered_views() -> tuple[list[EventView], Filters]:
-    views = all_views()
-    filters = sidebar_filters(views)
-    return query.apply(views, filters), filters
+def filtered_views() -> tuple[list[EventView], View]:
+    """The events the filters let through, and the view they come from."""
+    view = current_view()
+    return query.apply(all_views(), view.filters), view
+
+
+def window_of(views: Sequence[EventView]) -> tuple[dt.date, dt.date] | None:
+    """The timeline window every page applies: the session's, cut to these events' span."""
+    return timeline.effective(current_view().window, timeline.span(views))
+
+
+def window_toggle(views: Sequence[EventView]) -> list[EventView]:
+    """The events in the timeline window, unless the reader switches the window off for this page."""
+    window = window_of(views)
+    if window is None or window == timeline.span(views):
+        return list(views)
+    if st.toggle(f"Only the timeline window, {timeline.describe(window)} (set on the Map page)", value=True):
+        return timeline.in_window(views, window)
+    return list(views)
+
+
+def place_picker(here: Sequence[EventView]) -> None:
+    """A picker for the events that share the clicked place; the chosen one opens below."""
+    ids = [v.event.id for v in here]
+    if not ids:
+        return
+    if current_view().event not in ids:
+        choose_event(ids[0])
+    labels = {v.event.id: event_label(v) for v in here}
+    st.session_state["place_pick"] = current_view().event
+    st.selectbox(f"{len(ids)} events at this place", ids, format_func=labels.__getitem__, key="place_pick",
+                 on_change=lambda: choose_event(st.session_state["place_pick"]))  # fmt: skip
+
+
+def chosen_event_panel(shown: Sequence[EventView]) -> None:
+    """The panel of the event the view names (a click or an ?event= link), with a link to it."""
+    event_id = current_view().event
+    if not event_id:
+        st.info("Click a marker to see the event and how each outlet reported it.")
+        return
+    view = next((v for v in shown if v.event.id == event_id), None)
+    if view is None:
+        view = next((v for v in all_views() if v.event.id == event_id), None)
+        if view is None:
+            st.warning(f"There is no event {md(event_id)} in this store.")
+            return
+        st.caption("This event is outside the current filters or timeline window.")
+    event_panel(view)
+    st.caption("Link to this event (copy it with the button on the right):")
+    st.code(event_link(event_id), language=None)
+
+
+def event_link(event_id: str) -> str:
+    """A link that opens the map on one event, on whatever address the reader uses."""
+    base = urljoin(st.context.url or "", "./") if st.context.url else "/"
+    return f"{base}?{urlencode({'event': event_id})}"
+
+
+def choose_event(event_id: str | None) -> None:
+    _set_view(replace(current_view(), event=event_id))
+
+
+def clicked(tooltip: str | None) -> bool:
+    """Whether the map's last click is new: st_folium repeats the last click on every rerun."""
+    state = st.session_state
+    if tooltip == state.get(_CLICK):
+        return False
+    state[_CLICK] = tooltip
+    return tooltip is not None
 
 
 def timeline_chart(views: Sequence[EventView], into: DeltaGenerator) -> None:
@@ -154,27 +261,36 @@ def timeline_chart(views: Sequence[EventView], into: DeltaGenerator) -> None:
 
 
 def timeline_window(views: Sequence[EventView]) -> tuple[dt.date, dt.date] | None:
-    """A window slider and buttons that step the window (`timeline_chart` draws the bars above)."""
+    """A window slider and buttons that step it (`timeline_chart` draws the bars above).
+
+    Returns the window shown. With every event on one day there is nothing to slide: a slider
+    needs two different ends, so the page says which day instead."""
     bounds = timeline.span(views)
-    if bounds is None:
+    window = window_of(views)
+    if bounds is None or window is None:
         return None
-    state = st.session_state
-    current = state.get("window")
-    if not current or current[0] < bounds[0] or current[1] > bounds[1] or current[0] > current[1]:
-        state["window"] = bounds
+    if bounds[0] == bounds[1]:
+        st.caption(f"Every dated event here falls on {format_date(bounds[0], 'day')}.")
+        return window
+    st.session_state["window_slider"] = window
+    st.slider("Timeline window", min_value=bounds[0], max_value=bounds[1], key="window_slider",
+              format="YYYY-MM-DD", on_change=_window_moved, args=(bounds,))  # fmt: skip
+    with st.container(horizontal=True, horizontal_alignment="distribute", key="window_steps"):
+        st.button("◀ Previous window", key="window_back", on_click=_step_window,
+                  args=(window, bounds, -1), disabled=window[0] <= bounds[0])  # fmt: skip
+        st.caption(timeline.describe(window))
+        st.button("Next window ▶", key="window_forward", on_click=_step_window,
+                  args=(window, bounds, 1), disabled=window[1] >= bounds[1])  # fmt: skip
+    return window
 
-    def move(direction: int) -> None:
-        state["window"] = timeline.step(state["window"], bounds, direction)
 
-    back, slider, forward = st.columns([1, 12, 1], vertical_alignment="bottom")
-    back.button("◀", key="window_back", on_click=move, args=(-1,), help="Move the window back by its width")
-    forward.button(
-        "▶", key="window_forward", on_click=move, args=(1,), help="Move the window on by its width"
-    )
-    window = slider.slider("Timeline window", min_value=bounds[0], max_value=bounds[1], key="window",
-                           format="YYYY-MM-DD")  # fmt: skip
-    first, last = cast(tuple[dt.date, dt.date], window)
-    return first, last
+def _window_moved(bounds: tuple[dt.date, dt.date]) -> None:
+    first, last = cast(tuple[dt.date, dt.date], st.session_state["window_slider"])
+    _set_view(replace(current_view(), window=None if (first, last) == bounds else (first, last)))
+
+
+def _step_window(window: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date], direction: int) -> None:
+    _set_view(replace(current_view(), window=timeline.step(window, bounds, direction)))
 
 
 def kyiv_map(

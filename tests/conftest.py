@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -139,3 +140,35 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]
     db = tmp_path_factory.mktemp("app") / "store.sqlite"
     with served_app(db) as url:
         yield url, Store(str(db))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    """A page that may only talk to this machine; asserts afterwards that it never tried not to."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    left: list[str] = []
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        host = url.split("/")[2].rsplit(":", 1)[0] if "://" in url else ""
+        if url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1", "localhost"):
+            request_route.continue_()
+        else:
+            left.append(url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    yield context.new_page()
+    context.close()
+    assert left == [], f"requests left the machine: {left}"

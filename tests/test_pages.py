@@ -111,7 +111,7 @@ def test_demo_corpus_is_ingested_on_first_start(app: AppTest, db: Path) -> None:
 def test_moving_the_timeline_window_changes_the_markers(app: AppTest, db: Path) -> None:
     span = timeline.span(stored_views(db))
     assert span is not None
-    assert (app.slider[0].value, app.query_params["window"]) == (span, f"{span[0]}..{span[1]}")
+    assert (app.slider[0].value, "window" in app.query_params) == (span, False), "the whole span: no window"
     before = map_caption(app)
     app.slider[0].set_value((dt.date(2023, 5, 1), dt.date(2023, 5, 31))).run()
     assert not app.exception

@@ -7,11 +7,21 @@ from collections.abc import Mapping
 
 import pytest
 
-from strikemap.params import from_params, to_params
+from strikemap import params
+from strikemap.params import View, known, normal, reconcile
 from strikemap.query import Filters, check
 
 D = dt.date
 Window = tuple[dt.date, dt.date] | None
+
+
+def to_params(filters: Filters, window: Window = None) -> params.Params:
+    return params.to_params(View(filters, window))
+
+
+def from_params(url: Mapping[str, str | list[str]]) -> tuple[Filters, Window]:
+    view = params.from_params(url)
+    return view.filters, view.window
 
 
 @pytest.mark.parametrize(
@@ -117,6 +127,9 @@ def test_rejected_events_are_not_a_url_setting() -> None:
             (Filters(), (D(2023, 1, 1), D(2023, 1, 7))),
         ),
         ({"unknown": "value", "map": ["x"]}, (Filters(), None)),
+        ({"from": "0001-01-01", "to": "9999-12-31"}, (Filters(), None)),
+        ({"window": "1999-12-31..2000-01-01"}, (Filters(), None)),
+        ({"source": "x" * 201}, (Filters(), None)),
     ],
 )
 def test_garbage_is_dropped_or_repaired(
@@ -138,3 +151,57 @@ def test_decoded_filters_always_pass_the_query_check(params: Mapping[str, str | 
     filters, window = from_params(params)
     check(filters)
     assert window is None or window[0] <= window[1]
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ({"event": "dfe2dbfc49ae"}, "dfe2dbfc49ae"),
+        ({"event": ["abc", "def0"]}, "def0"),
+        ({"event": ""}, None),
+        ({"event": "'; DROP TABLE events; --"}, None),
+        ({"event": "a" * 65}, None),
+    ],
+)
+def test_the_chosen_event_travels_in_the_url(url: dict[str, str | list[str]], expected: str | None) -> None:
+    view = params.from_params(url)
+    assert view.event == expected
+    assert params.from_params(params.to_params(view)) == view
+
+
+FILTERED = View(Filters(weapons=("drone",)), (D(2023, 5, 1), D(2023, 5, 31)))
+WRITTEN = normal(params.to_params(FILTERED))
+
+
+@pytest.mark.parametrize(
+    "url, written, current, expected",
+    [
+        ({"weapon": "missile"}, None, None, View(Filters(weapons=("missile",)))),
+        ({}, None, None, View()),
+        ({}, WRITTEN, FILTERED, FILTERED),
+        (WRITTEN, WRITTEN, FILTERED, FILTERED),
+        ({"weapon": ["drone"], "window": "2023-05-01..2023-05-31"}, WRITTEN, FILTERED, FILTERED),
+        ({"weapon": "missile"}, WRITTEN, FILTERED, View(Filters(weapons=("missile",)))),
+        ({"event": "abc"}, WRITTEN, FILTERED, View(event="abc")),
+    ],
+    ids=[
+        "first run",
+        "first run, bare",
+        "page switch emptied the url",
+        "own url",
+        "own url, other spelling",
+        "back or a link",
+        "a link to an event",
+    ],
+)
+def test_reconcile_keeps_the_session_view_unless_the_url_is_new(
+    url: params.Params, written: params.Params | None, current: View | None, expected: View
+) -> None:
+    assert reconcile(url, written, current) == expected
+
+
+def test_known_drops_sources_and_cities_the_store_does_not_hold() -> None:
+    view = View(Filters(sources=("Kyiv Wire", "Gone"), cities=("Kyiv", "Atlantis")), event="x")
+    assert known(view, sources=["Kyiv Wire"], cities=["Kyiv"]) == View(
+        Filters(sources=("Kyiv Wire",), cities=("Kyiv",)), event="x"
+    )

@@ -152,3 +152,24 @@ def test_counts_fill_the_gaps(days: list[dt.date], weekly: bool, expected: list[
 def test_counts_leave_out_undated_and_imprecise_events(weekly: bool) -> None:
     views = [view(None), view(D(2023, 6, 1), "month"), view(D(2023, 1, 1), "year")]
     assert timeline.counts(views, weekly=weekly) == []
+
+
+@pytest.mark.parametrize(
+    "window, bounds, expected",
+    [
+        (None, None, None),
+        ((D(2023, 1, 1), D(2023, 1, 2)), None, None),
+        (None, (D(2023, 1, 1), D(2023, 3, 1)), (D(2023, 1, 1), D(2023, 3, 1))),
+        ((D(2023, 2, 1), D(2023, 2, 7)), (D(2023, 1, 1), D(2023, 3, 1)), (D(2023, 2, 1), D(2023, 2, 7))),
+        ((D(2022, 12, 1), D(2023, 1, 7)), (D(2023, 1, 1), D(2023, 3, 1)), (D(2023, 1, 1), D(2023, 1, 7))),
+        ((D(2019, 1, 1), D(2019, 2, 1)), (D(2023, 1, 1), D(2023, 3, 1)), (D(2023, 1, 1), D(2023, 3, 1))),
+        ((D(2023, 5, 1), D(2023, 5, 1)), (D(2023, 5, 1), D(2023, 5, 1)), (D(2023, 5, 1), D(2023, 5, 1))),
+    ],
+    ids=["no data", "no data, a window", "no window", "inside", "overlapping", "outside", "one day"],
+)
+def test_effective_window_is_cut_to_the_data_or_is_all_of_it(
+    window: tuple[dt.date, dt.date] | None,
+    bounds: tuple[dt.date, dt.date] | None,
+    expected: tuple[dt.date, dt.date] | None,
+) -> None:
+    assert timeline.effective(window, bounds) == expected
