@@ -19,7 +19,6 @@ options[2].caption(f"{len(shown)} events · {len(markers)} markers in the window
 
 result = ui.kyiv_map(shown, markers, shaded=shaded, tiles=tiles)
 ui.timeline_chart(views, chart)
-ui.legend(shown, shaded=shaded)
 
 tooltip = (result or {}).get("last_object_clicked_tooltip")
 selected = render.event_id_from_tooltip(tooltip)
