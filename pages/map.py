@@ -18,7 +18,7 @@ markers = render.markers(shown)
 options[2].caption(f"{len(shown)} events · {len(markers)} markers in the window")
 
 result = ui.kyiv_map(shown, markers, shaded=shaded, tiles=tiles)
-ui.timeline_chart(views, chart)
+ui.timeline_chart(views, chart, window)
 
 tooltip = (result or {}).get("last_object_clicked_tooltip")
 selected = render.event_id_from_tooltip(tooltip)

@@ -30,16 +30,19 @@ class DistrictLabels(folium.MacroElement):
     const pane = map.createPane("district-labels");
     pane.style.zIndex = 450;
     pane.style.pointerEvents = "none";
-    for (const [name, lat, lon] of {{ this.labels|tojson }}) {
+    const labels = {{ this.labels|tojson }}.map(([name, lat, lon]) =>
         L.tooltip({permanent: true, direction: "center", offset: [0, 17], className: "district-label",
                    pane: "district-labels", interactive: false})
-            .setLatLng([lat, lon]).setContent(name).addTo(map);
-    }
+            .setLatLng([lat, lon]).setContent(name).addTo(map));
     const css = document.createElement("style");
     css.textContent = {{ this.css|tojson }};
     document.head.appendChild(css);
-    const show = () => { pane.style.display = map.getZoom() >= {{ this.from_zoom }} ? "" : "none"; };
-    map.on("zoomend", show);
+    // Placed again after each move: a label laid out while hidden or mid-animation lands off its point.
+    const show = () => {
+        pane.style.display = map.getZoom() >= {{ this.from_zoom }} ? "" : "none";
+        labels.forEach((label) => label.update());
+    };
+    map.on("zoomend moveend resize", show);
     show();
 })({{ this._parent.get_name() }});
 {% endmacro %}"""

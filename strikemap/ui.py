@@ -137,19 +137,18 @@ def filtered_views() -> tuple[list[EventView], Filters]:
     return query.apply(views, filters), filters
 
 
-def timeline_chart(views: Sequence[EventView], into: DeltaGenerator) -> None:
-    """Events over time as bars, drawn into a place kept for them above the window slider.
+def timeline_chart(
+    views: Sequence[EventView], into: DeltaGenerator, window: tuple[dt.date, dt.date] | None = None
+) -> None:
+    """Events over time as bars, with the timeline window shaded, drawn into a place kept for them.
 
-    The map page draws it after the map: the chart's scripts are the heaviest the browser loads,
-    and the map's need not wait behind them."""
-    bounds = timeline.span(views)
-    if bounds is None:
-        return
-    weekly = (bounds[1] - bounds[0]).days > 120
-    series = timeline.counts(views, weekly=weekly)
-    if series:
-        frame = pd.DataFrame(series, columns=["date", "events"]).set_index("date")
-        into.bar_chart(frame, height=120, y_label=f"events per {'week' if weekly else 'day'}", x_label="")
+    Vega-Lite ships with Streamlit's frontend, so the chart loads nothing from outside. The map
+    page draws it after the map: the chart's scripts are the heaviest the browser loads, and the
+    map's need not wait behind them."""
+    colour = st.get_option("theme.primaryColor") or timeline.FALLBACK_COLOUR
+    spec = timeline.chart_spec(views, window, colour=colour)
+    if spec is not None:
+        into.vega_lite_chart(spec, width="stretch", height=spec["height"])
 
 
 def timeline_window(views: Sequence[EventView]) -> tuple[dt.date, dt.date] | None:

@@ -218,3 +218,19 @@ def test_map_is_framed_on_kyiv_with_its_legend_on_the_map(app: AppTest, db: Path
     layers = map_args(app)["feature_group"]
     assert f"map.fitBounds([[{south}, {west}], [{north}, {east}]]" in layers
     assert ("Legend" in layers, "Events per district" in layers) == (True, shaded)
+
+
+def chart_spec(at: AppTest) -> dict[str, Any]:
+    (chart,) = at.get("vega_lite_chart")
+    return json.loads(chart.proto.spec)
+
+
+def test_timeline_chart_shades_the_window_and_counts_month_dated_events(app: AppTest, db: Path) -> None:
+    views = stored_views(db)
+    app.slider[0].set_value((dt.date(2023, 5, 1), dt.date(2023, 5, 31))).run()
+    assert not app.exception
+    layers = {layer["name"]: layer for layer in chart_spec(app)["layer"]}
+    assert layers["window"]["data"]["values"] == [{"start": "2023-05-01", "end": "2023-06-01"}]
+    months = [r for r in layers["events"]["data"]["values"] if r["dated"] == timeline.MONTH]
+    assert sum(r["events"] for r in months) == sum(v.event.date_precision == "month" for v in views) > 0
+    assert layers["events"]["encoding"]["y"]["axis"]["title"] == "Events per week"

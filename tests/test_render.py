@@ -513,5 +513,5 @@ def test_base_map_names_every_district() -> None:
 def test_district_labels_are_escaped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(render, "district_labels", lambda: [(HOSTILE, 50.45, 30.52)])
     page = render.base_map().get_root().render()
-    (labels,) = re.findall(r"for \(const \[name, lat, lon\] of (\[\[.*?\]\])\)", page)
+    (labels,) = re.findall(r"const labels = (\[\[.*?\]\])\.map", page)
     assert json.loads(labels) == [[render.safe(HOSTILE), 50.45, 30.52]]
