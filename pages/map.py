@@ -17,8 +17,7 @@ markers = render.markers(shown)
 options[2].caption(f"{len(shown)} events · {len(markers)} markers in the window")
 
 result = ui.kyiv_map(shown, markers, shaded=shaded, tiles=tiles)
-ui.timeline_chart(views, chart)
-ui.legend(shown, shaded=shaded)
+ui.timeline_chart(views, chart, window)
 
 tooltip = (result or {}).get("last_object_clicked_tooltip")
 if ui.clicked(tooltip):

@@ -24,15 +24,24 @@ from folium.utilities import JsCode
 from strikemap.assets import localise
 from strikemap.dates import format_date
 from strikemap.gazetteer import default_gazetteer, geodata_folder
+from strikemap.gazetteer_data import read_districts
 from strikemap.models import Place, Precision
+from strikemap.overlays import Bounds, DistrictLabels, Frame, Legend, cluster_icon
 from strikemap.query import EventView
 
 KYIV_CENTRE = (50.4501, 30.5234)
 WEAPON_GROUPS = ("drone", "missile", "mixed", "other")
-COLOURS = {"drone": "#e66101", "missile": "#5e3c99", "mixed": "#d01c8b", "other": "#4d4d4d"}
+COLOURS = {"drone": "#00786e", "missile": "#5e3c99", "mixed": "#d01c8b", "other": "#4d4d4d"}
+"""Cool or neutral hues, so no weapon reads as a district's warm shading (drones were orange)."""
 SHADES = ("#f7f7f7", "#fde0c5", "#facba6", "#f59e72", "#e8613c", "#c0392b")
+BACKGROUND = "#dddddd"
+"""Leaflet's map background, which shows wherever no district is drawn."""
+SHADE_OPACITY = 0.55
 _EVENT_ID = re.compile(r"#([0-9a-f]{12})\b")
 _PLACE = re.compile(r"@(-?\d+\.\d+),(-?\d+\.\d+)")
+DEFAULT_ZOOM = 10
+LABELS_FROM_ZOOM = 10
+"""District names show from this zoom in: further out they would cover the whole city."""
 AGGREGATE_ABOVE = 3000
 """Above this many markers, events at the same point share one marker that lists them on click;
 the browser then receives hundreds of markers instead of tens of thousands."""
@@ -193,8 +202,8 @@ def _districts_geojson() -> str:
     return (geodata_folder() / "kyiv_districts.geojson").read_text(encoding="utf-8")
 
 
-def base_map(*, tiles: bool = False, height_zoom: int = 10) -> folium.Map:
-    """The map that stays put between reruns: district outlines, optionally web tiles."""
+def base_map(*, tiles: bool = False, height_zoom: int = DEFAULT_ZOOM) -> folium.Map:
+    """The map that stays put between reruns: district outlines and names, optionally web tiles."""
     m = folium.Map(
         location=KYIV_CENTRE, zoom_start=height_zoom, tiles=None, prefer_canvas=True, control_scale=True
     )
@@ -207,7 +216,15 @@ def base_map(*, tiles: bool = False, height_zoom: int = 10) -> folium.Map:
         style_function=lambda _: {"color": "#555", "weight": 1, "fillOpacity": 0},
         interactive=False,
     ).add_to(m)
+    labels = [(safe(name), lat, lon) for name, lat, lon in district_labels()]
+    DistrictLabels(labels, from_zoom=LABELS_FROM_ZOOM).add_to(m)
     return localise(m)
+
+
+def district_labels() -> list[tuple[str, float, float]]:
+    """(name, lat, lon) of each district's label point, a point inside the district."""
+    districts = read_districts(geodata_folder() / "kyiv_districts.geojson")
+    return [(d.name, *d.label) for d in districts]
 
 
 def layers(
@@ -216,17 +233,68 @@ def layers(
     shaded: bool = True,
     cluster: bool = True,
     placed: Sequence[Marker] | None = None,
+    fit: Bounds | None = None,
 ) -> list[folium.FeatureGroup]:
-    """The layers that change with the filters: district shading and the event markers.
+    """The layers that change with the filters: district shading, the event markers, the legend.
 
     ``placed`` is ``markers(views)`` when the caller has it already (placing is most of the work).
+    The map moves to ``fit`` (Kyiv's default view when None) each time these layers change, so
+    moving the window frames its events, while panning keeps the view the reader chose.
     """
     out = []
+    counts = district_counts(views)
     if shaded:
-        out.append(_shading(district_counts(views)))
+        out.append(_shading(counts))
     items = markers(views) if placed is None else placed
-    out.append(_markers_layer(by_place(items) if len(items) > AGGREGATE_ABOVE else items, cluster=cluster))
+    group = _markers_layer(by_place(items) if len(items) > AGGREGATE_ABOVE else items, cluster=cluster)
+    group.add_child(Legend(legend_html(shaded=shaded, top=max(counts.values(), default=0))))
+    group.add_child(Frame(fit, default=KYIV_CENTRE, zoom=DEFAULT_ZOOM))
+    out.append(group)
     return [localise(layer) for layer in out]
+
+
+SIZE_KEY = ((0, "none known"), (4, "4"), (25, "25 or more"))
+"""Killed plus injured, at the marker sizes the legend shows (see `radius`)."""
+
+
+def legend_html(*, shaded: bool, top: int) -> str:
+    """The key drawn on the map: weapon colours, cluster rings, marker sizes and district shading."""
+    dot = "display:inline-block;border-radius:50%;vertical-align:middle;margin-right:5px;flex:none;"
+    item = "display:flex;align-items:center"
+    weapons = "".join(
+        f"<span style='{item}'><i style='{dot}width:11px;height:11px;background:{colour};"
+        f"border:1px solid #222'></i>{safe(name)}</span>"
+        for name, colour in COLOURS.items()
+    )
+    ring = ", ".join(f"{c} {i * 90}deg {(i + 1) * 90}deg" for i, c in enumerate(COLOURS.values()))
+    sizes = "".join(
+        f"<span style='{item};margin-right:8px'><i style='{dot}width:{2 * radius(hurt, 0):g}px;"
+        f"height:{2 * radius(hurt, 0):g}px;background:#aaa;border:1px solid #222'></i>{label}</span>"
+        for hurt, label in SIZE_KEY
+    )
+    parts = [
+        f"<div style='display:grid;grid-template-columns:auto auto;gap:2px 12px'>{weapons}</div>",
+        f"<span style='{item}'><i style='{dot}width:11px;height:11px;border:2px dashed #555;"
+        "box-sizing:border-box'></i>city-level: no district known</span>",
+        f"<span style='{item}'><i style='{dot}width:16px;height:16px;background:conic-gradient({ring})'>"
+        "</i>group of markers: ring shows weapons</span>",
+        "<b style='margin-top:3px'>Killed and injured</b>",
+        f"<div style='{item};flex-wrap:wrap'>{sizes}</div>",
+    ]
+    if shaded:
+        bins = "".join(
+            f"<span style='flex:1;text-align:center;min-width:26px'>"
+            f"<i style='display:block;height:9px;background:{c};border:1px solid #999'></i>{r}</span>"
+            for c, r in legend_bins(top)
+        )
+        parts += [
+            "<b style='margin-top:3px'>Events per district</b>",
+            f"<div style='display:flex'>{bins}</div>",
+        ]
+    return (
+        "<details open><summary style='cursor:pointer;font-weight:700'>Legend</summary>"
+        "<div style='display:grid;gap:2px;margin-top:3px'>" + "".join(parts) + "</div></details>"
+    )
 
 
 def _shading(counts: Counter[str]) -> folium.FeatureGroup:
@@ -240,7 +308,7 @@ def _shading(counts: Counter[str]) -> folium.FeatureGroup:
         data,
         style_function=lambda f: {
             "fillColor": shade(counts.get(f["properties"]["name"], 0), top),
-            "fillOpacity": 0.55,
+            "fillOpacity": SHADE_OPACITY,
             "color": "#555",
             "weight": 1,
         },
@@ -292,7 +360,9 @@ def _markers_layer(items: Sequence[Marker], *, cluster: bool) -> folium.FeatureG
         return group
     parent: folium.Element = group
     if cluster:
-        parent = MarkerCluster(options={"maxClusterRadius": 30, "spiderfyOnMaxZoom": True})
+        parent = MarkerCluster(
+            icon_create_function=cluster_icon(COLOURS), maxClusterRadius=30, spiderfyOnMaxZoom=True
+        )
         parent.add_to(group)
     folium.GeoJson(
         marker_collection(items),

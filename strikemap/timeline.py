@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from strikemap.dates import format_date
 from strikemap.query import EventView, period
@@ -87,3 +88,131 @@ def counts(views: Iterable[EventView], *, weekly: bool) -> list[tuple[dt.date, i
         out.append((day, days.get(day, 0)))
         day += stride
     return out
+
+
+def month_counts(views: Iterable[EventView]) -> list[tuple[dt.date, int]]:
+    """Events dated only to a month, per month (keyed by its first day): bars by day would drop them."""
+    months = Counter(
+        v.event.date.replace(day=1) for v in views if v.event.date and v.event.date_precision == "month"
+    )
+    return sorted(months.items())
+
+
+WEEKLY_AFTER = dt.timedelta(days=120)
+"""A span longer than this is drawn per week: daily bars would be too thin to see."""
+DAY, MONTH = "dated to the day", "dated to the month only"
+FALLBACK_COLOUR = "#c0392b"
+CHART_HEIGHT = 170
+"""Pixels for the whole chart, its legend and axes included."""
+"""The app's primary colour (.streamlit/config.toml), for when no theme is set."""
+
+
+def bars(views: Sequence[EventView]) -> tuple[str, list[dict[str, object]]]:
+    """The chart's unit ("day" or "week") and its bars, each from ``start`` up to ``end``.
+
+    Events dated to the day are counted per day or week; those dated only to a month get a bar
+    as wide as their month, so they stay visible and read as less precise. Month bars come first:
+    Vega-Lite draws in data order, so the day bars stay in front of them.
+    """
+    bounds = span(views)
+    weekly = bounds is not None and bounds[1] - bounds[0] > WEEKLY_AFTER
+    width = dt.timedelta(days=7 if weekly else 1)
+    rows: list[dict[str, object]] = []
+    for first, n in month_counts(views):
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        rows.append({"start": first.isoformat(), "end": following.isoformat(), "events": n, "dated": MONTH})
+    rows += [
+        {"start": day.isoformat(), "end": (day + width).isoformat(), "events": n, "dated": DAY}
+        for day, n in counts(views, weekly=weekly)
+        if n
+    ]
+    return ("week" if weekly else "day"), rows
+
+
+def chart_spec(
+    views: Sequence[EventView], window: tuple[dt.date, dt.date] | None, *, colour: str
+) -> dict[str, Any] | None:
+    """A Vega-Lite chart of events over time with the window shaded on it; None with no dated event.
+
+    ``colour`` is the app's primary colour. Dates are read as UTC so a bar never slips a day.
+    """
+    bounds = span(views)
+    if bounds is None:
+        return None
+    unit, rows = bars(views)
+    first_label, label = ("%b %Y", "%b") if unit == "week" else ("%-d %b %Y", "%-d %b")
+    x_scale = {
+        "type": "utc",
+        "domain": [bounds[0].isoformat(), (bounds[1] + dt.timedelta(days=1)).isoformat()],
+    }
+    x = {
+        "field": "start",
+        "type": "temporal",
+        "scale": x_scale,
+        "axis": {
+            "title": None,
+            "labelExpr": f"datum.index == 0 || utcFormat(datum.value, '%m-%d') == '01-01'"
+            f" ? utcFormat(datum.value, '{first_label}') : utcFormat(datum.value, '{label}')",
+            "labelFlush": True,
+            "grid": False,
+        },
+    }
+    layers: list[dict[str, Any]] = []
+    if window is not None:
+        layers.append(
+            {
+                "name": "window",
+                "data": {
+                    "values": [
+                        {
+                            "start": window[0].isoformat(),
+                            "end": (window[1] + dt.timedelta(days=1)).isoformat(),
+                        }
+                    ]
+                },
+                "mark": {
+                    "type": "rect",
+                    "color": colour,
+                    "opacity": 0.12,
+                    "stroke": colour,
+                    "strokeOpacity": 0.6,
+                },
+                "encoding": {"x": x, "x2": {"field": "end"}},
+            }
+        )
+    layers.append(
+        {
+            "name": "events",
+            "data": {"values": rows},
+            "mark": {"type": "rect", "stroke": colour, "strokeWidth": 0.5, "clip": True},
+            "encoding": {
+                "x": x,
+                "x2": {"field": "end"},
+                "y": {
+                    "field": "events",
+                    "type": "quantitative",
+                    "stack": None,
+                    "axis": {"title": f"Events per {unit}", "tickMinStep": 1, "titleFontSize": 12},
+                },
+                "y2": {"datum": 0},
+                "color": {
+                    "field": "dated",
+                    "type": "nominal",
+                    "scale": {"domain": [DAY, MONTH], "range": [colour, "#f2c4bf"]},
+                    "legend": {"title": None, "orient": "top", "direction": "horizontal"},
+                },
+                "tooltip": [
+                    {"field": "dated", "title": "Dated"},
+                    {
+                        "field": "start",
+                        "type": "temporal",
+                        "title": "From",
+                        "format": "%-d %b %Y",
+                        "scale": {"type": "utc"},
+                    },
+                    {"field": "events", "title": "Events"},
+                ],
+            },
+        }
+    )
+    return {"height": CHART_HEIGHT, "layer": layers, "config": {"view": {"stroke": None}}}

@@ -20,8 +20,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit_folium import st_folium
 
+from strikemap import framing, query, render, timeline
 from strikemap import params as url_params
-from strikemap import query, render, timeline
 from strikemap.assets import ensure_static
 from strikemap.dates import format_date
 from strikemap.errors import StoreError
@@ -29,7 +29,6 @@ from strikemap.models import DISTRICTS
 from strikemap.panels import disagreements, highlight, inert, report_fields
 from strikemap.params import View
 from strikemap.query import LOCATION_PRECISIONS, WEAPONS, EventView, Filters
-from strikemap.render import COLOURS, legend_bins
 from strikemap.store import Store, counts, generation
 
 APP_DIR = Path(__file__).resolve().parent.parent
@@ -245,19 +244,18 @@ def clicked(tooltip: str | None) -> bool:
     return tooltip is not None
 
 
-def timeline_chart(views: Sequence[EventView], into: DeltaGenerator) -> None:
-    """Events over time as bars, drawn into a place kept for them above the window slider.
+def timeline_chart(
+    views: Sequence[EventView], into: DeltaGenerator, window: tuple[dt.date, dt.date] | None = None
+) -> None:
+    """Events over time as bars, with the timeline window shaded, drawn into a place kept for them.
 
-    The map page draws it after the map: the chart's scripts are the heaviest the browser loads,
-    and the map's need not wait behind them."""
-    bounds = timeline.span(views)
-    if bounds is None:
-        return
-    weekly = (bounds[1] - bounds[0]).days > 120
-    series = timeline.counts(views, weekly=weekly)
-    if series:
-        frame = pd.DataFrame(series, columns=["date", "events"]).set_index("date")
-        into.bar_chart(frame, height=120, y_label=f"events per {'week' if weekly else 'day'}", x_label="")
+    Vega-Lite ships with Streamlit's frontend, so the chart loads nothing from outside. The map
+    page draws it after the map: the chart's scripts are the heaviest the browser loads, and the
+    map's need not wait behind them."""
+    colour = st.get_option("theme.primaryColor") or timeline.FALLBACK_COLOUR
+    spec = timeline.chart_spec(views, window, colour=colour)
+    if spec is not None:
+        into.vega_lite_chart(spec, width="stretch", height=spec["height"])
 
 
 def timeline_window(views: Sequence[EventView]) -> tuple[dt.date, dt.date] | None:
@@ -296,41 +294,25 @@ def _step_window(window: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date
 def kyiv_map(
     views: Sequence[EventView], placed: Sequence[render.Marker], *, shaded: bool, tiles: bool
 ) -> dict[str, object] | None:
-    """The map component, sending back only clicks: panning and zooming never rerun the script.
+    """The map component, framed on the window's events, sending back only clicks.
 
     ``placed`` is ``render.markers(views)``, which the page has already placed for its caption.
+    What the frame leaves out (events beyond Kyiv, events with no place) is said above the map;
+    the legend is drawn on the map itself. Panning and zooming never rerun the script.
     """
+    frame = framing.frame(views, placed)
+    notes = [framing.outside_note(views, frame.area), framing.unplaced_note(views, placed)]
+    if any(notes):
+        st.caption(" · ".join(filter(None, notes)))
     result = st_folium(
         render.base_map(tiles=tiles),
-        feature_group_to_add=render.layers(views, shaded=shaded, placed=placed),
+        feature_group_to_add=render.layers(views, shaded=shaded, placed=placed, fit=frame.bounds),
         returned_objects=["last_object_clicked_tooltip"],
         key="kyiv-map",
         height=560,
         use_container_width=True,
     )
     return cast(dict[str, object] | None, result)
-
-
-def legend(views: Sequence[EventView], *, shaded: bool) -> None:
-    swatches = (
-        " ".join(f"<span style='color:{colour}'>●</span> {name}" for name, colour in COLOURS.items())
-        + " &nbsp; <span style='color:#555'>◌</span> city-level (dashed ring): less precise"
-    )
-    st.markdown(
-        f"<small>{swatches} &nbsp; · &nbsp; larger dots: more casualties</small>", unsafe_allow_html=True
-    )
-    if shaded:
-        top = max(query_district_counts(views).values(), default=0)
-        bins = " ".join(
-            f"<span style='background:{c};padding:0 .6em'>&nbsp;</span> {r}" for c, r in legend_bins(top)
-        )
-        st.markdown(f"<small>Events per district: {bins}</small>", unsafe_allow_html=True)
-
-
-def query_district_counts(views: Sequence[EventView]) -> dict[str, int]:
-    from strikemap.render import district_counts
-
-    return dict(district_counts(views))
 
 
 md = inert

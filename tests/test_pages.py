@@ -13,7 +13,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from strikemap import coverage, query, timeline, ui
+from strikemap import coverage, framing, query, render, timeline, ui
 from strikemap.models import Article
 from strikemap.read import read_paths
 from strikemap.store import Store, counts
@@ -194,3 +194,43 @@ def test_ingest_page_reports_a_paste_without_article_text(app: AppTest, db: Path
     assert [e.value for e in app.exception] == []
     assert len(app.error) == 1
     assert stored(db) == before
+
+
+def test_map_page_counts_the_events_it_cannot_frame(app: AppTest, db: Path) -> None:
+    """Events beyond Kyiv and events with no place are said above the map, not silently left off."""
+    views = stored_views(db)
+    placed = render.markers(views)
+    frame = framing.frame(views, placed)
+    expected = " · ".join(
+        filter(None, [framing.outside_note(views, frame.area), framing.unplaced_note(views, placed)])
+    )
+    assert frame.area == "Kyiv" and "elsewhere in Ukraine: zoom out to see them" in expected
+    assert [c.value for c in app.caption if c.value == expected] == [expected]
+
+
+@pytest.mark.parametrize("shaded", [True, False])
+def test_map_is_framed_on_kyiv_with_its_legend_on_the_map(app: AppTest, db: Path, shaded: bool) -> None:
+    if not shaded:
+        (toggle,) = [t for t in app.toggle if t.label == "Shade districts by events"]
+        toggle.set_value(False).run()
+    views = stored_views(db)
+    (south, west), (north, east) = framing.frame(views, render.markers(views)).bounds or ((0, 0), (0, 0))
+    layers = map_args(app)["feature_group"]
+    assert f"map.fitBounds([[{south}, {west}], [{north}, {east}]]" in layers
+    assert ("Legend" in layers, "Events per district" in layers) == (True, shaded)
+
+
+def chart_spec(at: AppTest) -> dict[str, Any]:
+    (chart,) = at.get("vega_lite_chart")
+    return json.loads(chart.proto.spec)
+
+
+def test_timeline_chart_shades_the_window_and_counts_month_dated_events(app: AppTest, db: Path) -> None:
+    views = stored_views(db)
+    app.slider[0].set_value((dt.date(2023, 5, 1), dt.date(2023, 5, 31))).run()
+    assert not app.exception
+    layers = {layer["name"]: layer for layer in chart_spec(app)["layer"]}
+    assert layers["window"]["data"]["values"] == [{"start": "2023-05-01", "end": "2023-06-01"}]
+    months = [r for r in layers["events"]["data"]["values"] if r["dated"] == timeline.MONTH]
+    assert sum(r["events"] for r in months) == sum(v.event.date_precision == "month" for v in views) > 0
+    assert layers["events"]["encoding"]["y"]["axis"]["title"] == "Events per week"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from conftest import make_article
 from strikemap import render
 from strikemap.cluster import cluster
 from strikemap.extract import extract
-from strikemap.models import Event, Place
+from strikemap.models import DISTRICTS, Event, Place
 from strikemap.query import EventView
 
 LOCAL = "/app/static/vendor/"
@@ -436,3 +437,81 @@ def test_many_markers_at_one_point_become_one_that_lists_them() -> None:
         (50.45, 30.52),
         alone,
     )
+
+
+# --- what the map draws besides the events -------------------------------------------------------------
+
+
+def rendered(element: folium.Element) -> str:
+    """The script folium writes for an element and everything in it, as on a whole map."""
+    m = render.base_map()
+    element.add_to(m)
+    return m.get_root().render()
+
+
+@pytest.mark.parametrize(
+    "shaded, top, bins",
+    [(True, 6, ["0", "1–2", "3", "4", "5", "6"]), (True, 1, ["0", "1"]), (False, 6, [])],
+)
+def test_legend_names_every_weapon_the_sizes_and_the_shading_bins(
+    shaded: bool, top: int, bins: list[str]
+) -> None:
+    html = render.legend_html(shaded=shaded, top=top)
+    shown = [
+        (name, colour)
+        for name, colour in render.COLOURS.items()
+        if f"background:{colour}" in html and name in html
+    ]
+    assert shown == list(render.COLOURS.items())
+    assert [label for _, label in render.SIZE_KEY if f"</i>{label}</span>" in html] == [
+        "none known",
+        "4",
+        "25 or more",
+    ]
+    assert re.findall(r"border:1px solid #999'></i>([^<]*)</span>", html) == bins
+    assert ("Events per district" in html) == shaded
+
+
+def test_size_key_draws_markers_at_the_sizes_the_map_does() -> None:
+    html = render.legend_html(shaded=False, top=0)
+    widths = [float(w) for w in re.findall(r"width:([\d.]+)px;height:[\d.]+px;background:#aaa", html)]
+    assert widths == [2 * render.radius(hurt, 0) for hurt, _ in render.SIZE_KEY] == [10, 14, 20]
+
+
+@pytest.mark.parametrize("shaded", [True, False])
+def test_layers_carry_the_legend_and_the_frame(shaded: bool) -> None:
+    views = views_of(TWO_DISTRICTS, "2023-05-16")
+    bounds = ((50.40, 30.40), (50.50, 30.60))
+    *_, events = render.layers(views, shaded=shaded, fit=bounds)
+    page = rendered(events)
+    assert ("Events per district" in page) == shaded
+    assert 'L.control({position: "topright"})' in page
+    assert "map.fitBounds([[50.4, 30.4], [50.5, 30.6]]" in page
+    assert "conic-gradient" in page and all(colour in page for colour in render.COLOURS.values())
+
+
+def test_with_nothing_to_fit_the_map_goes_back_to_kyiv() -> None:
+    *_, events = render.layers([], shaded=False, fit=None)
+    page = rendered(events)
+    assert (
+        "fitBounds" in page,
+        f"map.setView({list(render.KYIV_CENTRE)}, {render.DEFAULT_ZOOM})" in page,
+    ) == (
+        False,
+        True,
+    )
+
+
+def test_base_map_names_every_district() -> None:
+    page = render.base_map().get_root().render()
+    names = [name for name, _, _ in render.district_labels()]
+    assert sorted(names) == sorted(DISTRICTS)
+    assert [name for name in names if f'"{name}"' not in page] == []
+    assert '"district-labels"' in page
+
+
+def test_district_labels_are_escaped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "district_labels", lambda: [(HOSTILE, 50.45, 30.52)])
+    page = render.base_map().get_root().render()
+    (labels,) = re.findall(r"const labels = (\[\[.*?\]\])\.map", page)
+    assert json.loads(labels) == [[render.safe(HOSTILE), 50.45, 30.52]]

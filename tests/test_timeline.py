@@ -173,3 +173,94 @@ def test_effective_window_is_cut_to_the_data_or_is_all_of_it(
     expected: tuple[dt.date, dt.date] | None,
 ) -> None:
     assert timeline.effective(window, bounds) == expected
+
+
+@pytest.mark.parametrize(
+    "views, expected",
+    [
+        ([], []),
+        ([view(D(2023, 5, 16))], []),
+        ([view(D(2023, 6, 1), "month"), view(D(2023, 6, 1), "month"), view(D(2023, 2, 1), "month")],
+         [(D(2023, 2, 1), 1), (D(2023, 6, 1), 2)]),
+        ([view(D(2023, 1, 1), "year"), view(None), view(D(2024, 2, 1), "month")], [(D(2024, 2, 1), 1)]),
+    ],
+)  # fmt: skip
+def test_month_counts(views: list[EventView], expected: list[tuple[dt.date, int]]) -> None:
+    assert timeline.month_counts(views) == expected
+
+
+@pytest.mark.parametrize(
+    "views, unit, expected",
+    [
+        ([], "day", []),
+        (
+            [view(D(2023, 5, 16)), view(D(2023, 5, 16)), view(D(2023, 5, 18))],
+            "day",
+            [("2023-05-16", "2023-05-17", 2, timeline.DAY), ("2023-05-18", "2023-05-19", 1, timeline.DAY)],
+        ),
+        (
+            [view(D(2023, 5, 16)), view(D(2023, 2, 1), "month")],
+            "day",
+            [("2023-02-01", "2023-03-01", 1, timeline.MONTH), ("2023-05-16", "2023-05-17", 1, timeline.DAY)],
+        ),
+        (
+            [view(D(2023, 1, 2)), view(D(2023, 12, 1), "month"), view(D(2023, 12, 1), "month")],
+            "week",
+            [("2023-12-01", "2024-01-01", 2, timeline.MONTH), ("2023-01-02", "2023-01-09", 1, timeline.DAY)],
+        ),
+        ([view(D(2024, 2, 1), "month")], "day", [("2024-02-01", "2024-03-01", 1, timeline.MONTH)]),
+    ],
+)
+def test_bars_keep_month_precision_events(
+    views: list[EventView], unit: str, expected: list[tuple[str, str, int, str]]
+) -> None:
+    """Regression: events dated only to a month were silently left out of the timeline's bars."""
+    found_unit, rows = timeline.bars(views)
+    assert (found_unit, [(r["start"], r["end"], r["events"], r["dated"]) for r in rows]) == (unit, expected)
+
+
+def layer(spec: dict[str, object], name: str) -> dict[str, object] | None:
+    layers = spec["layer"]
+    assert isinstance(layers, list)
+    return next((item for item in layers if item["name"] == name), None)
+
+
+@pytest.mark.parametrize(
+    "window, shaded",
+    [
+        ((D(2023, 5, 1), D(2023, 5, 31)), {"start": "2023-05-01", "end": "2023-06-01"}),
+        ((D(2023, 5, 16), D(2023, 5, 16)), {"start": "2023-05-16", "end": "2023-05-17"}),
+        (None, None),
+    ],
+)
+def test_chart_shades_the_window(
+    window: tuple[dt.date, dt.date] | None, shaded: dict[str, str] | None
+) -> None:
+    spec = timeline.chart_spec([view(D(2023, 1, 2)), view(D(2023, 12, 1))], window, colour="#c0392b")
+    assert spec is not None
+    found = layer(spec, "window")
+    assert (found and found["data"]) == (shaded and {"values": [shaded]})
+
+
+@pytest.mark.parametrize(
+    "days, title",
+    [
+        ([D(2023, 1, 2), D(2023, 12, 1)], "Events per week"),
+        ([D(2023, 1, 2), D(2023, 1, 9)], "Events per day"),
+    ],
+)
+def test_chart_titles_its_axis_and_uses_the_app_colour(days: list[dt.date], title: str) -> None:
+    spec = timeline.chart_spec([view(d) for d in days], None, colour="#123456")
+    assert spec is not None
+    events = layer(spec, "events")
+    assert events is not None
+    encoding = events["encoding"]
+    assert isinstance(encoding, dict)
+    assert encoding["y"]["axis"]["title"] == title
+    assert encoding["color"]["scale"]["range"][0] == "#123456"
+    assert "%Y" in encoding["x"]["axis"]["labelExpr"]
+
+
+@pytest.mark.parametrize("views", [[], [view(None)]])
+def test_no_chart_without_dated_events(views: list[EventView]) -> None:
+    assert timeline.chart_spec(views, None, colour="#c0392b") is None

@@ -1,0 +1,87 @@
+"""What the map frames, and what it says about the events it cannot show in that frame.
+
+Pure functions of the events in the window and their markers, so the map page stays thin.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+from strikemap.gazetteer import default_gazetteer
+from strikemap.gazetteer_data import KYIV, KYIV_REGION
+from strikemap.overlays import Bounds
+from strikemap.query import EventView
+from strikemap.render import Marker
+
+Area = Literal["Kyiv", "Kyiv region", "elsewhere"]
+
+
+class Frame(NamedTuple):
+    """The box the map fits, and whose events' markers it was fitted to."""
+
+    bounds: Bounds | None
+    """None: nothing to fit, so the map shows Kyiv's default view."""
+    area: Area | None
+    """None when the frame holds every marker, or when there is none."""
+
+
+@lru_cache(maxsize=1024)
+def area(city: str) -> Area:
+    """Kyiv itself, a town of the Kyiv region (the gazetteer's "town" kind), or elsewhere."""
+    if city == KYIV:
+        return "Kyiv"
+    if city == KYIV_REGION:
+        return "Kyiv region"
+    entry = default_gazetteer().lookup(city)
+    return "Kyiv region" if entry is not None and entry.kind == "town" else "elsewhere"
+
+
+def frame(views: Iterable[EventView], placed: Sequence[Marker]) -> Frame:
+    """The box around the markers of events in Kyiv; failing those, in its region; then all of them.
+
+    A strike in Lviv would otherwise zoom the map out until Kyiv's districts are a smudge.
+    """
+    areas = {v.event.id: area(v.event.city) for v in views}
+    wanted: Area | None
+    for wanted in ("Kyiv", "Kyiv region", None):
+        points = [(m.lat, m.lon) for m in placed if wanted is None or areas.get(m.event_id) == wanted]
+        if points:
+            lats, lons = [p[0] for p in points], [p[1] for p in points]
+            return Frame(((min(lats), min(lons)), (max(lats), max(lons))), wanted)
+    return Frame(None, None)
+
+
+def outside_kyiv(views: Iterable[EventView]) -> Counter[Area]:
+    """How many events are in the Kyiv region, and how many elsewhere."""
+    return Counter(a for v in views if (a := area(v.event.city)) != "Kyiv")
+
+
+def outside_note(views: Iterable[EventView], fitted: Area | None) -> str | None:
+    """ "3 more in the Kyiv region, 4 elsewhere in Ukraine", with a hint when they are off the frame."""
+    counts = outside_kyiv(views)
+    region, elsewhere = counts["Kyiv region"], counts["elsewhere"]
+    parts = [f"{region} more in the Kyiv region"] if region else []
+    if elsewhere:
+        parts.append(f"{elsewhere} {'' if parts else 'more '}elsewhere in Ukraine")
+    if not parts:
+        return None
+    off_frame = (fitted == "Kyiv" and (region or elsewhere)) or (fitted == "Kyiv region" and elsewhere)
+    return ", ".join(parts) + (": zoom out to see them" if off_frame else "")
+
+
+def unplaced(views: Iterable[EventView], placed: Sequence[Marker]) -> list[EventView]:
+    """Events in the window that have no marker: no place or district of theirs could be found."""
+    on_map = {m.event_id for m in placed}
+    return [v for v in views if v.event.id not in on_map]
+
+
+def unplaced_note(views: Iterable[EventView], placed: Sequence[Marker]) -> str | None:
+    count = len(unplaced(views, placed))
+    if not count:
+        return None
+    if count == 1:
+        return "1 event in the window has no place on the map: find it in the Events table"
+    return f"{count} events in the window have no place on the map: find them in the Events table"
