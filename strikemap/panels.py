@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from strikemap.dates import format_date
 from strikemap.links import file_name, outlet_name, web_url
 from strikemap.models import Event, Precision, Report
 
@@ -166,7 +165,7 @@ def report_fields(report: Report) -> dict[str, str]:
         return "not stated" if value is None else str(value)
 
     return {
-        "date": format_date(report.date, report.date_precision) or "not stated",
+        "date": date_label(report.date, report.date_precision) if report.date else "not stated",
         "districts": ", ".join(report.districts) or "none named",
         "weapons": ", ".join(report.weapons) or "not stated",
         "killed": number(report.killed)

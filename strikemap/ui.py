@@ -253,9 +253,14 @@ def event_panel(view: EventView) -> None:
             st.markdown(" · ".join(f"**{k}:** {md(v)}" for k, v in fields.items()))
             for line in evidence_lines(report):
                 tags = "".join(f"<span style='{_TAG}'>{html.escape(t)}</span>" for t in line.tags)
-                st.markdown(f"<div class='evidence'>{line.html} {tags}</div>", unsafe_allow_html=True)
+                st.markdown(
+                    f"<div class='evidence' style='{_EVIDENCE}'>{line.html} {tags}</div>",
+                    unsafe_allow_html=True,
+                )
 
 
+_EVIDENCE = "border-left:3px solid #d5d8de;padding:.1em 0 .1em .7em;margin:.1em 0 .35em"
+"""A quoted sentence: a thin rule on its left, a little space below it."""
 _TAG = (
     "display:inline-block;margin:0 .3em 0 0;padding:0 .5em;border-radius:.7em;font-size:.8em;"
     "line-height:1.5;background:#e8eaf0;color:#31333f;white-space:nowrap"

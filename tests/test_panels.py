@@ -281,7 +281,7 @@ def test_highlight_has_no_markup_but_its_own(sentence: str, match: str) -> None:
                 "damage": ("residential building", "cars"),
             },
             {
-                "date": "2023-05",
+                "date": "May 2023",
                 "districts": "Podilskyi, Solomianskyi",
                 "weapons": "drone, missile",
                 "killed": "2",
@@ -292,7 +292,7 @@ def test_highlight_has_no_markup_but_its_own(sentence: str, match: str) -> None:
         (
             {"casualty_words": ("several dead", "dozens hurt")},
             {
-                "date": "2023-05-16",
+                "date": "16 May 2023",
                 "districts": "none named",
                 "weapons": "not stated",
                 "killed": "not stated (several dead; dozens hurt)",
