@@ -7,25 +7,39 @@ from strikemap.errors import StrikeMapError
 from strikemap.export import event_row
 from strikemap.ingest import ingest
 from strikemap.models import DISTRICTS
+from strikemap.panels import date_label
 from strikemap.pipeline import find_events
 from strikemap.query import WEAPONS
 from strikemap.review import save_review
-from strikemap.uploads import read_uploads
+from strikemap.uploads import fill_in, given, read_uploads
 
 st.title("Add articles")
 files = st.file_uploader(
     "Article files", type=["txt", "html", "htm", "jsonl", "ndjson", "json", "csv"], accept_multiple_files=True
 )
-pasted = st.text_area("…or paste an article (optional header lines: title:, source:, published:)")
-if files or pasted.strip():
+pasted = st.text_area("…or paste an article (optional header lines: title:, source:, published:, url:)")
+st.markdown("For articles that do not say it themselves (what an article says wins):")
+outlet_box, published_box, url_box = st.columns(3)
+outlet = outlet_box.text_input("Outlet", placeholder="Kyiv Independent")
+published = published_box.text_input("Published (YYYY-MM-DD)", placeholder="2023-05-29")
+url = url_box.text_input("Article URL", placeholder="https://...")
+try:
+    form = given(outlet=outlet, published=published, url=url)
+except StrikeMapError as err:
+    st.error(str(err))
+    form = None
+if form and (files or pasted.strip()):
     articles, skipped = read_uploads([(f.name, f.getvalue()) for f in files or []], pasted=pasted)
+    articles, notes = fill_in(articles, form)
     for item in skipped:
         st.error(f"Skipped {item.path}: {item.reason}")
+    for note in notes:
+        st.info(note)
     events = find_events(articles)
     st.caption(f"{len(articles)} article(s) read · {len(events)} event(s) found · nothing saved yet")
     st.dataframe(ui.table([event_row(e) for e in events]), hide_index=True, use_container_width=True)
     for event in events:
-        with st.expander(f"Evidence for {event.date or 'undated'} · {event.city}"):
+        with st.expander(f"Evidence for {date_label(event.date, event.date_precision)} · {event.city}"):
             ui.event_panel(ui.query.EventView(event))
     if articles and st.button("Save to the store", type="primary"):
         summary = ingest(ui.store(), articles)
@@ -33,10 +47,12 @@ if files or pasted.strip():
 
 st.divider()
 st.header("Review an event")
+if saved := st.session_state.pop("review_saved", None):
+    st.success(saved)
 views = ui.all_views()
-labels = {v.event.id: f"{v.event.id} · {v.event.date or 'undated'} · {v.event.city}" for v in views}
+labels = {v.event.id: f"{ui.event_label(v)} · {v.event.id}" for v in views}
 chosen = st.selectbox(
-    "Event", list(labels), format_func=labels.get, index=None, placeholder="Choose an event"
+    "Event", list(labels), format_func=labels.get, index=None, placeholder="Choose an event", key="reviewing"
 )
 if chosen:
     view = next(v for v in views if v.event.id == chosen)
@@ -59,9 +75,12 @@ if chosen:
             }
             try:
                 changed = save_review(ui.store(), view, wanted, status, note=note or None)
-                st.success(
-                    f"Saved: {', '.join(changed) or 'nothing changed'}. Kept apart from the machine's output."
-                )
             except StrikeMapError as err:
                 st.error(str(err))
+            else:
+                # Shown after the rerun, which redraws the picker, the form and the panel from the store.
+                st.session_state["review_saved"] = (
+                    f"Saved: {', '.join(changed) or 'nothing changed'}. Kept apart from the machine's output."
+                )
+                st.rerun()
     ui.event_panel(view)

@@ -14,4 +14,9 @@ st.subheader("Coverage")
 st.caption("✓ reported the attack as news · ↺ only recalled it · blank: did not report it")
 st.dataframe(coverage.matrix(views), hide_index=True, width="stretch")
 st.subheader("Articles")
-st.dataframe(coverage.articles(views), hide_index=True, width="stretch")
+st.dataframe(
+    coverage.articles(views),
+    hide_index=True,
+    width="stretch",
+    column_config={"Link": st.column_config.LinkColumn("Link", display_text=coverage.LINK_TEXT)},
+)

@@ -9,7 +9,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from strikemap.dates import format_date
+from strikemap.links import file_name, outlet_name, web_url
 from strikemap.query import EventView
+
+LINK_TEXT = r"https?://(?:www\.)?([^/?#]+)"
+"""How the Sources page shows an article's link: the site's name (the first group), not the address."""
 
 
 def outlets(views: Sequence[EventView]) -> list[dict[str, object]]:
@@ -19,7 +23,7 @@ def outlets(views: Sequence[EventView]) -> list[dict[str, object]]:
     dates: dict[str, list[str]] = defaultdict(list)
     for view in views:
         for report in view.event.reports:
-            outlet = report.source or "unknown"
+            outlet = outlet_name(report)
             articles[outlet].add(report.article_id)
             events[outlet].add(view.event.id)
             if view.event.date:
@@ -32,14 +36,16 @@ def outlets(views: Sequence[EventView]) -> list[dict[str, object]]:
 
 
 def articles(views: Sequence[EventView]) -> list[dict[str, object]]:
-    """One row per article, with the events it contributed to."""
+    """One row per article, with the events it contributed to and its web address ("Link": None
+    when it has none, or one that is not http(s), so the page never makes it a link)."""
     rows: dict[str, dict[str, object]] = {}
     for view in views:
         for report in view.event.reports:
             row = rows.setdefault(
                 report.article_id,
-                {"Title": report.title or report.article, "Outlet": report.source or "unknown",
-                 "Published": report.published.isoformat() if report.published else "", "Events": []},
+                {"Title": report.title or file_name(report.article), "Outlet": outlet_name(report),
+                 "Published": report.published.isoformat() if report.published else "",
+                 "Link": web_url(report.url), "Events": []},
             )  # fmt: skip
             label = (
                 f"{format_date(view.event.date, view.event.date_precision) or 'undated'} {view.event.city}"
@@ -56,7 +62,7 @@ def articles(views: Sequence[EventView]) -> list[dict[str, object]]:
 
 def matrix(views: Sequence[EventView]) -> list[dict[str, object]]:
     """Events by outlet: ✓ (primary), ↺ (only recalled), blank (not reported)."""
-    names = sorted({r.source or "unknown" for v in views for r in v.event.reports})
+    names = sorted({outlet_name(r) for v in views for r in v.event.reports})
     rows = []
     for view in views:
         e = view.event
@@ -65,7 +71,7 @@ def matrix(views: Sequence[EventView]) -> list[dict[str, object]]:
             "Districts": ", ".join(e.districts),
         }  # fmt: skip
         for name in names:
-            roles = {r.role for r in e.reports if (r.source or "unknown") == name}
+            roles = {r.role for r in e.reports if outlet_name(r) == name}
             row[name] = "✓" if "primary" in roles else "↺" if roles else ""
         rows.append(row)
     return rows

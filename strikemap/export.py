@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from strikemap.dates import format_date
+from strikemap.links import file_name, outlet_name, web_url
 from strikemap.memory import collector_paused
 from strikemap.models import Event, Place, Report
 
@@ -40,6 +41,7 @@ CSV_COLUMNS = (
     "sources_count",
     "sources",
     "articles",
+    "urls",
     "status",
     "corrected",
     "flags",
@@ -65,8 +67,9 @@ def report_dict(report: Report) -> dict[str, Any]:
     fields: dict[str, Any] = {"date": format_date(report.date, report.date_precision)}
     fields.update({name: _plain(getattr(report, name)) for name in _REPORT_FIELDS})
     return {
-        "article": report.article,
+        "article": file_name(report.article),
         "article_id": report.article_id,
+        "url": web_url(report.url),
         "source": report.source,
         "title": report.title,
         "published": report.published.isoformat() if report.published else None,
@@ -105,7 +108,10 @@ def to_json(events: Iterable[Event], *, indent: int | None = 1) -> str:
 
 
 def event_row(event: Event) -> dict[str, Any]:
-    """One flat row per event, as the table and the CSV show it."""
+    """One flat row per event, as the table and the CSV show it.
+
+    Articles are named by file name alone and linked by their http(s) address: no path on the
+    server and no other kind of link reaches an export."""
     first = event.places[0] if event.places else None
     return {
         "id": event.id,
@@ -127,8 +133,9 @@ def event_row(event: Event) -> dict[str, Any]:
         "damage": "; ".join(event.damage),
         "said_by": "; ".join(event.said_by),
         "sources_count": event.sources_count,
-        "sources": "; ".join(dict.fromkeys(r.source or "unknown" for r in event.reports)),
-        "articles": "; ".join(dict.fromkeys(r.article for r in event.reports)),
+        "sources": "; ".join(dict.fromkeys(outlet_name(r) for r in event.reports)),
+        "articles": "; ".join(dict.fromkeys(file_name(r.article) for r in event.reports)),
+        "urls": "; ".join(dict.fromkeys(u for r in event.reports if (u := web_url(r.url)))),
         "flags": "; ".join(event.flags),
     }
 
@@ -239,7 +246,8 @@ def listing_row(item: Listing) -> dict[str, Any]:
         "said_by": "; ".join(data["said_by"]),
         "sources_count": data["sources_count"],
         "sources": "; ".join(item.sources),
-        "articles": "; ".join(data["articles"]),
+        "articles": "; ".join(dict.fromkeys(file_name(a) for a in data["articles"])),
+        "urls": "; ".join(data.get("urls", ())),
         "flags": "; ".join(data["flags"]),
         "status": item.status,
         "corrected": "; ".join(item.corrected),

@@ -459,6 +459,7 @@ def _report(
         source=article.source,
         title=article.title,
         published=article.published,
+        url=article.url,
         evidence=tuple(dict.fromkeys(evidence)),
     )
 

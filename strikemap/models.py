@@ -130,6 +130,8 @@ class Report:
     source: str | None = None
     title: str | None = None
     published: dt.date | None = None
+    url: str | None = None
+    """The article's address as the article gave it (not checked: see `links.web_url`)."""
     evidence: tuple[Evidence, ...] = ()
 
 

@@ -20,6 +20,7 @@ from strikemap import store as st
 from strikemap.cluster import make_event
 from strikemap.dates import format_date
 from strikemap.errors import ConfigError
+from strikemap.links import outlet_name
 from strikemap.memory import collector_paused
 from strikemap.models import DISTRICTS, Event, Precision
 
@@ -63,7 +64,7 @@ class EventView:
 
     @property
     def sources(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(r.source or "unknown" for r in self.event.reports))
+        return tuple(dict.fromkeys(outlet_name(r) for r in self.event.reports))
 
     @property
     def city(self) -> str:

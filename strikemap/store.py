@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from strikemap.cluster import make_event
 from strikemap.errors import ConfigError, StoreError
+from strikemap.links import file_name, outlet_name, web_url
 from strikemap.models import Article, Event, Evidence, Place, Report, When
 
 SCHEMA_VERSION = 3
@@ -302,7 +303,7 @@ def report_row(report: Report) -> dict[str, Any]:
         "casualty_words": list(report.casualty_words), "damage": list(report.damage),
         "said_by": list(report.said_by), "addresses": list(report.addresses), "flags": list(report.flags),
         "source": report.source,
-        "title": report.title, "published": _iso(report.published),
+        "title": report.title, "published": _iso(report.published), "url": report.url,
         "evidence": [[e.field, e.sentence, e.match] for e in report.evidence],
     }  # fmt: skip
     return {
@@ -325,7 +326,7 @@ def report_from_row(row: Any) -> Report:
         weapon_models=tuple(d["weapon_models"]), debris=d["debris"], killed=d["killed"], injured=d["injured"],
         intercepted=d["intercepted"], casualty_words=tuple(d["casualty_words"]), damage=tuple(d["damage"]),
         said_by=tuple(d["said_by"]), addresses=tuple(d["addresses"]), flags=tuple(d.get("flags", ())),
-        source=d["source"], title=d["title"],
+        source=d["source"], title=d["title"], url=d.get("url"),
         published=_date(d["published"]), evidence=tuple(Evidence(*e) for e in d["evidence"]),
     )  # fmt: skip
 
@@ -341,8 +342,9 @@ def summary_json(event: Event) -> str:
         "weapon_models": list(event.weapon_models), "debris": event.debris, "killed": event.killed,
         "injured": event.injured, "intercepted": event.intercepted, "damage": list(event.damage),
         "said_by": list(event.said_by), "flags": list(event.flags), "sources_count": event.sources_count,
-        "sources": list(dict.fromkeys(r.source or "unknown" for r in reports)),
-        "articles": list(dict.fromkeys(r.article for r in reports)),
+        "sources": list(dict.fromkeys(outlet_name(r) for r in reports)),
+        "articles": list(dict.fromkeys(file_name(r.article) for r in reports)),
+        "urls": list(dict.fromkeys(u for r in reports if (u := web_url(r.url)))),
     }  # fmt: skip
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 

@@ -25,8 +25,9 @@ from strikemap import params as url_params
 from strikemap.assets import ensure_static
 from strikemap.dates import format_date
 from strikemap.errors import StoreError
+from strikemap.links import outlet_name
 from strikemap.models import DISTRICTS
-from strikemap.panels import disagreements, highlight, inert, report_fields
+from strikemap.panels import date_label, disagreements, evidence_lines, inert, report_fields, source_line
 from strikemap.params import View
 from strikemap.query import LOCATION_PRECISIONS, WEAPONS, EventView, Filters
 from strikemap.store import Store, counts, generation
@@ -319,10 +320,10 @@ md = inert
 
 
 def event_panel(view: EventView) -> None:
-    """The selected event, then one panel per report: what each outlet said and where."""
+    """The selected event, then one card per report: its outlet, link, published date, what it
+    says, and each sentence behind it once, tagged with what it supports."""
     e = view.event
-    date = format_date(e.date, e.date_precision) or "undated"
-    st.subheader(f"{md(date)} · {md(e.city)}")
+    st.subheader(f"{md(date_label(e.date, e.date_precision))} · {md(e.city)}")
     status = f"{view.status}" + (
         f"; corrected by an analyst: {', '.join(view.corrected)}" if view.corrected else ""
     )
@@ -340,33 +341,36 @@ def event_panel(view: EventView) -> None:
         + f"  \n**Damage:** {md(', '.join(e.damage) or 'not stated')}"
     )
     for sentence in disagreements(e):
-        st.warning(sentence, icon="⚖️")
+        st.warning(md(sentence), icon="⚖️")
     for flag in e.flags:
         st.warning(f"Check this: {md(flag)}", icon="⚠️")
     for report in e.reports:
         with st.container(border=True):
-            outlet = report.source or "Unknown outlet"
-            st.markdown(f"**{md(outlet)}** · {md(report.role)} report")
-            st.caption(
-                f"{md(report.title or report.article)} · published {md(report.published or 'unknown')}"
-                + (f" · quoted: {md(', '.join(report.said_by))}" if report.said_by else "")
-            )
+            st.markdown(f"**{md(outlet_name(report))}** · {md(report.role)} report")
+            st.caption(source_line(report), unsafe_allow_html=True)
             fields = report_fields(report)
             st.markdown(" · ".join(f"**{k}:** {md(v)}" for k, v in fields.items()))
-            for evidence in report.evidence:
+            for line in evidence_lines(report):
+                tags = "".join(f"<span style='{_TAG}'>{html.escape(t)}</span>" for t in line.tags)
                 st.markdown(
-                    f"<div class='evidence'><small>{html.escape(evidence.field)}</small> "
-                    f"{highlight(evidence.sentence, evidence.match)}</div>",
+                    f"<div class='evidence' style='{_EVIDENCE}'>{line.html} {tags}</div>",
                     unsafe_allow_html=True,
                 )
 
 
+_EVIDENCE = "border-left:3px solid #d5d8de;padding:.1em 0 .1em .7em;margin:.1em 0 .35em"
+"""A quoted sentence: a thin rule on its left, a little space below it."""
+_TAG = (
+    "display:inline-block;margin:0 .3em 0 0;padding:0 .5em;border-radius:.7em;font-size:.8em;"
+    "line-height:1.5;background:#e8eaf0;color:#31333f;white-space:nowrap"
+)
+"""A small grey label: dark text on light grey (contrast about 11:1)."""
+
+
 def event_label(view: EventView) -> str:
-    """How an event is named in a picker: date, city and districts."""
+    """How an event is named in a picker: date (a month as 'May 2023'), city and districts."""
     e = view.event
-    return (
-        f"{format_date(e.date, e.date_precision) or 'undated'} · {e.city} · {', '.join(e.districts) or '-'}"
-    )
+    return f"{date_label(e.date, e.date_precision)} · {e.city} · {', '.join(e.districts) or '-'}"
 
 
 def table(rows: Sequence[dict[str, object]]) -> pd.DataFrame:

@@ -2,16 +2,20 @@
 
 Upload names are untrusted: only a cleaned base name is kept, and files are read from a private
 temporary folder, so a name like ../../etc/passwd can neither escape it nor be written anywhere.
+What a file's header does not say (outlet, published date, address) the form can fill in.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from strikemap.errors import ReadError
+from strikemap.errors import ConfigError, ReadError
+from strikemap.links import web_url
 from strikemap.models import Article, Skipped
 from strikemap.read import DEFAULT_MAX_BYTES, read_paths, read_text
 
@@ -53,6 +57,69 @@ def read_uploads(
 
 
 def _renamed(article: Article, old: str, new: str) -> Article:
-    from dataclasses import replace
-
     return replace(article, path=article.path.replace(old, new))
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """What the person adding articles says about them: for the articles that do not say it."""
+
+    source: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def given(*, outlet: str = "", published: str = "", url: str = "", today: dt.date | None = None) -> Given:
+    """The form's values, checked: an ISO date no later than today and an http(s) address.
+
+    Raises ConfigError saying which value is wrong, what was expected and what arrived.
+    """
+    day = None
+    if published.strip():
+        text = published.strip()
+        try:
+            day = dt.date.fromisoformat(text) if _ISO_DAY.fullmatch(text) else None
+        except ValueError:
+            day = None
+        if day is None:
+            raise ConfigError(
+                f"Published date: expected a day as YYYY-MM-DD, such as 2023-05-29; got {text!r}."
+            )
+        if day > (today or dt.date.today()):
+            raise ConfigError(f"Published date: {text} is in the future.")
+    link = None
+    if url.strip():
+        link = web_url(url)
+        if link is None:
+            raise ConfigError(
+                f"Article URL: expected a web address starting with http:// or https://; got {url.strip()!r}."
+            )
+    return Given(source=outlet.strip() or None, published=day, url=link)
+
+
+def fill_in(articles: list[Article], form: Given) -> tuple[list[Article], list[str]]:
+    """The articles with the form's values where they say nothing, and notes for the person.
+
+    What an article says wins: its own outlet, date or web address is never replaced (an address
+    that is not http(s) does not count). Outlet and date fill in every article that lacks them; an
+    address names one article, so it is given only when exactly one article was read (otherwise a
+    note says it was not used).
+    """
+    notes = []
+    url = form.url
+    if url and len(articles) != 1:
+        notes.append(f"The article URL was not used: it names one article, and {len(articles)} were read.")
+        url = None
+    out = [
+        replace(
+            a,
+            source=a.source or form.source,
+            published=a.published or form.published,
+            url=a.url if web_url(a.url) else (url or a.url),
+        )
+        for a in articles
+    ]
+    return out, notes

@@ -16,6 +16,7 @@ from typing import Any
 
 from strikemap import render, timeline
 from strikemap.export import to_csv, view_row
+from strikemap.links import outlet_name
 from strikemap.query import Filters, apply, load
 from strikemap.store import Store
 
@@ -118,7 +119,7 @@ def test_clicking_a_marker_opens_a_panel_for_each_source(app: tuple[str, Store],
     page.wait_for_selector(IDLE, timeout=60_000)
     page.get_by_text(f"Event {target.event.id}").wait_for(timeout=30_000)
     for report in target.event.reports:
-        outlet = report.source or "Unknown outlet"
+        outlet = outlet_name(report)
         assert page.get_by_text(f"{outlet} · {report.role} report").count() >= 1, outlet
     assert page.locator("div.evidence mark").count() >= len(target.event.reports)
 
@@ -216,3 +217,74 @@ def test_article_text_cannot_run_script_anywhere(app: tuple[str, Store], page: A
     assert {name: p.evaluate("() => window.pwned === undefined") for name, p in pages} == {
         name: True for name, _ in pages
     }
+
+
+LINK_TEST = (
+    "title: Night drones over Podil\nsource: Link Test Wire\n"
+    "url: javascript:window.pwned = 'link'\npublished: 2021-08-02\n\n"
+    "Drones hit Kyiv's Podilskyi district on 2 August 2021, officials said.\n"
+)
+
+
+def _show_event(page: Any, event_id: str) -> None:
+    """Pick an event in the Events page's "Show an event" box and wait for its panel."""
+    page.locator("[data-testid='stSelectbox']").filter(has_text="Show an event").click()
+    page.keyboard.type(event_id)
+    page.keyboard.press("Enter")
+    page.wait_for_selector(IDLE, timeout=60_000)
+    page.get_by_text(f"Event {event_id}").wait_for(timeout=30_000)
+
+
+def _article_links(page: Any) -> dict[str, str]:
+    """Title -> Link cell of the Sources page's Articles table, as its accessible grid holds them."""
+    grid = page.locator("[data-testid='stDataFrame']").nth(2)
+    grid.locator("td[role='gridcell']").first.wait_for(state="attached", timeout=30_000)
+    header = [h.inner_text() for h in grid.locator("th").all()]
+    title, link = header.index("Title"), header.index("Link")
+    rows = [[c.inner_text() for c in r.locator("td").all()] for r in grid.locator("tbody tr").all()]
+    return {cells[title]: cells[link] for cells in rows if len(cells) == len(header)}
+
+
+def test_sources_link_to_their_articles_and_only_web_addresses_become_links(
+    app: tuple[str, Store], page: Any, tmp_path: Path
+) -> None:
+    from strikemap.ingest import ingest
+    from strikemap.read import read_paths
+
+    url, store = app
+    _open(page, url)
+    (tmp_path / "link-test.txt").write_text(LINK_TEST, encoding="utf-8")
+    assert ingest(store, read_paths([tmp_path / "link-test.txt"])).added == 1
+    views = load(store)
+    (bad,) = [v for v in views if v.event.date == dt.date(2021, 8, 2)]
+    linked = next(v for v in views if v.event.date and v.event.date.year == 2022 and v.event.reports[0].url)
+    report = linked.event.reports[0]
+    assert report.url and report.url.startswith("https://") and report.title
+
+    _open(page, f"{url}/events")
+    _show_event(page, linked.event.id)
+    anchor = page.locator(f"a[href='{report.url}']")
+    anchor.first.wait_for(timeout=30_000)
+    assert (anchor.count(), anchor.first.inner_text(), anchor.first.get_attribute("rel")) == (
+        1,
+        report.title,
+        "noopener noreferrer",
+    )
+    assert page.get_by_text(f"published {report.published.day} ").count() >= 1  # type: ignore[union-attr]
+    _show_event(page, bad.event.id)
+    page.get_by_text("Night drones over Podil").wait_for(timeout=30_000)
+    assert page.locator("a[href^='javascript'], a[href*='pwned']").count() == 0
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    saved = tmp_path / "events.csv"
+    download.value.save_as(saved)
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8-sig")))}
+    assert report.url in rows[linked.event.id]["urls"].split("; ")
+    assert (rows[bad.event.id]["urls"], rows[bad.event.id]["articles"]) == ("", "link-test.txt")
+
+    _open(page, f"{url}/sources")
+    links = _article_links(page)
+    assert (links[report.title], links["Night drones over Podil"]) == (report.url, "")
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert page.evaluate("() => window.pwned === undefined")

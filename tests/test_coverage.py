@@ -11,6 +11,7 @@ from conftest import make_article
 from strikemap.cluster import cluster, make_event
 from strikemap.coverage import articles, matrix, outlets
 from strikemap.extract import extract
+from strikemap.links import outlet_name
 from strikemap.models import Report
 from strikemap.query import EventView
 
@@ -85,23 +86,26 @@ def test_outlets() -> None:
 
 def test_articles() -> None:
     assert articles(corpus()) == [
-        {"Title": "anon.txt", "Outlet": "unknown", "Published": "", "Events": "undated Kyiv"},
+        {"Title": "anon.txt", "Outlet": "unknown", "Published": "", "Link": None, "Events": "undated Kyiv"},
         {
             "Title": "Drones over Kyiv",
             "Outlet": "Kyiv Wire",
             "Published": "2023-05-16",
+            "Link": None,
             "Events": "2023-05-16 Kyiv",
         },
         {
             "Title": "Night attack",
             "Outlet": "Podil Post",
             "Published": "2023-05-16",
+            "Link": None,
             "Events": "2023-05-16 Kyiv",
         },
         {
             "Title": "Missiles hit high-rise",
             "Outlet": "Kyiv Wire",
             "Published": "2023-06-24",
+            "Link": None,
             "Events": "2023-05-16 Kyiv; 2023-06-24 Kyiv",
         },
     ]
@@ -200,3 +204,44 @@ def test_tables_of_extracted_events() -> None:
     assert [{k: row[k] for k in ("Kyiv Wire", "Podil Post")} for row in matrix([view])] == [
         {"Kyiv Wire": "✓", "Podil Post": "✓"}
     ]
+
+
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        (
+            {"source": "Kyiv Wire", "url": "https://kyivwire.example/a", "article": "/srv/in/a.txt"},
+            {"Title": "a.txt", "Outlet": "Kyiv Wire", "Link": "https://kyivwire.example/a"},
+        ),
+        (
+            {"source": None, "url": "https://www.podilpost.example/b", "article": "upload:b.txt"},
+            {"Title": "b.txt", "Outlet": "podilpost.example", "Link": "https://www.podilpost.example/b"},
+        ),
+        (
+            {"source": None, "url": "javascript:alert(1)", "article": "C:\\feeds\\c.csv#4"},
+            {"Title": "c.csv#4", "Outlet": "unknown", "Link": None},
+        ),
+        (
+            {"source": "Kyiv Wire", "url": "file:///etc/passwd", "title": "Night"},
+            {"Title": "Night", "Outlet": "Kyiv Wire", "Link": None},
+        ),
+    ],
+    ids=["web-link", "outlet-from-site", "javascript-dropped", "file-url-dropped"],
+)
+def test_articles_link_only_web_addresses_and_show_no_paths(
+    fields: dict[str, object], expected: dict[str, object]
+) -> None:
+    rest = {k: v for k, v in fields.items() if k != "source"}
+    view = EventView(make_event([report(fields["source"], "a1", MAY, **rest)], event_id="e0"))  # type: ignore[arg-type]
+    (row,) = articles([view])
+    assert {k: row[k] for k in expected} == expected
+
+
+def test_outlets_are_named_alike_on_the_sources_page_and_in_the_panel() -> None:
+    """Regression: the panel said 'Unknown outlet' or a file path where the Sources page said 'unknown'."""
+    site = make_event([report(None, "site", JUNE, url="https://www.kyivwire.example/x")], event_id="s0")
+    views = [*corpus(), EventView(site)]
+    on_page = {row["Outlet"] for row in outlets(views)} | {row["Outlet"] for row in articles(views)}
+    in_panels = {outlet_name(r) for v in views for r in v.event.reports}
+    assert on_page == in_panels == {"Kyiv Wire", "Podil Post", "unknown", "kyivwire.example"}
+    assert set(matrix(views)[0]) - {"Event", "Date", "City", "Districts"} == in_panels

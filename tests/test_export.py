@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 import pytest
 from conftest import make_article
 
 from strikemap.cluster import cluster
-from strikemap.export import event_row, safe_cell, to_csv, to_json
+from strikemap.export import event_row, safe_cell, to_csv, to_geojson, to_json
 from strikemap.extract import extract
+from strikemap.query import EventView
 
 
 @pytest.mark.parametrize(
@@ -97,3 +99,28 @@ def test_csv_read_back_gives_every_value_exactly_and_formulas_neutralised() -> N
     expected = [("'" + v) if v.startswith(dangerous) else v for v in values]
     assert [r["damage"] for r in back] == expected
     assert [r["killed"] for r in back] == [str(i) for i in range(len(values))]
+
+
+@pytest.mark.parametrize(
+    "path, url, articles, urls",
+    [
+        ("/srv/strikemap/uploads/night.txt", "https://kyiv.example/a", "night.txt", "https://kyiv.example/a"),
+        ("samples/articles/2023-05-28_wire.txt", None, "2023-05-28_wire.txt", ""),
+        ("upload:feed.csv#3", "javascript:alert(1)", "feed.csv#3", ""),
+        ("C:\\data\\x.html", "file:///etc/passwd", "x.html", ""),
+    ],
+    ids=["absolute-path", "relative-path", "javascript-url", "file-url"],
+)
+def test_csv_geojson_and_json_name_articles_without_paths(
+    path: str, url: str | None, articles: str, urls: str
+) -> None:
+    article = replace(
+        make_article("Drones hit Kyiv's Podilskyi district overnight.", "2023-05-28", path=path), url=url
+    )
+    (event,) = cluster(extract(article))
+    (row,) = csv.DictReader(io.StringIO(to_csv([event_row(event)]).lstrip("\ufeff")))
+    assert (row["articles"], row["urls"]) == (articles, urls)
+    (feature,) = json.loads(to_geojson([EventView(event)]))["features"]
+    assert (feature["properties"]["articles"], feature["properties"]["urls"]) == (articles, urls)
+    (report,) = json.loads(to_json([event]))["events"][0]["reports"]
+    assert (report["article"], report["url"]) == (articles, urls or None)

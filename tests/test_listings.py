@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from strikemap import store as st
 from strikemap.cli import main
 from strikemap.export import listing_row, listings_geojson, to_csv, to_geojson, view_row
 from strikemap.ingest import ingest, reextract
+from strikemap.models import Article
 from strikemap.query import Filters, find, listings
 from strikemap.read import read_paths
 from strikemap.review import correct, merge, set_status, split
@@ -121,3 +124,30 @@ def test_a_version_2_store_gets_summaries_and_exports_the_same(store_url: str, t
         missing = conn.execute(sa.select(sa.func.count()).where(st.events_table.c.summary.is_(None))).scalar()
     assert (version, missing) == (str(st.SCHEMA_VERSION), 0)
     _same_exports(migrated)
+
+
+def test_exports_link_web_addresses_and_hold_no_server_paths(store_url: str, tmp_path: Path) -> None:
+    """Regression: exports held where articles were read from, e.g. an absolute upload path."""
+    store = _reviewed(store_url, tmp_path)
+    hostile = tmp_path / "private" / "hostile.txt"
+    hostile.parent.mkdir()
+    hostile.write_text(
+        "source: Night Wire\nurl: javascript:alert(1)\npublished: 2021-07-01\n\n"
+        "Drones hit Kyiv's Podilskyi district on 1 July 2021.\n",
+        encoding="utf-8",
+    )
+    ingest(store, read_paths([hostile]))
+    _same_exports(store)
+    views = find(store)
+    text = to_csv(view_row(v) for v in views)
+    geojson = to_geojson(views)
+    assert [p for p in (str(ROOT), str(tmp_path), "samples/articles") if p in text + geojson] == []
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))}
+    sample = next(v for v in views if "Kyiv Wire" in v.sources)
+    urls = {a.id: a.url for a in read_paths([ARTICLES]) if isinstance(a, Article)}
+    expected = "; ".join(dict.fromkeys(str(urls[r.article_id]) for r in sample.event.reports))
+    assert rows[sample.event.id]["urls"] == expected != ""
+    (night,) = [v for v in views if "Night Wire" in v.sources]
+    assert (rows[night.event.id]["articles"], rows[night.event.id]["urls"]) == ("hostile.txt", "")
+    assert all("/" not in row["articles"] for row in rows.values())
+    assert all(u.startswith("https://") for row in rows.values() for u in row["urls"].split("; ") if u)

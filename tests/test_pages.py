@@ -234,3 +234,72 @@ def test_timeline_chart_shades_the_window_and_counts_month_dated_events(app: App
     months = [r for r in layers["events"]["data"]["values"] if r["dated"] == timeline.MONTH]
     assert sum(r["events"] for r in months) == sum(v.event.date_precision == "month" for v in views) > 0
     assert layers["events"]["encoding"]["y"]["axis"]["title"] == "Events per week"
+
+
+BARE = "Russian drones struck Kyiv's Podilskyi district overnight, injuring two people.\n"
+
+
+def form_box(at: AppTest, label: str) -> Any:
+    (box,) = [t for t in at.text_input if t.label == label]
+    return box
+
+
+def test_the_form_gives_a_headerless_paste_its_outlet_date_and_url(app: AppTest, db: Path) -> None:
+    open_page(app, "pages/ingest.py")
+    form_box(app, "Outlet").input("Form Wire")
+    form_box(app, "Published (YYYY-MM-DD)").input("2024-09-03")
+    form_box(app, "Article URL").input("https://formwire.example/2024/09/03/podil")
+    app.text_area[0].input(BARE).run()
+    assert (not app.exception, [e.value for e in app.error]) == (True, [])
+    (table,) = app.dataframe
+    rows = table.value.to_dict("records")
+    assert [(r["Date"], r["Outlets"]) for r in rows] == [("2024-09-03", "Form Wire")]
+    (save,) = [b for b in app.button if b.label == "Save to the store"]
+    save.click().run()
+    (saved,) = [v for v in stored_views(db) if v.event.date == dt.date(2024, 9, 3)]
+    assert [(r.source, r.url, r.published) for r in saved.event.reports] == [
+        ("Form Wire", "https://formwire.example/2024/09/03/podil", dt.date(2024, 9, 3))
+    ]
+
+
+@pytest.mark.parametrize(
+    "label, value, message",
+    [
+        ("Published (YYYY-MM-DD)", "03/09/2024", "Published date: expected a day as YYYY-MM-DD"),
+        ("Article URL", "javascript:alert(1)", "Article URL: expected a web address starting with http"),
+    ],
+)
+def test_the_form_refuses_a_bad_date_or_url_with_a_clear_message(
+    app: AppTest, db: Path, label: str, value: str, message: str
+) -> None:
+    open_page(app, "pages/ingest.py")
+    before = stored(db)
+    form_box(app, label).input(value)
+    app.text_area[0].input(BARE).run()
+    assert not app.exception
+    assert [e.value.startswith(message) for e in app.error] == [True]
+    assert (len(app.dataframe), [b.label for b in app.button if b.label == "Save to the store"]) == (0, [])
+    assert stored(db) == before
+
+
+def test_a_saved_review_shows_at_once_and_months_read_as_months(app: AppTest, db: Path) -> None:
+    """Regression: after saving, the picker and the panel showed the old values until the next rerun."""
+    open_page(app, "pages/ingest.py")
+    target = next(v for v in stored_views(db) if v.event.killed is None and v.event.date_precision == "day")
+    picker = app.selectbox(key="reviewing")
+    picker.set_value(target.event.id).run()
+    form_box(app, "Date (YYYY-MM-DD, YYYY-MM or YYYY)").input("2023-07")
+    (killed,) = [n for n in app.number_input if n.label == "Killed"]
+    killed.set_value(42)
+    (submit,) = [b for b in app.button if b.label == "Save review"]
+    submit.click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert [s.value for s in app.success] == ["Saved: date, killed. Kept apart from the machine's output."]
+    assert app.selectbox(key="reviewing").value == target.event.id
+    label = app.selectbox(key="reviewing").format_func(target.event.id)
+    assert label.startswith(f"July 2023 · {target.event.city} · ")
+    assert [m.value for m in app.metric if m.label == "Killed"] == ["42"]
+    assert [h.value for h in app.subheader] == [f"July 2023 · {target.event.city}"]
+    assert [n.value for n in app.number_input if n.label == "Killed"] == [42]
+    app.run()
+    assert len(app.success) == 0, "the message is shown once, after the save"

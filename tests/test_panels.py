@@ -1,4 +1,5 @@
-"""The event panel's text: where sources disagree, evidence with the match marked, all of it inert."""
+"""The event panel's text: where sources truly disagree, evidence by sentence with its matches marked,
+each report's link and date, all of it inert."""
 
 from __future__ import annotations
 
@@ -10,8 +11,18 @@ from conftest import make_article
 
 from strikemap.cluster import cluster, make_event
 from strikemap.extract import extract
-from strikemap.models import Event, Report
-from strikemap.panels import disagreements, highlight, inert, report_fields
+from strikemap.models import Event, Evidence, Precision, Report
+from strikemap.panels import (
+    EvidenceLine,
+    date_label,
+    disagreements,
+    evidence_lines,
+    highlight,
+    inert,
+    mark,
+    report_fields,
+    source_line,
+)
 
 DAY = dt.date(2023, 5, 16)
 
@@ -70,12 +81,15 @@ def events_of(*articles: tuple[str, str]) -> list[Event]:
             ["Sources differ on the districts: Kyiv Wire says Podilskyi; Podil Post says Solomianskyi."],
         ),
         (
-            [report("Kyiv Wire", weapons=("drone",)), report("Podil Post", weapons=("drone", "missile"))],
-            ["Sources differ on the weapons: Kyiv Wire says drone; Podil Post says drone, missile."],
+            [
+                report("Kyiv Wire", weapons=("drone",)),
+                report("Podil Post", weapons=("missile", "guided bomb")),
+            ],
+            ["Sources differ on the weapons: Kyiv Wire says drone; Podil Post says guided bomb, missile."],
         ),
         (
             [report("Kyiv Wire"), report("Podil Post", date=dt.date(2023, 5, 17))],
-            ["Sources differ on the date: Kyiv Wire says 2023-05-16; Podil Post says 2023-05-17."],
+            ["Sources differ on the date: Kyiv Wire says 16 May 2023; Podil Post says 17 May 2023."],
         ),
         (
             [
@@ -89,7 +103,10 @@ def events_of(*articles: tuple[str, str]) -> list[Event]:
         ),
         (
             [report(None, title="Night of drones", killed=1), report(None, 2, killed=2)],
-            ["Sources differ on the number killed: Night of drones says 1; anon.txt says 2."],
+            [
+                "Sources differ on the number killed: "
+                "unknown (Night of drones) says 1; unknown (anon.txt) says 2."
+            ],
         ),
     ],
     ids=["killed", "injured", "districts", "weapons", "date", "two-fields", "no-outlet"],
@@ -264,7 +281,7 @@ def test_highlight_has_no_markup_but_its_own(sentence: str, match: str) -> None:
                 "damage": ("residential building", "cars"),
             },
             {
-                "date": "2023-05",
+                "date": "May 2023",
                 "districts": "Podilskyi, Solomianskyi",
                 "weapons": "drone, missile",
                 "killed": "2",
@@ -275,7 +292,7 @@ def test_highlight_has_no_markup_but_its_own(sentence: str, match: str) -> None:
         (
             {"casualty_words": ("several dead", "dozens hurt")},
             {
-                "date": "2023-05-16",
+                "date": "16 May 2023",
                 "districts": "none named",
                 "weapons": "not stated",
                 "killed": "not stated (several dead; dozens hurt)",
@@ -298,3 +315,185 @@ def test_highlight_has_no_markup_but_its_own(sentence: str, match: str) -> None:
 )
 def test_report_fields(fields: dict[str, object], expected: dict[str, str]) -> None:
     assert report_fields(report("Kyiv Wire", **fields)) == expected
+
+
+# --- only true disagreements ------------------------------------------------------------------------
+
+MAY_MONTH = {"date": dt.date(2023, 5, 1), "date_precision": "month"}
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        [report("Kyiv Wire", date=dt.date(2023, 5, 29)), report("Podil Post", **MAY_MONTH)],
+        [report("Kyiv Wire", **MAY_MONTH), report("Podil Post", date=dt.date(2023, 5, 31))],
+        [report("Kyiv Wire", date=dt.date(2023, 1, 1), date_precision="year"), report("Podil Post")],
+        [
+            report("Kyiv Wire", date=dt.date(2023, 1, 1), date_precision="year"),
+            report("Podil Post", **MAY_MONTH),
+            report("Left Bank News"),
+        ],
+        [
+            report("Kyiv Wire", districts=("Podilskyi",)),
+            report("Podil Post", districts=("Podilskyi", "Obolonskyi")),
+        ],
+        [report("Kyiv Wire", weapons=("drone",)), report("Podil Post", weapons=("drone", "missile"))],
+        [report("Kyiv Wire", weapons=("drone", "missile")), report("Podil Post", weapons=("missile",))],
+    ],
+    ids=[
+        "day-in-month",
+        "month-holds-day",
+        "year-holds-day",
+        "year-month-day",
+        "fewer-districts",
+        "fewer-weapons",
+        "fewer-weapons-second",
+    ],
+)
+def test_a_less_specific_report_is_no_disagreement(reports: list[Report]) -> None:
+    assert disagreements(make_event(reports)) == []
+
+
+@pytest.mark.parametrize(
+    "reports, expected",
+    [
+        (
+            [report("Kyiv Wire", **MAY_MONTH), report("Podil Post", date=dt.date(2023, 6, 1))],
+            "Sources differ on the date: Kyiv Wire says May 2023; Podil Post says 1 June 2023.",
+        ),
+        (
+            [report("Kyiv Wire", date=dt.date(2022, 1, 1), date_precision="year"), report("Podil Post")],
+            "Sources differ on the date: Kyiv Wire says 2022; Podil Post says 16 May 2023.",
+        ),
+        (
+            [
+                report("Kyiv Wire", districts=("Obolonskyi", "Podilskyi")),
+                report("Podil Post", districts=("Podilskyi", "Solomianskyi")),
+            ],
+            "Sources differ on the districts: Kyiv Wire says Obolonskyi, Podilskyi; "
+            "Podil Post says Podilskyi, Solomianskyi.",
+        ),
+        (
+            [
+                report("Kyiv Wire", weapons=("drone",)),
+                report("Podil Post"),
+                report("Left Bank News", weapons=("missile",)),
+            ],
+            "Sources differ on the weapons: Kyiv Wire says drone; Left Bank News says missile.",
+        ),
+    ],
+    ids=["month-and-another-month", "other-year", "districts-not-nested", "silent-one-left-out"],
+)
+def test_reports_that_truly_disagree(reports: list[Report], expected: str) -> None:
+    assert disagreements(make_event(reports)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "day, precision, expected",
+    [
+        (dt.date(2023, 5, 29), "day", "29 May 2023"),
+        (dt.date(2023, 5, 1), "month", "May 2023"),
+        (dt.date(2023, 1, 1), "year", "2023"),
+        (None, None, "undated"),
+        (dt.date(2023, 5, 1), None, "undated"),
+    ],
+)
+def test_date_label(day: dt.date | None, precision: Precision | None, expected: str) -> None:
+    assert date_label(day, precision) == expected
+
+
+# --- evidence by sentence -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, matches, expected",
+    [
+        (
+            "Drones hit Podil at night",
+            ["Drones", "night"],
+            "<mark>Drones</mark> hit Podil at <mark>night</mark>",
+        ),
+        ("Drones hit Podil", ["hit Podil", "Podil"], "Drones <mark>hit Podil</mark>"),
+        ("Drones hit Podil", ["Drones hit", "hit Podil"], "<mark>Drones hit Podil</mark>"),
+        ("Drones hit Podil", ["Drones", "Drones"], "<mark>Drones</mark> hit Podil"),
+        ("Drones hit Podil", ["missile", ""], "Drones hit Podil"),
+        ("<b>Drones</b> hit", ["hit", "<b>"], "<mark>&lt;b&gt;</mark>Drones&lt;/b&gt; <mark>hit</mark>"),
+    ],
+    ids=["two", "nested", "overlapping", "repeated", "absent", "escaped"],
+)
+def test_mark_marks_every_match(sentence: str, matches: list[str], expected: str) -> None:
+    assert mark(sentence, matches) == expected
+
+
+def test_evidence_is_grouped_by_sentence_with_plain_tags() -> None:
+    first = "Drones hit Podil at night, Klitschko said."
+    second = "Two people were killed."
+    r = report(
+        "Kyiv Wire",
+        evidence=(
+            Evidence("weapons", first, "Drones"),
+            Evidence("time_of_day", first, "at night"),
+            Evidence("killed", second, "Two people were killed"),
+            Evidence("said_by", first, "Klitschko"),
+            Evidence("districts", first, "Podil"),
+            Evidence("weapon_models", second, "Two"),
+        ),
+    )
+    assert evidence_lines(r) == [
+        EvidenceLine(
+            "<mark>Drones</mark> hit <mark>Podil</mark> <mark>at night</mark>, "
+            "<mark>Klitschko</mark> said&#46;",
+            ("weapon", "time of day", "quoted", "district"),
+        ),
+        EvidenceLine("<mark>Two people were killed</mark>&#46;", ("killed", "weapon model")),
+    ]
+
+
+def test_evidence_of_an_extracted_report_shows_each_sentence_once_in_plain_words() -> None:
+    (event,) = events_of(
+        (
+            "Kyiv Wire",
+            "Russian drones struck Kyiv's Podilskyi district overnight, killing two people, "
+            "Vitali Klitschko said. Debris fell on a house.",
+        )
+    )
+    (r,) = event.reports
+    lines = evidence_lines(r)
+    sentences = {e.sentence for e in r.evidence}
+    assert len(lines) == len(sentences) >= 1
+    tags = {t for line in lines for t in line.tags}
+    assert {"weapon", "district", "killed", "quoted"} <= tags
+    assert [t for t in tags if "_" in t] == []
+
+
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        (
+            {"title": "Drones over <Podil>", "url": "https://kyiv.example/a?b=1&c=2", "published": DAY},
+            '<a href="https&#58;//kyiv&#46;example/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">'
+            "Drones over &lt;Podil&gt;</a> · published 16 May 2023",
+        ),
+        (
+            {"title": "Drones", "url": "javascript:alert(1)", "published": DAY},
+            "Drones · published 16 May 2023",
+        ),
+        (
+            {
+                "title": None,
+                "article": "/srv/strikemap/uploads/night.txt",
+                "url": None,
+                "said_by": ("Klitschko",),
+            },
+            "night&#46;txt · published unknown · quoted: Klitschko",
+        ),
+        (
+            {"title": "Drones", "url": "HTTP://Kyiv.example/x"},
+            '<a href="HTTP&#58;//Kyiv&#46;example/x" target="_blank" rel="noopener noreferrer">Drones</a>'
+            " · published unknown",
+        ),
+    ],
+    ids=["web-link", "javascript-is-no-link", "no-link-file-name", "upper-case-scheme"],
+)
+def test_source_line_links_only_web_addresses(fields: dict[str, object], expected: str) -> None:
+    assert source_line(report("Kyiv Wire", **fields)) == expected

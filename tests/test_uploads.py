@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from strikemap import uploads
+from strikemap.errors import ConfigError
 from strikemap.models import Article, Skipped
 from strikemap.read import article_id
-from strikemap.uploads import clean_name, read_uploads
+from strikemap.uploads import Given, clean_name, fill_in, given, read_uploads
 
 GOOD = (
     b"title: Drones over Podil\nsource: Kyiv Wire\npublished: 2023-05-16\n\n"
@@ -222,3 +223,100 @@ def test_temp_folder_is_removed_even_when_every_file_is_bad(sandbox: tuple[Path,
     temp, work = sandbox
     read_uploads([("photo.txt", PNG), ("empty.txt", b""), ("../x.jsonl", b"{broken\n")])
     assert (_files(temp), _files(work)) == ([], [])
+
+
+# --- what the form says about articles that do not say it --------------------------------------------
+
+TODAY = dt.date(2024, 9, 10)
+BAD_DATE = "Published date: expected a day as YYYY-MM-DD, such as 2023-05-29; got "
+BAD_URL = "Article URL: expected a web address starting with http:// or https://; got "
+
+
+@pytest.mark.parametrize(
+    "outlet, published, url, expected",
+    [
+        ("", "", "", Given()),
+        (
+            " Kyiv Wire ",
+            "2023-05-29",
+            "https://kyivwire.example/a",
+            Given("Kyiv Wire", dt.date(2023, 5, 29), "https://kyivwire.example/a"),
+        ),
+        ("", " 2024-09-10 ", "  ", Given(None, TODAY, None)),
+        ("", "", "http://x.example", Given(None, None, "http://x.example")),
+    ],
+)
+def test_given_reads_the_form(outlet: str, published: str, url: str, expected: Given) -> None:
+    assert given(outlet=outlet, published=published, url=url, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "published, url, message",
+    [
+        ("29/05/2023", "", BAD_DATE + "'29/05/2023'."),
+        ("2023-05", "", BAD_DATE + "'2023-05'."),
+        ("20230529", "", BAD_DATE + "'20230529'."),
+        ("2023-02-30", "", BAD_DATE + "'2023-02-30'."),
+        ("2024-09-11", "", "Published date: 2024-09-11 is in the future."),
+        ("", "javascript:alert(1)", BAD_URL + "'javascript:alert(1)'."),
+        ("", "kyivwire.example/a", BAD_URL + "'kyivwire.example/a'."),
+        ("", "/srv/a.txt", BAD_URL + "'/srv/a.txt'."),
+    ],
+)
+def test_given_refuses_a_bad_date_or_address(published: str, url: str, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        given(published=published, url=url, today=TODAY)
+    assert str(caught.value) == message
+
+
+def _bare(path: str, **fields: object) -> Article:
+    return Article(**({"id": path, "path": path, "text": "Drones hit Kyiv."} | fields))  # type: ignore[arg-type]
+
+
+FORM = Given("Form Wire", dt.date(2023, 5, 29), "https://form.example/a")
+
+
+@pytest.mark.parametrize(
+    "articles, expected, notes",
+    [
+        ([_bare("a")], [("Form Wire", dt.date(2023, 5, 29), "https://form.example/a")], []),
+        (
+            [_bare("a", source="Kyiv Wire", published=dt.date(2023, 6, 1), url="https://kw.example/1")],
+            [("Kyiv Wire", dt.date(2023, 6, 1), "https://kw.example/1")],
+            [],
+        ),
+        (
+            [_bare("a", source="Kyiv Wire")],
+            [("Kyiv Wire", dt.date(2023, 5, 29), "https://form.example/a")],
+            [],
+        ),
+        (
+            [_bare("a", url="javascript:alert(1)")],
+            [("Form Wire", dt.date(2023, 5, 29), "https://form.example/a")],
+            [],
+        ),
+        (
+            [_bare("a"), _bare("b", url="https://kw.example/2")],
+            [
+                ("Form Wire", dt.date(2023, 5, 29), None),
+                ("Form Wire", dt.date(2023, 5, 29), "https://kw.example/2"),
+            ],
+            ["The article URL was not used: it names one article, and 2 were read."],
+        ),
+        ([], [], ["The article URL was not used: it names one article, and 0 were read."]),
+    ],
+    ids=[
+        "fills-everything",
+        "file-wins",
+        "fills-the-gaps",
+        "bad-file-url-replaced",
+        "url-needs-one-article",
+        "none",
+    ],
+)
+def test_fill_in_gives_what_the_files_do_not_say(
+    articles: list[Article], expected: list[tuple[object, ...]], notes: list[str]
+) -> None:
+    filled, said = fill_in(articles, FORM)
+    assert ([(a.source, a.published, a.url) for a in filled], said) == (expected, notes)
+    assert [(a.id, a.path, a.text) for a in filled] == [(a.id, a.path, a.text) for a in articles]
