@@ -5,6 +5,7 @@ import streamlit as st
 from strikemap import timeline, ui
 from strikemap.export import to_csv, to_geojson, view_row
 
+ui.demo_notice()
 st.title("Events")
 views, filters = ui.filtered_views()
 window = st.session_state.get("window")

@@ -5,13 +5,13 @@ import streamlit as st
 from strikemap import ui
 from strikemap.errors import StrikeMapError
 from strikemap.export import event_row
-from strikemap.ingest import ingest
 from strikemap.models import DISTRICTS
 from strikemap.pipeline import find_events
 from strikemap.query import WEAPONS
 from strikemap.review import save_review
 from strikemap.uploads import read_uploads
 
+ui.demo_notice()
 st.title("Add articles")
 files = st.file_uploader(
     "Article files", type=["txt", "html", "htm", "jsonl", "ndjson", "json", "csv"], accept_multiple_files=True
@@ -28,18 +28,19 @@ if files or pasted.strip():
         with st.expander(f"Evidence for {event.date or 'undated'} · {event.city}"):
             ui.event_panel(ui.query.EventView(event))
     if articles and st.button("Save to the store", type="primary"):
-        summary = ingest(ui.store(), articles)
+        summary = ui.save_articles(articles)
         st.success(" ".join(summary.lines()[:2]))
 
 st.divider()
 st.header("Review an event")
-views = ui.all_views()
+source = ui.shown_store()  # corrections go to the store the event was read from
+views = ui.views_of(source)
 labels = {v.event.id: f"{v.event.id} · {v.event.date or 'undated'} · {v.event.city}" for v in views}
 chosen = st.selectbox(
     "Event", list(labels), format_func=labels.get, index=None, placeholder="Choose an event"
 )
-if chosen:
-    view = next(v for v in views if v.event.id == chosen)
+view = next((v for v in views if v.event.id == chosen), None)
+if view:
     with st.form("correct"):
         date = st.text_input("Date (YYYY-MM-DD, YYYY-MM or YYYY)", value=ui.query.date_text(view) or "")
         districts = st.multiselect("Districts", DISTRICTS, default=list(view.event.districts))
@@ -58,7 +59,7 @@ if chosen:
                 "injured": injured,
             }
             try:
-                changed = save_review(ui.store(), view, wanted, status, note=note or None)
+                changed = save_review(source, view, wanted, status, note=note or None)
                 st.success(
                     f"Saved: {', '.join(changed) or 'nothing changed'}. Kept apart from the machine's output."
                 )

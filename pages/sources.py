@@ -4,6 +4,7 @@ import streamlit as st
 
 from strikemap import coverage, ui
 
+ui.demo_notice()
 st.title("Sources")
 views, filters = ui.filtered_views()
 ui.share(filters)

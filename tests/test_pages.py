@@ -1,4 +1,4 @@
-"""Every dashboard page, run headless with AppTest against a fresh store holding the demo corpus."""
+"""Every dashboard page, run headless with AppTest: first on the demo store, then on the user's own."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from strikemap import coverage, query, timeline, ui
+from strikemap.ingest import ingest
 from strikemap.models import Article
 from strikemap.read import read_paths
 from strikemap.store import Store, counts
@@ -34,10 +35,21 @@ def clear_caches() -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A fresh SQLite store for the app, with Streamlit's caches cleared around the test."""
+def user_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's own store for the app: fresh and empty."""
     path = tmp_path / "strikemap.sqlite"
     monkeypatch.setenv("STRIKEMAP_DB", str(path))
+    monkeypatch.delenv("STRIKEMAP_DEMO", raising=False)
+    return path
+
+
+@pytest.fixture
+def db(user_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The store the app shows on first start: the demo's, apart from the user's (`user_db`).
+
+    Streamlit's caches are cleared around the test."""
+    path = tmp_path / "demo.sqlite"
+    monkeypatch.setenv("STRIKEMAP_DEMO_DB", str(path))
     clear_caches()
     yield path
     clear_caches()
@@ -153,10 +165,11 @@ def paste_and_save(at: AppTest) -> AppTest:
     return at
 
 
-def test_ingest_page_previews_and_saves_only_on_request(app: AppTest, db: Path) -> None:
+def test_ingest_page_previews_and_saves_only_on_request(app: AppTest, db: Path, user_db: Path) -> None:
     open_page(app, "pages/ingest.py")
     before = stored(db)
-    assert (len(app.dataframe), [b.label for b in app.button]) == (0, [])
+    assert stored(user_db).articles == 0
+    assert (len(app.dataframe), [b.label for b in app.button]) == (0, ["Hide the demo"])
 
     app.text_area[0].input(PASTED).run()
     assert not app.exception, [e.value for e in app.exception]
@@ -166,23 +179,27 @@ def test_ingest_page_previews_and_saves_only_on_request(app: AppTest, db: Path) 
         ("2024-09-02", "Kyiv", "Darnytskyi", "missile", 3)
     ]
     assert app.caption[0].value == "1 article(s) read · 1 event(s) found · nothing saved yet"
-    assert stored(db) == before
+    assert (stored(db), stored(user_db).articles) == (before, 0)
 
     paste_and_save(app)
     assert len(app.success) == 1
-    assert stored(db).articles == before.articles + 1
-    saved = [v.event for v in stored_views(db) if v.event.date == dt.date(2024, 9, 2)]
+    assert (stored(db), stored(user_db).articles) == (before, 1)
+    saved = [v.event for v in stored_views(user_db) if v.event.date == dt.date(2024, 9, 2)]
     assert [(e.city, e.districts, e.weapons, e.injured) for e in saved] == [
         ("Kyiv", ("Darnytskyi",), ("missile",), 3)
     ]
 
 
-def test_saving_an_article_about_a_new_day_leaves_other_events_alone(app: AppTest, db: Path) -> None:
+def test_saving_an_article_about_a_new_day_leaves_other_events_alone(app: AppTest, user_db: Path) -> None:
     """Regression: saving one 2024-09-02 article also merged two May 2023 events into a third."""
+    own = Store(str(user_db))
+    ingest(own, read_paths([ui.DEMO_CORPUS]))
+    own.close()
     open_page(app, "pages/ingest.py")
-    before = {v.event.id: [r.key for r in v.event.reports] for v in stored_views(db)}
+    before = {v.event.id: [r.key for r in v.event.reports] for v in stored_views(user_db)}
+    assert len(before) >= 15
     paste_and_save(app)
-    after = {v.event.id: [r.key for r in v.event.reports] for v in stored_views(db)}
+    after = {v.event.id: [r.key for r in v.event.reports] for v in stored_views(user_db)}
     assert {k: v for k, v in after.items() if k in before} == before
 
 
