@@ -120,6 +120,12 @@ def _hide_demo() -> None:
         demo.hide(store())
     except StoreError as err:
         st.error(f"Could not record the choice to hide the demo: {err}")
+    _forget_window()
+
+
+def _forget_window() -> None:
+    """The demo's timeline window means nothing in another store: let the next page start afresh."""
+    st.session_state.pop("window", None)
 
 
 def save_articles(articles: Sequence[Article]) -> Summary:
@@ -128,6 +134,7 @@ def save_articles(articles: Sequence[Article]) -> Summary:
     summary = ingest(store(), articles)
     if showing and not shows_demo():
         st.session_state["first_save"] = " ".join(summary.lines()[:2])
+        _forget_window()
         st.rerun()
     return summary
 

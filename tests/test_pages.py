@@ -211,3 +211,70 @@ def test_ingest_page_reports_a_paste_without_article_text(app: AppTest, db: Path
     assert [e.value for e in app.exception] == []
     assert len(app.error) == 1
     assert stored(db) == before
+
+
+PAGES = ["pages/map.py", "pages/events.py", "pages/sources.py", "pages/ingest.py"]
+NOTHING_YET = "No events yet: add your own articles on the **Add & review** page."
+
+
+def banners(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning if "Demo data: invented articles" in w.value]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_marks_the_invented_demo_while_it_is_shown(app: AppTest, user_db: Path, page: str) -> None:
+    open_page(app, page)
+    assert (len(banners(app)), [b.label for b in app.button if b.key == "hide_demo"]) == (
+        1,
+        ["Hide the demo"],
+    )
+    assert stored(user_db).articles == 0
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hiding_the_demo_shows_the_users_empty_store_on_every_page(
+    app: AppTest, db: Path, user_db: Path, page: str
+) -> None:
+    demo_before = stored(db)
+    app.button(key="hide_demo").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert (banners(app), map_caption(app)) == ([], (0, 0))
+    open_page(app, page)
+    assert (banners(app), [i.value for i in app.info if i.value == NOTHING_YET]) == ([], [NOTHING_YET])
+    assert (stored(user_db).articles, stored(db)) == (0, demo_before)
+
+
+def test_strikemap_demo_off_starts_without_the_demo(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STRIKEMAP_DEMO", "off")
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert (banners(at), [i.value for i in at.info][:1], map_caption(at)) == ([], [NOTHING_YET], (0, 0))
+    assert not db.exists(), "the demo store is never built"
+
+
+def test_the_first_own_article_ends_the_demo_and_leaves_it_untouched(
+    app: AppTest, db: Path, user_db: Path
+) -> None:
+    open_page(app, "pages/ingest.py")
+    demo_before = stored(db)
+    paste_and_save(app)
+    assert banners(app) == []
+    assert [s.value for s in app.success] == [
+        "Saved your first articles to your own store; the demo is hidden now. articles added: 1, "
+        "already present: 0, skipped: 0 reports: 1; events created: 1, updated: 0"
+    ]
+    assert (stored(db), stored(user_db).articles) == (demo_before, 1)
+    (own,) = stored_views(user_db)
+    assert app.selectbox[0].options == [f"{own.event.id} · 2024-09-02 · Kyiv"], "the review lists only it"
+
+
+def test_a_correction_to_a_demo_event_stays_in_the_demo_store(app: AppTest, db: Path, user_db: Path) -> None:
+    """The review form writes into the store its event came from, never the user's."""
+    open_page(app, "pages/ingest.py")
+    first = stored_views(db)[0].event.id
+    app.selectbox[0].set_value(first).run()
+    app.radio[0].set_value("verified")
+    app.button(key="FormSubmitter:correct-Save review").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert [s.value for s in app.success] == ["Saved: status. Kept apart from the machine's output."], first
+    assert (stored(db).corrections, stored(user_db).corrections, stored(user_db).articles) == (1, 0, 0)
