@@ -32,6 +32,7 @@ from strikemap.store import Store, counts, generation
 
 APP_DIR = Path(__file__).resolve().parent.parent
 DEMO_CORPUS = demo.CORPUS
+NOTHING_YET = "No events yet: add your own articles on the **Add & review** page."
 ICON = str(APP_DIR / "static" / "icon.png")
 """A local favicon: a Material icon name would be fetched from a font server."""
 COLUMN_NAMES = {
@@ -93,7 +94,7 @@ def demo_notice() -> None:
         if shows_demo():
             _demo_banner()
         elif not all_views():
-            st.info("No events yet: add your own articles on the **Add & review** page.", icon="📰")
+            st.info(NOTHING_YET, icon=":material/inbox:")
     except StoreError as err:
         unavailable(err)
     except ConfigError as err:
@@ -110,7 +111,7 @@ def _demo_banner() -> None:
         "**Demo data: invented articles.** The outlets, reports and events shown here are made up to "
         "show what the dashboard does. Your first own article on **Add & review** starts your own store "
         "and replaces them.",
-        icon="🧪",
+        icon=":material/science:",
     )
     action.button("Hide the demo", key="hide_demo", on_click=_hide_demo, help="Show your own store instead")
 
