@@ -1,6 +1,7 @@
 """Kyiv Strike Map: the dashboard's entry point, routing to the pages in pages/.
 
-Run with `streamlit run app.py`; on first start the demo corpus is loaded into the store.
+Run with `streamlit run app.py`. Until the user's store holds an article, the pages show the
+invented demo corpus from a store of its own (see strikemap/demo.py).
 The filters live here, in the sidebar, so that every page reads and writes the same view.
 """
 

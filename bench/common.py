@@ -133,8 +133,10 @@ def fmt(value: float) -> str:
 
 
 @contextmanager
-def served_app(db: str | Path) -> Iterator[str]:
-    """``streamlit run app.py`` on a free port of 127.0.0.1 serving the store ``db``; yields its URL."""
+def served_app(db: str | Path, demo: str | Path | None = None) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port of 127.0.0.1 serving the store ``db``; yields its URL.
+
+    ``demo``: where the demo store lives (shown while ``db`` is empty), instead of the cache folder."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -144,6 +146,8 @@ def served_app(db: str | Path) -> Iterator[str]:
         "--server.fileWatcherType", "none",
     ]  # fmt: skip
     env = {**os.environ, "STRIKEMAP_DB": str(Path(db).resolve())}
+    if demo is not None:
+        env["STRIKEMAP_DEMO_DB"] = str(Path(demo).resolve())
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"

@@ -5,6 +5,7 @@ import streamlit as st
 from strikemap import ui
 from strikemap.export import to_csv, to_geojson, view_row
 
+ui.demo_notice()
 st.title("Events")
 views, _ = ui.filtered_views()
 views = ui.window_toggle(views)

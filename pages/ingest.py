@@ -5,7 +5,6 @@ import streamlit as st
 from strikemap import ui
 from strikemap.errors import StrikeMapError
 from strikemap.export import event_row
-from strikemap.ingest import ingest
 from strikemap.models import DISTRICTS
 from strikemap.panels import date_label
 from strikemap.pipeline import find_events
@@ -13,6 +12,7 @@ from strikemap.query import WEAPONS
 from strikemap.review import save_review
 from strikemap.uploads import fill_in, given, read_uploads
 
+ui.demo_notice()
 st.title("Add articles")
 files = st.file_uploader(
     "Article files", type=["txt", "html", "htm", "jsonl", "ndjson", "json", "csv"], accept_multiple_files=True
@@ -42,20 +42,21 @@ if form and (files or pasted.strip()):
         with st.expander(f"Evidence for {date_label(event.date, event.date_precision)} · {event.city}"):
             ui.event_panel(ui.query.EventView(event))
     if articles and st.button("Save to the store", type="primary"):
-        summary = ingest(ui.store(), articles)
+        summary = ui.save_articles(articles)
         st.success(" ".join(summary.lines()[:2]))
 
 st.divider()
 st.header("Review an event")
 if saved := st.session_state.pop("review_saved", None):
     st.success(saved)
-views = ui.all_views()
+source = ui.shown_store()  # corrections go to the store the event was read from
+views = ui.views_of(source)
 labels = {v.event.id: f"{ui.event_label(v)} · {v.event.id}" for v in views}
 chosen = st.selectbox(
     "Event", list(labels), format_func=labels.get, index=None, placeholder="Choose an event", key="reviewing"
 )
-if chosen:
-    view = next(v for v in views if v.event.id == chosen)
+view = next((v for v in views if v.event.id == chosen), None)
+if view:
     with st.form("correct"):
         date = st.text_input("Date (YYYY-MM-DD, YYYY-MM or YYYY)", value=ui.query.date_text(view) or "")
         districts = st.multiselect("Districts", DISTRICTS, default=list(view.event.districts))
@@ -74,7 +75,7 @@ if chosen:
                 "injured": injured,
             }
             try:
-                changed = save_review(ui.store(), view, wanted, status, note=note or None)
+                changed = save_review(source, view, wanted, status, note=note or None)
             except StrikeMapError as err:
                 st.error(str(err))
             else:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from strikemap import coverage, ui
 
+ui.demo_notice()
 st.title("Sources")
 views, _ = ui.filtered_views()
 views = ui.window_toggle(views)

@@ -259,6 +259,20 @@ def generation(store: Store) -> int:
     return int(value or 0)
 
 
+def setting(store: Store, key: str) -> str | None:
+    """A choice the dashboard keeps with the data, such as hiding the demo; None when never made."""
+    with store.reading() as conn:
+        found = sa.select(meta_table.c.value).where(meta_table.c.key == f"setting:{key}")
+        value = conn.execute(found).scalar()
+    return None if value is None else str(value)
+
+
+def set_setting(store: Store, key: str, value: str) -> None:
+    with store.writing() as conn:
+        conn.execute(sa.delete(meta_table).where(meta_table.c.key == f"setting:{key}"))
+        conn.execute(sa.insert(meta_table).values(key=f"setting:{key}", value=value))
+
+
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = sa.create_engine(url, connect_args={"timeout": 60})

@@ -20,20 +20,22 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit_folium import st_folium
 
-from strikemap import framing, query, render, timeline
+from strikemap import demo, framing, query, render, timeline
 from strikemap import params as url_params
 from strikemap.assets import ensure_static
 from strikemap.dates import format_date
-from strikemap.errors import StoreError
+from strikemap.errors import ConfigError, StoreError
+from strikemap.ingest import Summary, ingest
 from strikemap.links import outlet_name
-from strikemap.models import DISTRICTS
+from strikemap.models import DISTRICTS, Article
 from strikemap.panels import date_label, disagreements, evidence_lines, inert, report_fields, source_line
 from strikemap.params import View
 from strikemap.query import LOCATION_PRECISIONS, WEAPONS, EventView, Filters
 from strikemap.store import Store, counts, generation
 
 APP_DIR = Path(__file__).resolve().parent.parent
-DEMO_CORPUS = APP_DIR / "samples" / "articles"
+DEMO_CORPUS = demo.CORPUS
+NOTHING_YET = "No events yet: add your own articles on the **Add & review** page."
 ICON = str(APP_DIR / "static" / "icon.png")
 """A local favicon: a Material icon name would be fetched from a font server."""
 PAGE_FAILED = "Something went wrong while drawing this page. The details are in the server's log."
@@ -58,19 +60,89 @@ def _static_ready() -> Path:
     return ensure_static(APP_DIR / "static")
 
 
-def prepare() -> None:
-    """Serve the map assets and, on the very first start, load the demo corpus."""
-    _static_ready()
-    try:
-        current = store()
-        if counts(current).articles == 0 and DEMO_CORPUS.is_dir():
-            from strikemap.ingest import ingest
-            from strikemap.read import read_paths
+@st.cache_resource(show_spinner="First start: loading the demo corpus...")
+def demo_store() -> Store:
+    """The invented demo corpus in its own store (STRIKEMAP_DEMO_DB or the cache folder)."""
+    return demo.build(demo.path())[0]
 
-            with st.spinner("First start: loading the demo corpus..."):
-                ingest(current, read_paths([DEMO_CORPUS]))
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _shows_demo(url: str, version: int) -> bool:
+    user = store()
+    return demo.shows_demo(
+        user_articles=counts(user).articles,
+        allowed=demo.enabled(os.environ.get("STRIKEMAP_DEMO")),
+        hidden=demo.hidden(user),
+        corpus_present=DEMO_CORPUS.is_dir(),
+    )
+
+
+def shows_demo() -> bool:
+    """Whether this run shows the demo store: asked again whenever the user's store changes."""
+    user = store()
+    return _shows_demo(user.url, generation(user))
+
+
+def shown_store() -> Store:
+    """The store the pages read: the demo while the user has no article, else the user's own."""
+    return demo_store() if shows_demo() else store()
+
+
+def prepare() -> None:
+    """Serve the map assets."""
+    _static_ready()
+
+
+def demo_notice() -> None:
+    """At the top of every page: a banner while the demo is shown, or a word when there is nothing yet."""
+    try:
+        if shows_demo():
+            _demo_banner()
+        elif not all_views():
+            st.info(NOTHING_YET, icon=":material/inbox:")
     except StoreError as err:
         unavailable(err)
+    except ConfigError as err:
+        st.error(str(err))
+        st.stop()
+    saved = st.session_state.pop("first_save", None)
+    if saved:
+        st.success(f"Saved your first articles to your own store; the demo is hidden now. {saved}")
+
+
+def _demo_banner() -> None:
+    text, action = st.columns([6, 1], vertical_alignment="center")
+    text.warning(
+        "**Demo data: invented articles.** The outlets, reports and events shown here are made up to "
+        "show what the dashboard does. Your first own article on **Add & review** starts your own store "
+        "and replaces them.",
+        icon=":material/science:",
+    )
+    action.button("Hide the demo", key="hide_demo", on_click=_hide_demo, help="Show your own store instead")
+
+
+def _hide_demo() -> None:
+    try:
+        demo.hide(store())
+    except StoreError as err:
+        st.error(f"Could not record the choice to hide the demo: {err}")
+    _forget_window()
+
+
+def _forget_window() -> None:
+    """The demo's filters and window mean nothing in another store: the view starts afresh."""
+    _set_view(View())
+
+
+def save_articles(articles: Sequence[Article]) -> Summary:
+    """Add articles to the user's own store, never the demo's; the first ones end the demo."""
+    showing = shows_demo()
+    summary = ingest(store(), articles)
+    if showing and not shows_demo():
+        st.session_state["first_save"] = " ".join(summary.lines()[:2])
+        _forget_window()
+        st.rerun()
+    return summary
 
 
 def unavailable(err: Exception) -> None:
@@ -79,16 +151,24 @@ def unavailable(err: Exception) -> None:
     st.stop()
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _views(url: str, version: int) -> list[EventView]:
-    """All events, shared between sessions; immutable, so caching them without copies is safe."""
-    return query.load(store())
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _views(url: str, version: int, _source: Store) -> list[EventView]:
+    """All events of one store, shared between sessions; immutable, so caching them without copies is safe."""
+    return query.load(_source)
+
+
+def views_of(source: Store) -> list[EventView]:
+    try:
+        return _views(source.url, generation(source), source)
+    except StoreError as err:
+        unavailable(err)
+        raise
 
 
 def all_views() -> list[EventView]:
+    """Every event of the store the pages show (`shown_store`)."""
     try:
-        current = store()
-        return _views(current.url, generation(current))
+        return views_of(shown_store())
     except StoreError as err:
         unavailable(err)
         raise

@@ -135,11 +135,12 @@ def need_browser() -> None:
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
-    """The dashboard on a free port with a fresh store; yields its URL and the store."""
+    """The dashboard on a free port with a fresh, empty store of the user's; yields its URL and the
+    store it shows: the demo's, a temp file of its own."""
     need_browser()
-    db = tmp_path_factory.mktemp("app") / "store.sqlite"
-    with served_app(db) as url:
-        yield url, Store(str(db))
+    folder = tmp_path_factory.mktemp("app")
+    with served_app(folder / "store.sqlite", demo=folder / "demo.sqlite") as url:
+        yield url, Store(str(folder / "demo.sqlite"))
 
 
 @pytest.fixture(scope="module")

@@ -51,10 +51,13 @@ def private_postgres() -> Iterator[tuple[str, Callable[[], None], Callable[[], N
 
 
 def test_the_dashboard_says_postgresql_is_down_and_recovers_without_a_restart(
-    private_postgres: tuple[str, Callable[[], None], Callable[[], None]], monkeypatch: pytest.MonkeyPatch
+    private_postgres: tuple[str, Callable[[], None], Callable[[], None]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     url, stop, start = private_postgres
     monkeypatch.setenv("STRIKEMAP_DB", url)
+    monkeypatch.setenv("STRIKEMAP_DEMO_DB", str(tmp_path / "demo.sqlite"))
     st.cache_resource.clear()
     st.cache_data.clear()
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()

@@ -1,4 +1,4 @@
-"""Every dashboard page, run headless with AppTest against a fresh store holding the demo corpus."""
+"""Every dashboard page, run headless with AppTest: first on the demo store, then on the user's own."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from strikemap import coverage, framing, query, render, timeline, ui
+from strikemap.ingest import ingest
 from strikemap.models import Article
 from strikemap.read import read_paths
 from strikemap.store import Store, counts
@@ -34,10 +35,21 @@ def clear_caches() -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A fresh SQLite store for the app, with Streamlit's caches cleared around the test."""
+def user_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's own store for the app: fresh and empty."""
     path = tmp_path / "strikemap.sqlite"
     monkeypatch.setenv("STRIKEMAP_DB", str(path))
+    monkeypatch.delenv("STRIKEMAP_DEMO", raising=False)
+    return path
+
+
+@pytest.fixture
+def db(user_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The store the app shows on first start: the demo's, apart from the user's (`user_db`).
+
+    Streamlit's caches are cleared around the test."""
+    path = tmp_path / "demo.sqlite"
+    monkeypatch.setenv("STRIKEMAP_DEMO_DB", str(path))
     clear_caches()
     yield path
     clear_caches()
@@ -153,10 +165,11 @@ def paste_and_save(at: AppTest) -> AppTest:
     return at
 
 
-def test_ingest_page_previews_and_saves_only_on_request(app: AppTest, db: Path) -> None:
+def test_ingest_page_previews_and_saves_only_on_request(app: AppTest, db: Path, user_db: Path) -> None:
     open_page(app, "pages/ingest.py")
     before = stored(db)
-    assert (len(app.dataframe), [b.label for b in app.button]) == (0, [])
+    assert stored(user_db).articles == 0
+    assert (len(app.dataframe), [b.label for b in app.button]) == (0, ["Hide the demo"])
 
     app.text_area[0].input(PASTED).run()
     assert not app.exception, [e.value for e in app.exception]
@@ -166,23 +179,27 @@ def test_ingest_page_previews_and_saves_only_on_request(app: AppTest, db: Path) 
         ("2024-09-02", "Kyiv", "Darnytskyi", "missile", 3)
     ]
     assert app.caption[0].value == "1 article(s) read · 1 event(s) found · nothing saved yet"
-    assert stored(db) == before
+    assert (stored(db), stored(user_db).articles) == (before, 0)
 
     paste_and_save(app)
     assert len(app.success) == 1
-    assert stored(db).articles == before.articles + 1
-    saved = [v.event for v in stored_views(db) if v.event.date == dt.date(2024, 9, 2)]
+    assert (stored(db), stored(user_db).articles) == (before, 1)
+    saved = [v.event for v in stored_views(user_db) if v.event.date == dt.date(2024, 9, 2)]
     assert [(e.city, e.districts, e.weapons, e.injured) for e in saved] == [
         ("Kyiv", ("Darnytskyi",), ("missile",), 3)
     ]
 
 
-def test_saving_an_article_about_a_new_day_leaves_other_events_alone(app: AppTest, db: Path) -> None:
+def test_saving_an_article_about_a_new_day_leaves_other_events_alone(app: AppTest, user_db: Path) -> None:
     """Regression: saving one 2024-09-02 article also merged two May 2023 events into a third."""
+    own = Store(str(user_db))
+    ingest(own, read_paths([ui.DEMO_CORPUS]))
+    own.close()
     open_page(app, "pages/ingest.py")
-    before = {v.event.id: [r.key for r in v.event.reports] for v in stored_views(db)}
+    before = {v.event.id: [r.key for r in v.event.reports] for v in stored_views(user_db)}
+    assert len(before) >= 15
     paste_and_save(app)
-    after = {v.event.id: [r.key for r in v.event.reports] for v in stored_views(db)}
+    after = {v.event.id: [r.key for r in v.event.reports] for v in stored_views(user_db)}
     assert {k: v for k, v in after.items() if k in before} == before
 
 
@@ -303,3 +320,70 @@ def test_a_saved_review_shows_at_once_and_months_read_as_months(app: AppTest, db
     assert [n.value for n in app.number_input if n.label == "Killed"] == [42]
     app.run()
     assert len(app.success) == 0, "the message is shown once, after the save"
+
+
+PAGES = ["pages/map.py", "pages/events.py", "pages/sources.py", "pages/ingest.py"]
+NOTHING_YET = "No events yet: add your own articles on the **Add & review** page."
+
+
+def banners(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning if "Demo data: invented articles" in w.value]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_marks_the_invented_demo_while_it_is_shown(app: AppTest, user_db: Path, page: str) -> None:
+    open_page(app, page)
+    assert (len(banners(app)), [b.label for b in app.button if b.key == "hide_demo"]) == (
+        1,
+        ["Hide the demo"],
+    )
+    assert stored(user_db).articles == 0
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hiding_the_demo_shows_the_users_empty_store_on_every_page(
+    app: AppTest, db: Path, user_db: Path, page: str
+) -> None:
+    demo_before = stored(db)
+    app.button(key="hide_demo").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert (banners(app), map_caption(app)) == ([], (0, 0))
+    open_page(app, page)
+    assert (banners(app), [i.value for i in app.info if i.value == NOTHING_YET]) == ([], [NOTHING_YET])
+    assert (stored(user_db).articles, stored(db)) == (0, demo_before)
+
+
+def test_strikemap_demo_off_starts_without_the_demo(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STRIKEMAP_DEMO", "off")
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert (banners(at), [i.value for i in at.info][:1], map_caption(at)) == ([], [NOTHING_YET], (0, 0))
+    assert not db.exists(), "the demo store is never built"
+
+
+def test_the_first_own_article_ends_the_demo_and_leaves_it_untouched(
+    app: AppTest, db: Path, user_db: Path
+) -> None:
+    open_page(app, "pages/ingest.py")
+    demo_before = stored(db)
+    paste_and_save(app)
+    assert banners(app) == []
+    assert [s.value for s in app.success] == [
+        "Saved your first articles to your own store; the demo is hidden now. articles added: 1, "
+        "already present: 0, skipped: 0 reports: 1; events created: 1, updated: 0"
+    ]
+    assert (stored(db), stored(user_db).articles) == (demo_before, 1)
+    (own,) = stored_views(user_db)
+    assert app.selectbox[0].options == [f"{own.event.id} · 2024-09-02 · Kyiv"], "the review lists only it"
+
+
+def test_a_correction_to_a_demo_event_stays_in_the_demo_store(app: AppTest, db: Path, user_db: Path) -> None:
+    """The review form writes into the store its event came from, never the user's."""
+    open_page(app, "pages/ingest.py")
+    first = stored_views(db)[0].event.id
+    app.selectbox[0].set_value(first).run()
+    app.radio[0].set_value("verified")
+    app.button(key="FormSubmitter:correct-Save review").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert [s.value for s in app.success] == ["Saved: status. Kept apart from the machine's output."], first
+    assert (stored(db).corrections, stored(user_db).corrections, stored(user_db).articles) == (1, 0, 0)
