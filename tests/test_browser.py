@@ -112,7 +112,9 @@ def test_clicking_a_marker_opens_a_panel_for_each_source(app: tuple[str, Store],
     marker = next(m for m in render.markers([target]) if (m.lat, m.lon) in alone)
     _open(page, url)
     frame = _map(page)
-    frame.evaluate("([lat, lon]) => map.setView([lat, lon], 17, {animate: false})", [marker.lat, marker.lon])
+    frame.evaluate(
+        "([lat, lon]) => { map.setView([lat, lon], 17, {animate: false}); }", [marker.lat, marker.lon]
+    )
     time.sleep(0.5)
     frame.evaluate(CLICK_AT, [marker.lat, marker.lon])
     page.wait_for_timeout(500)
@@ -198,7 +200,9 @@ def test_article_text_cannot_run_script_anywhere(app: tuple[str, Store], page: A
     frame = _map(page)
     assert _markers_on(frame, 1) == 1
     (marker,) = render.markers([target])
-    frame.evaluate("([lat, lon]) => map.setView([lat, lon], 15, {animate: false})", [marker.lat, marker.lon])
+    frame.evaluate(
+        "([lat, lon]) => { map.setView([lat, lon], 15, {animate: false}); }", [marker.lat, marker.lon]
+    )
     page.wait_for_timeout(300)
     frame.evaluate(CLICK_AT, [marker.lat, marker.lon])
     page.wait_for_timeout(500)
