@@ -26,5 +26,6 @@ if ui.clicked(tooltip):
 point = render.place_from_tooltip(tooltip)
 if point and not render.event_id_from_tooltip(tooltip):
     ui.place_picker(render.events_at(shown, point))
+ui.events_table(shown)
 ui.share()
 ui.chosen_event_panel(shown)

@@ -9,12 +9,12 @@ st.title("Sources")
 views, _ = ui.filtered_views()
 views = ui.window_toggle(views)
 ui.share()
-st.subheader("Outlets")
+st.header("Outlets")
 st.dataframe(coverage.outlets(views), hide_index=True, width="stretch")
-st.subheader("Coverage")
+st.header("Coverage")
 st.caption("✓ reported the attack as news · ↺ only recalled it · blank: did not report it")
 st.dataframe(coverage.matrix(views), hide_index=True, width="stretch")
-st.subheader("Articles")
+st.header("Articles")
 st.dataframe(
     coverage.articles(views),
     hide_index=True,

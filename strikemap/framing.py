@@ -54,6 +54,15 @@ def frame(views: Iterable[EventView], placed: Sequence[Marker]) -> Frame:
     return Frame(None, None)
 
 
+def around(placed: Sequence[Marker], event_id: str, *, margin: float = 0.012) -> Bounds | None:
+    """The box around one event's markers, a kilometre or so wider, for a link that opens on it."""
+    points = [(m.lat, m.lon) for m in placed if m.event_id == event_id]
+    if not points:
+        return None
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return (min(lats) - margin, min(lons) - margin), (max(lats) + margin, max(lons) + margin)
+
+
 def outside_kyiv(views: Iterable[EventView]) -> Counter[Area]:
     """How many events are in the Kyiv region, and how many elsewhere."""
     return Counter(a for v in views if (a := area(v.event.city)) != "Kyiv")

@@ -25,6 +25,7 @@ from strikemap import params as url_params
 from strikemap.assets import ensure_static
 from strikemap.dates import format_date
 from strikemap.errors import ConfigError, StoreError
+from strikemap.export import view_row
 from strikemap.ingest import Summary, ingest
 from strikemap.links import outlet_name
 from strikemap.models import DISTRICTS, Article
@@ -174,7 +175,7 @@ def all_views() -> list[EventView]:
         raise
 
 
-_VIEW, _WRITTEN, _CLICK = "view", "view_url", "last_click"
+_VIEW, _WRITTEN, _CLICK, _FOCUS = "view", "view_url", "last_click", "focus"
 
 
 def sync_view() -> View:
@@ -184,6 +185,8 @@ def sync_view() -> View:
     writes (see `params.reconcile`); `share` writes it back to the URL when the page is done."""
     state = st.session_state
     view = url_params.reconcile(_query_params(), state.get(_WRITTEN), state.get(_VIEW))
+    if view is not state.get(_VIEW):
+        state[_FOCUS] = view.event  # a link to an event opens the map on it
     state[_VIEW] = view
     return view
 
@@ -215,7 +218,7 @@ def sidebar_filters() -> None:
         f_precisions=list(f.precisions), f_verified=f.verified_only,
     )  # fmt: skip
     with st.sidebar:
-        st.header("Filters")
+        st.markdown("**Filters**")  # not a heading: the sidebar comes before the page's title
         changed = _filters_changed
         st.date_input("Date range", min_value=url_params.EARLIEST, max_value=url_params.LATEST,
                       help="Leave empty for all dates", key="f_range", on_change=changed)  # fmt: skip
@@ -240,6 +243,7 @@ def _filters_changed() -> None:
         precisions=tuple(state.f_precisions), verified_only=bool(state.f_verified),
     )  # fmt: skip
     _set_view(replace(current_view(), filters=filters, event=None))
+    state[_FOCUS] = None
 
 
 def _query_params() -> url_params.Params:
@@ -286,6 +290,25 @@ def place_picker(here: Sequence[EventView]) -> None:
     st.session_state["place_pick"] = current_view().event
     st.selectbox(f"{len(ids)} events at this place", ids, format_func=labels.__getitem__, key="place_pick",
                  on_change=lambda: choose_event(st.session_state["place_pick"]))  # fmt: skip
+
+
+def events_table(shown: Sequence[EventView]) -> None:
+    """The window's events as a table under the map: the keyboard's way to every event, and the
+    phone's, where markers are small. Choosing a row opens its panel, as a click on a marker does."""
+    if not shown:
+        return
+    ids = [v.event.id for v in shown]
+
+    def chosen() -> None:
+        rows = st.session_state["map_events"].selection.rows
+        if rows and rows[0] < len(ids):
+            choose_event(ids[rows[0]])
+
+    st.dataframe(
+        table([view_row(v) for v in shown])[list(MAP_TABLE)],
+        hide_index=True, width="stretch", height=min(36 * (len(shown) + 1) + 2, 250), key="map_events",
+        on_select=chosen, selection_mode="single-row",
+    )  # fmt: skip
 
 
 def chosen_event_panel(shown: Sequence[EventView]) -> None:
@@ -354,21 +377,23 @@ def timeline_window(views: Sequence[EventView]) -> tuple[dt.date, dt.date] | Non
     st.session_state["window_slider"] = window
     st.slider("Timeline window", min_value=bounds[0], max_value=bounds[1], key="window_slider",
               format="YYYY-MM-DD", on_change=_window_moved, args=(bounds,))  # fmt: skip
-    with st.container(horizontal=True, horizontal_alignment="distribute", key="window_steps"):
-        st.button("◀ Previous window", key="window_back", on_click=_step_window,
-                  args=(window, bounds, -1), disabled=window[0] <= bounds[0])  # fmt: skip
-        st.caption(timeline.describe(window))
-        st.button("Next window ▶", key="window_forward", on_click=_step_window,
-                  args=(window, bounds, 1), disabled=window[1] >= bounds[1])  # fmt: skip
+    with st.container(horizontal=True, horizontal_alignment="distribute", wrap=False, key="window_steps"):
+        first, last = window[0] <= bounds[0], window[1] >= bounds[1]
+        st.button("Previous window", icon=":material/chevron_left:", key="window_back",
+                  on_click=_step_window, args=(window, bounds, -1), disabled=first)  # fmt: skip
+        st.button("Next window", icon=":material/chevron_right:", icon_position="right", key="window_forward",
+                  on_click=_step_window, args=(window, bounds, 1), disabled=last)  # fmt: skip
     return window
 
 
 def _window_moved(bounds: tuple[dt.date, dt.date]) -> None:
+    st.session_state[_FOCUS] = None
     first, last = cast(tuple[dt.date, dt.date], st.session_state["window_slider"])
     _set_view(replace(current_view(), window=None if (first, last) == bounds else (first, last)))
 
 
 def _step_window(window: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date], direction: int) -> None:
+    st.session_state[_FOCUS] = None
     _set_view(replace(current_view(), window=timeline.step(window, bounds, direction)))
 
 
@@ -382,12 +407,14 @@ def kyiv_map(
     the legend is drawn on the map itself. Panning and zooming never rerun the script.
     """
     frame = framing.frame(views, placed)
+    focus = st.session_state.get(_FOCUS)
+    fit = (focus and framing.around(placed, focus)) or frame.bounds
     notes = [framing.outside_note(views, frame.area), framing.unplaced_note(views, placed)]
     if any(notes):
         st.caption(" · ".join(filter(None, notes)))
     result = st_folium(
         render.base_map(tiles=tiles),
-        feature_group_to_add=render.layers(views, shaded=shaded, placed=placed, fit=frame.bounds),
+        feature_group_to_add=render.layers(views, shaded=shaded, placed=placed, fit=fit),
         returned_objects=["last_object_clicked_tooltip"],
         key="kyiv-map",
         height=560,
@@ -403,7 +430,7 @@ def event_panel(view: EventView) -> None:
     """The selected event, then one card per report: its outlet, link, published date, what it
     says, and each sentence behind it once, tagged with what it supports."""
     e = view.event
-    st.subheader(f"{md(date_label(e.date, e.date_precision))} · {md(e.city)}")
+    st.header(f"{md(date_label(e.date, e.date_precision))} · {md(e.city)}")
     status = f"{view.status}" + (
         f"; corrected by an analyst: {', '.join(view.corrected)}" if view.corrected else ""
     )
@@ -451,6 +478,10 @@ def event_label(view: EventView) -> str:
     """How an event is named in a picker: date (a month as 'May 2023'), city and districts."""
     e = view.event
     return f"{date_label(e.date, e.date_precision)} · {e.city} · {', '.join(e.districts) or '-'}"
+
+
+MAP_TABLE = ("Date", "Districts", "Weapons", "Killed", "Injured", "Sources", "Outlets")
+"""The columns of the table under the map: enough to tell events apart, narrow enough for a phone."""
 
 
 def table(rows: Sequence[dict[str, object]]) -> pd.DataFrame:

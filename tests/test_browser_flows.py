@@ -7,13 +7,14 @@ store's own answer for the same view.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-from test_browser import IDLE
+from test_browser import IDLE, MAP_FRAME
 
-from strikemap import timeline
+from strikemap import render, timeline
 from strikemap.export import to_csv, view_row
 from strikemap.query import Filters, apply, load
 from strikemap.store import Store
@@ -80,7 +81,12 @@ def test_filters_and_window_survive_moving_between_pages_and_back(
 
     _go(page, "Sources")
     assert _query(page) == wanted
-    page.go_back()
+    for _ in range(2):  # Streamlit records a page switch and the view it puts in the URL as two steps
+        page.go_back()
+        _idle(page)
+        assert _query(page) == wanted
+        if page.locator("h1").filter(has_text="Events").count():
+            break
     _title(page, "Events")
     page.get_by_text(f"{len(expected)} events match the filters").wait_for(timeout=30_000)
     assert _query(page) == wanted
@@ -125,3 +131,83 @@ def test_a_link_to_an_event_opens_the_map_on_its_panel(app: tuple[str, Store], p
     other.goto(link)
     _idle(other)
     other.get_by_text(f"Event {target.event.id}").wait_for(timeout=30_000)
+
+
+def test_a_link_to_one_place_frames_the_map_on_it(app: tuple[str, Store], page: Any) -> None:
+    url, store = app
+    views = apply(load(store), Filters())
+    single = [v for v in views if len(render.markers([v])) == 1 and v.event.districts]
+    target = max(single, key=lambda v: v.event.id)
+    (marker,) = render.markers([target])
+    page.goto(f"{url}/?event={target.event.id}")
+    _idle(page)
+    frame = page.wait_for_selector(MAP_FRAME, timeout=60_000).content_frame()
+    frame.wait_for_function("() => window.map && window.L", timeout=60_000)
+    page.wait_for_timeout(1000)
+    zoom, inside = frame.evaluate(
+        "([lat, lon]) => [map.getZoom(), map.getBounds().contains([lat, lon])]", [marker.lat, marker.lon]
+    )
+    assert (zoom >= 13, inside) == (True, True)
+
+
+CONTRAST = (Path(__file__).parent / "fixtures" / "contrast.js").read_text(encoding="utf-8")
+"""Each visible caption's and paragraph's contrast with what is behind it, as WCAG computes it."""
+
+
+def test_text_contrast_button_names_and_headings_meet_wcag(app: tuple[str, Store], page: Any) -> None:
+    """Regression: captions were 3.9:1; the window's step buttons were read as triangles."""
+    url, _ = app
+    for path, title in (("?window=2023-05-01..2023-06-30", "Kyiv Strike Map"), ("events", "Events"),
+                        ("sources", "Sources")):  # fmt: skip
+        page.goto(f"{url}/{path}")
+        _title(page, title)
+        low = [r for r in page.evaluate(CONTRAST) if r["ratio"] < 4.5]
+        assert low == [], path
+        levels = [int(h.evaluate("e => e.tagName")[1]) for h in page.locator("h1, h2, h3, h4, h5, h6").all()]
+        assert levels[0] == 1 and all(b <= a + 1 for a, b in pairwise(levels)), levels
+    page.goto(f"{url}/?window=2023-05-01..2023-06-30")
+    _title(page, "Kyiv Strike Map")
+    page.get_by_text("Timeline window").wait_for(timeout=30_000)
+    for name in ("Previous window", "Next window"):
+        assert page.get_by_role("button", name=name, exact=True).count() == 1
+
+
+def test_the_table_under_the_map_opens_an_event_from_the_keyboard(app: tuple[str, Store], page: Any) -> None:
+    url, store = app
+    page.goto(f"{url}/?window=2023-05-01..2023-06-30")
+    _idle(page)
+    expected = timeline.in_window(apply(load(store), Filters()), (dt.date(2023, 5, 1), dt.date(2023, 6, 30)))
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.scroll_into_view_if_needed()
+    grid.locator("canvas").first.focus()
+    for key in ("ArrowDown", "ArrowDown", "Shift+Space"):
+        page.keyboard.press(key)
+    page.wait_for_timeout(500)
+    _idle(page)
+    opened = _query(page).get("event", [""])[0]
+    assert opened in [v.event.id for v in expected]
+    page.get_by_text(f"Event {opened}").wait_for(timeout=30_000)
+
+
+def test_on_a_phone_the_window_steps_share_a_row_and_the_panel_is_reachable(
+    app: tuple[str, Store], browser: Any
+) -> None:
+    url, store = app
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    target = max(apply(load(store), Filters()), key=lambda v: (len(v.event.reports), v.event.id))
+    try:
+        phone.goto(f"{url}/?window=2023-05-01..2023-06-30&event={target.event.id}")
+        _idle(phone)
+        back, forward = (
+            phone.get_by_role("button", name=n, exact=True) for n in ("Previous window", "Next window")
+        )
+        top = [b.bounding_box()["y"] for b in (back, forward)]
+        assert abs(top[0] - top[1]) < 4, "the two step buttons stand on one row"
+        width = phone.evaluate("() => document.querySelector('[data-testid=stMain]').scrollWidth")
+        assert width <= 390, "nothing pushes the page sideways"
+        panel = phone.get_by_text(f"Event {target.event.id}")
+        panel.scroll_into_view_if_needed()
+        assert panel.is_visible()
+    finally:
+        context.close()
