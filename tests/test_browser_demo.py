@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import need_browser, served_app
-from test_browser import IDLE, _open, browser, page  # noqa: F401  (fixtures shared with the browser tests)
+from conftest import clean_app, need_browser
+from test_browser import IDLE, _open
 
 from strikemap import render, timeline
 from strikemap.query import load
@@ -27,11 +27,11 @@ TEXT = "() => document.body.textContent"
 
 @pytest.fixture
 def fresh_app(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
-    """The dashboard with an empty store of the user's and a demo store of its own, for one test."""
+    """The dashboard with an empty store of the user's and a demo store of its own, for one test;
+    its server log is checked at the end."""
     need_browser()
-    user, demo = tmp_path / "store.sqlite", tmp_path / "demo.sqlite"
-    with served_app(user, demo=demo) as url:
-        yield url, user, demo
+    with clean_app(tmp_path) as url:
+        yield url, tmp_path / "store.sqlite", tmp_path / "demo.sqlite"
 
 
 def _snapshot(path: Path) -> tuple[Any, list[str]]:
@@ -44,7 +44,7 @@ def _snapshot(path: Path) -> tuple[Any, list[str]]:
 
 def test_real_articles_replace_the_demo_instead_of_joining_it(
     fresh_app: tuple[str, Path, Path],
-    page: Any,  # noqa: F811
+    page: Any,
     seeds: Path,
     tmp_path: Path,
 ) -> None:
