@@ -165,11 +165,12 @@ def served_app(
 
 
 LOG_PROBLEM = re.compile(
-    r"Traceback|Uncaught|Exception|Error\b|\w+Warning\b|deprecat|will be removed|no longer supported",
+    r"Traceback|Uncaught|Exception|Error\b|\w*Warning\b|deprecat|will be removed|no longer supported",
     re.IGNORECASE,
 )
 """A line of a server log that reports an exception or a warning, deprecations included: Python's
-traceback and ``warnings`` lines, Streamlit's "Uncaught app exception" and its own deprecation notes."""
+traceback and ``warnings`` lines, Streamlit's "Uncaught app execution", its deprecation notes and
+its "WARNING:" console messages."""
 LOG_ENTRY = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
 """Streamlit's logger starts each entry with a timestamp; a traceback or a note continues below it."""
 

@@ -17,6 +17,7 @@ from conftest import clean_app, need_browser
 from test_browser import IDLE, _open
 
 from strikemap import render, timeline
+from strikemap.links import outlet_name
 from strikemap.query import load
 from strikemap.store import Store, counts
 
@@ -101,4 +102,4 @@ def test_real_articles_replace_the_demo_instead_of_joining_it(
         panel = page.evaluate(TEXT)
         assert [o for o in demo_outlets if o in panel] == [], view.event.id
         for report in view.event.reports:
-            assert f"{report.source or 'Unknown outlet'} · {report.role} report" in panel, view.event.id
+            assert f"{outlet_name(report)} · {report.role} report" in panel, view.event.id

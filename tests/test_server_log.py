@@ -24,7 +24,7 @@ DEPRECATED = """\
 For `use_container_width=True`, use `width='stretch'`. For `use_container_width=False`, use `width='content'`.
 """
 UNCAUGHT = """\
-2026-12-01 22:16:02.101 Uncaught app exception
+2026-12-01 22:16:02.101 Uncaught app execution
 Traceback (most recent call last):
   File "pages/map.py", line 20, in <module>
     ui.timeline_window(views)
@@ -40,6 +40,9 @@ FUTURE = """\
 strikemap/ui.py:120: FutureWarning: Downcasting object dtype arrays on .fillna is deprecated
   frame = frame.fillna("")
 """
+STATIC = """\
+WARNING: Static file serving is enabled, but no static folder found at /srv/app/static.
+"""
 STOPPING = "  Stopping...\n"
 """Streamlit's last words carry no timestamp: they are quoted with the entry before them."""
 
@@ -47,9 +50,9 @@ STOPPING = "  Stopping...\n"
 @pytest.mark.parametrize(
     "log, expected",
     [
-        ("", []),
-        (BANNER + STOPPING, []),
-        (
+        pytest.param("", [], id="empty"),
+        pytest.param(BANNER + STOPPING, [], id="clean"),
+        pytest.param(
             BANNER + DEPRECATED + STOPPING,
             [
                 "2026-12-01 22:15:24.673 Please replace `use_container_width` with `width`.\n"
@@ -58,25 +61,26 @@ STOPPING = "  Stopping...\n"
                 "For `use_container_width=False`, use `width='content'`.\n"
                 "  Stopping..."
             ],
+            id="deprecation",
         ),
-        (BANNER + UNCAUGHT + STOPPING, [UNCAUGHT + STOPPING.rstrip()]),
-        (BANNER + UNCAUGHT + DEPRECATED, [UNCAUGHT.strip(), DEPRECATED.replace("\n\n", "\n").strip()]),
-        (PAGE_FAILED, [PAGE_FAILED.strip()]),
-        (FUTURE, [FUTURE.strip()]),
-        (
+        pytest.param(BANNER + UNCAUGHT + STOPPING, [UNCAUGHT + STOPPING.rstrip()], id="uncaught"),
+        pytest.param(
+            BANNER + UNCAUGHT + DEPRECATED,
+            [UNCAUGHT.strip(), DEPRECATED.replace("\n\n", "\n").strip()],
+            id="both",
+        ),
+        pytest.param(PAGE_FAILED, [PAGE_FAILED.strip()], id="page-failed"),
+        pytest.param(FUTURE, [FUTURE.strip()], id="future-warning"),
+        pytest.param(
+            "2026-12-01 22:18:46.848 Uvicorn server started on 127.0.0.1:49583\n" + STATIC,
+            ["2026-12-01 22:18:46.848 Uvicorn server started on 127.0.0.1:49583\n" + STATIC.strip()],
+            id="streamlit-warning",
+        ),
+        pytest.param(
             "DeprecationWarning: datetime.utcnow() is deprecated\n",
             ["DeprecationWarning: datetime.utcnow() is deprecated"],
+            id="python-warning",
         ),
-    ],
-    ids=[
-        "empty",
-        "clean",
-        "deprecation",
-        "uncaught",
-        "both",
-        "page-failed",
-        "future-warning",
-        "python-warning",
     ],
 )
 def test_the_log_check_quotes_each_entry_that_reports_a_problem(log: str, expected: list[str]) -> None:
