@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import resource
 import socket
 import statistics
@@ -133,10 +134,14 @@ def fmt(value: float) -> str:
 
 
 @contextmanager
-def served_app(db: str | Path, demo: str | Path | None = None) -> Iterator[str]:
+def served_app(
+    db: str | Path, demo: str | Path | None = None, log: str | Path | None = None
+) -> Iterator[str]:
     """``streamlit run app.py`` on a free port of 127.0.0.1 serving the store ``db``; yields its URL.
 
-    ``demo``: where the demo store lives (shown while ``db`` is empty), instead of the cache folder."""
+    ``demo``: where the demo store lives (shown while ``db`` is empty), instead of the cache folder.
+    ``log``: a file to keep the server's output in (stdout and stderr), complete once the block ends;
+    without it the output goes to a temporary file and is shown only if the server fails to start."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -148,15 +153,38 @@ def served_app(db: str | Path, demo: str | Path | None = None) -> Iterator[str]:
     env = {**os.environ, "STRIKEMAP_DB": str(Path(db).resolve())}
     if demo is not None:
         env["STRIKEMAP_DEMO_DB"] = str(Path(demo).resolve())
-    with tempfile.TemporaryFile() as log:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    with open(log, "w+b") if log is not None else tempfile.TemporaryFile() as output:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         try:
-            _wait_healthy(url, server, log)
+            _wait_healthy(url, server, output)
             yield url
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+LOG_PROBLEM = re.compile(
+    r"Traceback|Uncaught|Exception|Error\b|\w*Warning\b|deprecat|will be removed|no longer supported",
+    re.IGNORECASE,
+)
+"""A line of a server log that reports an exception or a warning, deprecations included: Python's
+traceback and ``warnings`` lines, Streamlit's "Uncaught app execution", its deprecation notes and
+its "WARNING:" console messages."""
+LOG_ENTRY = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+"""Streamlit's logger starts each entry with a timestamp; a traceback or a note continues below it."""
+
+
+def log_problems(text: str) -> list[str]:
+    """The entries of a server log that report an exception or a warning, whole and in order
+    (blank lines dropped); empty when the log is clean."""
+    entries: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if LOG_ENTRY.match(line):
+            entries.append([])
+        if line.strip():
+            entries[-1].append(line)
+    return ["\n".join(entry) for entry in entries if any(LOG_PROBLEM.search(line) for line in entry)]
 
 
 def _wait_healthy(url: str, server: subprocess.Popen[bytes], log: Any) -> None:

@@ -37,7 +37,7 @@ if form and (files or pasted.strip()):
         st.info(note)
     events = find_events(articles)
     st.caption(f"{len(articles)} article(s) read · {len(events)} event(s) found · nothing saved yet")
-    st.dataframe(ui.table([event_row(e) for e in events]), hide_index=True, use_container_width=True)
+    st.dataframe(ui.table([event_row(e) for e in events]), hide_index=True, width="stretch")
     for event in events:
         with st.expander(f"Evidence for {date_label(event.date, event.date_precision)} · {event.city}"):
             ui.event_panel(ui.query.EventView(event))

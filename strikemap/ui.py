@@ -418,7 +418,7 @@ def kyiv_map(
         returned_objects=["last_object_clicked_tooltip"],
         key="kyiv-map",
         height=560,
-        use_container_width=True,
+        width=None,  # the container's width (st_folium's own parameter, not Streamlit's)
     )
     return cast(dict[str, object] | None, result)
 

@@ -19,7 +19,7 @@ from strikemap.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from common import served_app  # noqa: E402  (bench/ holds what tests and benchmarks share)
+from common import log_problems, served_app  # noqa: E402  (bench/ holds what tests and benchmarks share)
 
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
@@ -133,13 +133,35 @@ def need_browser() -> None:
         pytest.skip(message)
 
 
+@contextmanager
+def clean_app(folder: Path) -> Iterator[str]:
+    """The dashboard serving an empty user store and a demo store in ``folder``; yields its URL.
+
+    Once the server has stopped, its log must hold no exception and no warning (deprecations
+    included): the offending lines fail the test, or the last test of a module-scoped fixture as
+    an error at teardown, with the whole log left in ``folder``."""
+    log = folder / "server.log"
+    with served_app(folder / "store.sqlite", demo=folder / "demo.sqlite", log=log) as url:
+        yield url
+    problems = log_problems(log.read_text(encoding="utf-8", errors="replace"))
+    if problems:
+        quoted = "\n".join(problems).splitlines()
+        shown = "\n".join(f"    {line}" for line in quoted[:60])
+        more = f"\n    ... and {len(quoted) - 60} more lines" if len(quoted) > 60 else ""
+        pytest.fail(
+            f"the server log holds {len(problems)} entries reporting an exception or a warning:\n"
+            f"{shown}{more}\n(whole log: {log})",
+            pytrace=False,
+        )
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
     """The dashboard on a free port with a fresh, empty store of the user's; yields its URL and the
-    store it shows: the demo's, a temp file of its own."""
+    store it shows: the demo's, a temp file of its own. Its server log is checked at the end."""
     need_browser()
     folder = tmp_path_factory.mktemp("app")
-    with served_app(folder / "store.sqlite", demo=folder / "demo.sqlite") as url:
+    with clean_app(folder) as url:
         yield url, Store(str(folder / "demo.sqlite"))
 
 

@@ -71,6 +71,10 @@ def test_the_map_shows_a_marker_for_every_place_hit(app: tuple[str, Store], page
     expected = len(render.markers(apply(views, Filters())))
     assert _markers_on(_map(page), expected) == expected
     assert page.get_by_text(f"{expected} markers in the window").count() == 1
+    toolbar = "[data-testid='stAppDeployButton'], [data-testid='stMainMenu']"
+    assert (page.get_by_role("button", name="Deploy").count(), page.locator(toolbar).count()) == (0, 0), (
+        "readers get no Deploy button or developer menu (client.toolbarMode)"
+    )
     if SCREENSHOT:
         time.sleep(1)
         page.screenshot(path=SCREENSHOT, full_page=False)

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import need_browser, served_app
-from test_browser import IDLE, _open, browser, page  # noqa: F401  (fixtures shared with the browser tests)
+from conftest import clean_app, need_browser
+from test_browser import IDLE, _open
 
 from strikemap import render, timeline
+from strikemap.links import outlet_name
 from strikemap.query import load
 from strikemap.store import Store, counts
 
@@ -27,11 +28,11 @@ TEXT = "() => document.body.textContent"
 
 @pytest.fixture
 def fresh_app(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
-    """The dashboard with an empty store of the user's and a demo store of its own, for one test."""
+    """The dashboard with an empty store of the user's and a demo store of its own, for one test;
+    its server log is checked at the end."""
     need_browser()
-    user, demo = tmp_path / "store.sqlite", tmp_path / "demo.sqlite"
-    with served_app(user, demo=demo) as url:
-        yield url, user, demo
+    with clean_app(tmp_path) as url:
+        yield url, tmp_path / "store.sqlite", tmp_path / "demo.sqlite"
 
 
 def _snapshot(path: Path) -> tuple[Any, list[str]]:
@@ -44,7 +45,7 @@ def _snapshot(path: Path) -> tuple[Any, list[str]]:
 
 def test_real_articles_replace_the_demo_instead_of_joining_it(
     fresh_app: tuple[str, Path, Path],
-    page: Any,  # noqa: F811
+    page: Any,
     seeds: Path,
     tmp_path: Path,
 ) -> None:
@@ -101,4 +102,4 @@ def test_real_articles_replace_the_demo_instead_of_joining_it(
         panel = page.evaluate(TEXT)
         assert [o for o in demo_outlets if o in panel] == [], view.event.id
         for report in view.event.reports:
-            assert f"{report.source or 'Unknown outlet'} · {report.role} report" in panel, view.event.id
+            assert f"{outlet_name(report)} · {report.role} report" in panel, view.event.id
