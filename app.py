@@ -12,20 +12,20 @@ import streamlit as st
 from strikemap import ui
 
 st.set_page_config(page_title="Kyiv Strike Map", page_icon=ui.ICON, layout="wide")
-ui.prepare()
-ui.sync_view()
-page = st.navigation(
-    [
-        st.Page("pages/map.py", title="Map", icon=":material/map:", default=True),
-        st.Page("pages/events.py", title="Events", icon=":material/table_view:"),
-        st.Page("pages/sources.py", title="Sources", icon=":material/newspaper:"),
-        st.Page("pages/ingest.py", title="Add & review", icon=":material/upload_file:"),
-    ]
-)
-if page.url_path != "ingest":
-    ui.sidebar_filters()
 try:
+    ui.prepare()
+    ui.sync_view()
+    page = st.navigation(
+        [
+            st.Page("pages/map.py", title="Map", icon=":material/map:", default=True),
+            st.Page("pages/events.py", title="Events", icon=":material/table_view:"),
+            st.Page("pages/sources.py", title="Sources", icon=":material/newspaper:"),
+            st.Page("pages/ingest.py", title="Add & review", icon=":material/upload_file:"),
+        ]
+    )
+    if page.url_path != "ingest":
+        ui.sidebar_filters()
     page.run()
 except Exception:
-    logging.getLogger("strikemap").exception("the %s page failed", page.title)
+    logging.getLogger("strikemap").exception("the page at %s failed", st.context.url)
     st.error(ui.PAGE_FAILED)

@@ -147,7 +147,7 @@ def test_events_page_lists_every_event(app: AppTest, db: Path) -> None:
 def test_sources_page_shows_the_outlets_table(app: AppTest, db: Path) -> None:
     open_page(app, "pages/sources.py")
     views = stored_views(db)
-    assert [s.value for s in app.subheader] == ["Outlets", "Coverage", "Articles"]
+    assert [s.value for s in app.header] == ["Outlets", "Coverage", "Articles"]
     outlets_table, matrix_table, articles_table = app.dataframe
     assert outlets_table.value.to_dict("records") == coverage.outlets(views)
     assert list(outlets_table.value.columns) == ["Outlet", "Articles", "Events", "First event", "Last event"]
@@ -261,7 +261,9 @@ def form_box(at: AppTest, label: str) -> Any:
     return box
 
 
-def test_the_form_gives_a_headerless_paste_its_outlet_date_and_url(app: AppTest, db: Path) -> None:
+def test_the_form_gives_a_headerless_paste_its_outlet_date_and_url(
+    app: AppTest, db: Path, user_db: Path
+) -> None:
     open_page(app, "pages/ingest.py")
     form_box(app, "Outlet").input("Form Wire")
     form_box(app, "Published (YYYY-MM-DD)").input("2024-09-03")
@@ -273,7 +275,7 @@ def test_the_form_gives_a_headerless_paste_its_outlet_date_and_url(app: AppTest,
     assert [(r["Date"], r["Outlets"]) for r in rows] == [("2024-09-03", "Form Wire")]
     (save,) = [b for b in app.button if b.label == "Save to the store"]
     save.click().run()
-    (saved,) = [v for v in stored_views(db) if v.event.date == dt.date(2024, 9, 3)]
+    (saved,) = [v for v in stored_views(user_db) if v.event.date == dt.date(2024, 9, 3)]
     assert [(r.source, r.url, r.published) for r in saved.event.reports] == [
         ("Form Wire", "https://formwire.example/2024/09/03/podil", dt.date(2024, 9, 3))
     ]
@@ -316,7 +318,7 @@ def test_a_saved_review_shows_at_once_and_months_read_as_months(app: AppTest, db
     label = app.selectbox(key="reviewing").format_func(target.event.id)
     assert label.startswith(f"July 2023 · {target.event.city} · ")
     assert [m.value for m in app.metric if m.label == "Killed"] == ["42"]
-    assert [h.value for h in app.subheader] == [f"July 2023 · {target.event.city}"]
+    assert [h.value for h in app.header if h.value.startswith("July")] == [f"July 2023 · {target.event.city}"]
     assert [n.value for n in app.number_input if n.label == "Killed"] == [42]
     app.run()
     assert len(app.success) == 0, "the message is shown once, after the save"
@@ -374,7 +376,9 @@ def test_the_first_own_article_ends_the_demo_and_leaves_it_untouched(
     ]
     assert (stored(db), stored(user_db).articles) == (demo_before, 1)
     (own,) = stored_views(user_db)
-    assert app.selectbox[0].options == [f"{own.event.id} · 2024-09-02 · Kyiv"], "the review lists only it"
+    assert app.selectbox[0].options == [f"2 September 2024 · Kyiv · Darnytskyi · {own.event.id}"], (
+        "the review lists only it"
+    )
 
 
 def test_a_correction_to_a_demo_event_stays_in_the_demo_store(app: AppTest, db: Path, user_db: Path) -> None:
