@@ -9,12 +9,12 @@ import logging
 
 import streamlit as st
 
-from strikemap import ui
+from strikemap import session, ui
 
 st.set_page_config(page_title="Kyiv Strike Map", page_icon=ui.ICON, layout="wide")
 try:
     ui.prepare()
-    ui.sync_view()
+    session.sync_view()
     page = st.navigation(
         [
             st.Page("pages/map.py", title="Map", icon=":material/map:", default=True),

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from strikemap import ui
+from strikemap import session, ui, ui_panel
 from strikemap.export import to_csv, to_geojson, view_row
 
 ui.demo_notice()
 st.title("Events")
 views, _ = ui.filtered_views()
 views = ui.window_toggle(views)
-ui.share()
+session.share()
 rows = [view_row(v) for v in views]
 st.caption(f"{len(rows)} events match the filters")
 st.dataframe(ui.table(rows), hide_index=True, width="stretch")
@@ -20,4 +20,4 @@ right.download_button(
 )
 chosen = st.selectbox("Show an event", [v.event.id for v in views], index=None, placeholder="Event id")
 if chosen:
-    ui.event_panel(next(v for v in views if v.event.id == chosen))
+    ui_panel.event_panel(next(v for v in views if v.event.id == chosen))

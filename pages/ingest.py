@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from strikemap import ui
+from strikemap import ui, ui_panel
 from strikemap.errors import StrikeMapError
 from strikemap.export import event_row
 from strikemap.models import DISTRICTS
 from strikemap.panels import date_label
 from strikemap.pipeline import find_events
-from strikemap.query import WEAPONS
+from strikemap.query import WEAPONS, EventView
 from strikemap.review import save_review
 from strikemap.uploads import fill_in, given, read_uploads
 
@@ -40,7 +40,7 @@ if form and (files or pasted.strip()):
     st.dataframe(ui.table([event_row(e) for e in events]), hide_index=True, width="stretch")
     for event in events:
         with st.expander(f"Evidence for {date_label(event.date, event.date_precision)} · {event.city}"):
-            ui.event_panel(ui.query.EventView(event))
+            ui_panel.event_panel(EventView(event))
     if articles and st.button("Save to the store", type="primary"):
         summary = ui.save_articles(articles)
         st.success(" ".join(summary.lines()[:2]))
@@ -51,7 +51,7 @@ if saved := st.session_state.pop("review_saved", None):
     st.success(saved)
 source = ui.shown_store()  # corrections go to the store the event was read from
 views = ui.views_of(source)
-labels = {v.event.id: f"{ui.event_label(v)} · {v.event.id}" for v in views}
+labels = {v.event.id: f"{ui_panel.event_label(v)} · {v.event.id}" for v in views}
 chosen = st.selectbox(
     "Event", list(labels), format_func=labels.get, index=None, placeholder="Choose an event", key="reviewing"
 )
@@ -84,4 +84,4 @@ if view:
                     f"Saved: {', '.join(changed) or 'nothing changed'}. Kept apart from the machine's output."
                 )
                 st.rerun()
-    ui.event_panel(view)
+    ui_panel.event_panel(view)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from strikemap import render, timeline, ui
+from strikemap import render, session, timeline, ui
 
 ui.demo_notice()
 st.title("Kyiv Strike Map")
@@ -21,11 +21,11 @@ result = ui.kyiv_map(shown, markers, shaded=shaded, tiles=tiles)
 ui.timeline_chart(views, chart, window)
 
 tooltip = (result or {}).get("last_object_clicked_tooltip")
-if ui.clicked(tooltip):
-    ui.choose_event(render.event_id_from_tooltip(tooltip))
+if session.clicked(tooltip):
+    session.choose_event(render.event_id_from_tooltip(tooltip))
 point = render.place_from_tooltip(tooltip)
 if point and not render.event_id_from_tooltip(tooltip):
     ui.place_picker(render.events_at(shown, point))
 ui.events_table(shown)
-ui.share()
+session.share()
 ui.chosen_event_panel(shown)

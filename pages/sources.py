@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from strikemap import coverage, ui
+from strikemap import coverage, session, ui
 
 ui.demo_notice()
 st.title("Sources")
 views, _ = ui.filtered_views()
 views = ui.window_toggle(views)
-ui.share()
+session.share()
 st.header("Outlets")
 st.dataframe(coverage.outlets(views), hide_index=True, width="stretch")
 st.header("Coverage")

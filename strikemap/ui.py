@@ -7,7 +7,6 @@ Caching lives here and only here. Events are cached per store generation, so any
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 from collections.abc import Sequence
 from dataclasses import replace
@@ -20,16 +19,15 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit_folium import st_folium
 
-from strikemap import demo, framing, query, render, timeline
+from strikemap import demo, framing, query, render, session, timeline, ui_panel
 from strikemap import params as url_params
 from strikemap.assets import ensure_static
 from strikemap.dates import format_date
 from strikemap.errors import ConfigError, StoreError
 from strikemap.export import view_row
 from strikemap.ingest import Summary, ingest
-from strikemap.links import outlet_name
 from strikemap.models import DISTRICTS, Article
-from strikemap.panels import date_label, disagreements, evidence_lines, inert, report_fields, source_line
+from strikemap.panels import inert
 from strikemap.params import View
 from strikemap.query import LOCATION_PRECISIONS, WEAPONS, EventView, Filters
 from strikemap.store import Store, counts, generation
@@ -132,7 +130,7 @@ def _hide_demo() -> None:
 
 def _forget_window() -> None:
     """The demo's filters and window mean nothing in another store: the view starts afresh."""
-    _set_view(View())
+    session.set_view(View())
 
 
 def save_articles(articles: Sequence[Article]) -> Summary:
@@ -175,31 +173,6 @@ def all_views() -> list[EventView]:
         raise
 
 
-_VIEW, _WRITTEN, _CLICK, _FOCUS = "view", "view_url", "last_click", "focus"
-
-
-def sync_view() -> View:
-    """Settle this run's view, once, before any page draws: the URL's when it is new, else the session's.
-
-    Filters, the timeline window and the chosen event are one state that every page reads and
-    writes (see `params.reconcile`); `share` writes it back to the URL when the page is done."""
-    state = st.session_state
-    view = url_params.reconcile(_query_params(), state.get(_WRITTEN), state.get(_VIEW))
-    if view is not state.get(_VIEW):
-        state[_FOCUS] = view.event  # a link to an event opens the map on it
-    state[_VIEW] = view
-    return view
-
-
-def current_view() -> View:
-    view = st.session_state.get(_VIEW)
-    return view if isinstance(view, View) else sync_view()
-
-
-def _set_view(view: View) -> None:
-    st.session_state[_VIEW] = view
-
-
 def sidebar_filters() -> None:
     """The shared filters in the sidebar, drawn by the router so they are the same on every page.
 
@@ -208,8 +181,8 @@ def sidebar_filters() -> None:
     views = all_views()
     sources = sorted({s for v in views for s in v.sources})
     cities = sorted({v.event.city for v in views})
-    view = url_params.known(current_view(), sources=sources, cities=cities)
-    _set_view(view)
+    view = url_params.known(session.current_view(), sources=sources, cities=cities)
+    session.set_view(view)
     f = view.filters
     start = f.start or (url_params.EARLIEST if f.end else None)
     st.session_state.update(
@@ -242,31 +215,19 @@ def _filters_changed() -> None:
         sources=tuple(state.f_sources), cities=tuple(state.f_cities),
         precisions=tuple(state.f_precisions), verified_only=bool(state.f_verified),
     )  # fmt: skip
-    _set_view(replace(current_view(), filters=filters, event=None))
-    state[_FOCUS] = None
-
-
-def _query_params() -> url_params.Params:
-    return url_params.normal({key: st.query_params.get_all(key) for key in st.query_params})
-
-
-def share() -> None:
-    """Put the session's view in the URL, so it can be shared as a link and Back returns to it."""
-    wanted = url_params.normal(url_params.to_params(current_view()))
-    if wanted != _query_params():
-        st.query_params.from_dict(wanted)
-    st.session_state[_WRITTEN] = _query_params()
+    session.set_view(replace(session.current_view(), filters=filters, event=None))
+    session.let_go_of_focus()
 
 
 def filtered_views() -> tuple[list[EventView], View]:
     """The events the filters let through, and the view they come from."""
-    view = current_view()
+    view = session.current_view()
     return query.apply(all_views(), view.filters), view
 
 
 def window_of(views: Sequence[EventView]) -> tuple[dt.date, dt.date] | None:
     """The timeline window every page applies: the session's, cut to these events' span."""
-    return timeline.effective(current_view().window, timeline.span(views))
+    return timeline.effective(session.current_view().window, timeline.span(views))
 
 
 def window_toggle(views: Sequence[EventView]) -> list[EventView]:
@@ -284,12 +245,12 @@ def place_picker(here: Sequence[EventView]) -> None:
     ids = [v.event.id for v in here]
     if not ids:
         return
-    if current_view().event not in ids:
-        choose_event(ids[0])
-    labels = {v.event.id: event_label(v) for v in here}
-    st.session_state["place_pick"] = current_view().event
+    if session.current_view().event not in ids:
+        session.choose_event(ids[0])
+    labels = {v.event.id: ui_panel.event_label(v) for v in here}
+    st.session_state["place_pick"] = session.current_view().event
     st.selectbox(f"{len(ids)} events at this place", ids, format_func=labels.__getitem__, key="place_pick",
-                 on_change=lambda: choose_event(st.session_state["place_pick"]))  # fmt: skip
+                 on_change=lambda: session.choose_event(st.session_state["place_pick"]))  # fmt: skip
 
 
 def events_table(shown: Sequence[EventView]) -> None:
@@ -302,7 +263,7 @@ def events_table(shown: Sequence[EventView]) -> None:
     def chosen() -> None:
         rows = st.session_state["map_events"].selection.rows
         if rows and rows[0] < len(ids):
-            choose_event(ids[rows[0]])
+            session.choose_event(ids[rows[0]])
 
     st.dataframe(
         table([view_row(v) for v in shown])[list(MAP_TABLE)],
@@ -313,7 +274,7 @@ def events_table(shown: Sequence[EventView]) -> None:
 
 def chosen_event_panel(shown: Sequence[EventView]) -> None:
     """The panel of the event the view names (a click or an ?event= link), with a link to it."""
-    event_id = current_view().event
+    event_id = session.current_view().event
     if not event_id:
         st.info("Click a marker to see the event and how each outlet reported it.")
         return
@@ -321,10 +282,10 @@ def chosen_event_panel(shown: Sequence[EventView]) -> None:
     if view is None:
         view = next((v for v in all_views() if v.event.id == event_id), None)
         if view is None:
-            st.warning(f"There is no event {md(event_id)} in this store.")
+            st.warning(f"There is no event {inert(event_id)} in this store.")
             return
         st.caption("This event is outside the current filters or timeline window.")
-    event_panel(view)
+    ui_panel.event_panel(view)
     st.caption("Link to this event (copy it with the button on the right):")
     st.code(event_link(event_id), language=None)
 
@@ -333,19 +294,6 @@ def event_link(event_id: str) -> str:
     """A link that opens the map on one event, on whatever address the reader uses."""
     base = urljoin(st.context.url or "", "./") if st.context.url else "/"
     return f"{base}?{urlencode({'event': event_id})}"
-
-
-def choose_event(event_id: str | None) -> None:
-    _set_view(replace(current_view(), event=event_id))
-
-
-def clicked(tooltip: str | None) -> bool:
-    """Whether the map's last click is new: st_folium repeats the last click on every rerun."""
-    state = st.session_state
-    if tooltip == state.get(_CLICK):
-        return False
-    state[_CLICK] = tooltip
-    return tooltip is not None
 
 
 def timeline_chart(
@@ -387,14 +335,15 @@ def timeline_window(views: Sequence[EventView]) -> tuple[dt.date, dt.date] | Non
 
 
 def _window_moved(bounds: tuple[dt.date, dt.date]) -> None:
-    st.session_state[_FOCUS] = None
+    session.let_go_of_focus()
     first, last = cast(tuple[dt.date, dt.date], st.session_state["window_slider"])
-    _set_view(replace(current_view(), window=None if (first, last) == bounds else (first, last)))
+    window = None if (first, last) == bounds else (first, last)
+    session.set_view(replace(session.current_view(), window=window))
 
 
 def _step_window(window: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date], direction: int) -> None:
-    st.session_state[_FOCUS] = None
-    _set_view(replace(current_view(), window=timeline.step(window, bounds, direction)))
+    session.let_go_of_focus()
+    session.set_view(replace(session.current_view(), window=timeline.step(window, bounds, direction)))
 
 
 def kyiv_map(
@@ -407,7 +356,7 @@ def kyiv_map(
     the legend is drawn on the map itself. Panning and zooming never rerun the script.
     """
     frame = framing.frame(views, placed)
-    focus = st.session_state.get(_FOCUS)
+    focus = session.focus()
     fit = (focus and framing.around(placed, focus)) or frame.bounds
     notes = [framing.outside_note(views, frame.area), framing.unplaced_note(views, placed)]
     if any(notes):
@@ -421,63 +370,6 @@ def kyiv_map(
         width=None,  # the container's width (st_folium's own parameter, not Streamlit's)
     )
     return cast(dict[str, object] | None, result)
-
-
-md = inert
-
-
-def event_panel(view: EventView) -> None:
-    """The selected event, then one card per report: its outlet, link, published date, what it
-    says, and each sentence behind it once, tagged with what it supports."""
-    e = view.event
-    st.header(f"{md(date_label(e.date, e.date_precision))} · {md(e.city)}")
-    status = f"{view.status}" + (
-        f"; corrected by an analyst: {', '.join(view.corrected)}" if view.corrected else ""
-    )
-    st.caption(f"Event {md(e.id)} · date precision: {md(e.date_precision or 'none')} · {md(status)}")
-    a, b, c, d = st.columns(4)
-    a.metric("Killed", "?" if e.killed is None else e.killed)
-    b.metric("Injured", "?" if e.injured is None else e.injured)
-    c.metric("Intercepted", "?" if e.intercepted is None else e.intercepted)
-    d.metric("Independent sources", e.sources_count)
-    places = "; ".join(f"{p.name} ({p.precision})" for p in e.places) or "-"
-    st.markdown(
-        f"**Districts:** {md(', '.join(e.districts) or 'none named (city-level)')}  \n"
-        f"**Places:** {md(places)}  \n**Weapons:** {md(', '.join(e.weapons) or 'not stated')}"
-        + (f" ({md(', '.join(e.weapon_models))})" if e.weapon_models else "")
-        + f"  \n**Damage:** {md(', '.join(e.damage) or 'not stated')}"
-    )
-    for sentence in disagreements(e):
-        st.warning(md(sentence), icon="⚖️")
-    for flag in e.flags:
-        st.warning(f"Check this: {md(flag)}", icon="⚠️")
-    for report in e.reports:
-        with st.container(border=True):
-            st.markdown(f"**{md(outlet_name(report))}** · {md(report.role)} report")
-            st.caption(source_line(report), unsafe_allow_html=True)
-            fields = report_fields(report)
-            st.markdown(" · ".join(f"**{k}:** {md(v)}" for k, v in fields.items()))
-            for line in evidence_lines(report):
-                tags = "".join(f"<span style='{_TAG}'>{html.escape(t)}</span>" for t in line.tags)
-                st.markdown(
-                    f"<div class='evidence' style='{_EVIDENCE}'>{line.html} {tags}</div>",
-                    unsafe_allow_html=True,
-                )
-
-
-_EVIDENCE = "border-left:3px solid #d5d8de;padding:.1em 0 .1em .7em;margin:.1em 0 .35em"
-"""A quoted sentence: a thin rule on its left, a little space below it."""
-_TAG = (
-    "display:inline-block;margin:0 .3em 0 0;padding:0 .5em;border-radius:.7em;font-size:.8em;"
-    "line-height:1.5;background:#e8eaf0;color:#31333f;white-space:nowrap"
-)
-"""A small grey label: dark text on light grey (contrast about 11:1)."""
-
-
-def event_label(view: EventView) -> str:
-    """How an event is named in a picker: date (a month as 'May 2023'), city and districts."""
-    e = view.event
-    return f"{date_label(e.date, e.date_precision)} · {e.city} · {', '.join(e.districts) or '-'}"
 
 
 MAP_TABLE = ("Date", "Districts", "Weapons", "Killed", "Injured", "Sources", "Outlets")
