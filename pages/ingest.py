@@ -36,13 +36,15 @@ if form and (files or pasted.strip()):
     for note in notes:
         st.info(note)
     events = find_events(articles)
-    st.caption(f"{len(articles)} article(s) read · {len(events)} event(s) found · nothing saved yet")
+    status, found = st.empty(), f"{len(articles)} article(s) read · {len(events)} event(s) found"
+    status.caption(f"{found} · nothing saved yet")
     st.dataframe(ui.table([event_row(e) for e in events]), hide_index=True, width="stretch")
     for event in events:
         with st.expander(f"Evidence for {date_label(event.date, event.date_precision)} · {event.city}"):
             ui_panel.event_panel(EventView(event))
     if articles and st.button("Save to the store", type="primary"):
         summary = ui.save_articles(articles)
+        status.caption(f"{found} · saved to your store")
         st.success(" ".join(summary.lines()[:2]))
 
 st.divider()

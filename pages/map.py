@@ -11,11 +11,12 @@ chart = st.container()
 window = ui.timeline_window(views)
 shown = timeline.in_window(views, window) if window else []
 
-options = st.columns(3)
-shaded = options[0].toggle("Shade districts by events", value=True)
-tiles = options[1].toggle("Web map tiles (needs internet)", value=False)
+with st.sidebar:
+    st.markdown("**Map**")
+    shaded = st.toggle("Shade districts by events", value=True)
+    tiles = st.toggle("Web map tiles (needs internet)", value=False)
 markers = render.markers(shown)
-options[2].caption(f"{len(shown)} events · {len(markers)} markers in the window")
+st.caption(f"{len(shown)} events · {len(markers)} markers in the window")
 
 result = ui.kyiv_map(shown, markers, shaded=shaded, tiles=tiles)
 ui.timeline_chart(views, chart, window)

@@ -102,7 +102,7 @@ WEEKLY_AFTER = dt.timedelta(days=120)
 """A span longer than this is drawn per week: daily bars would be too thin to see."""
 DAY, MONTH = "dated to the day", "dated to the month only"
 FALLBACK_COLOUR = "#c0392b"
-CHART_HEIGHT = 170
+CHART_HEIGHT = 140
 """Pixels for the whole chart, its legend and axes included."""
 """The app's primary colour (.streamlit/config.toml), for when no theme is set."""
 

@@ -44,7 +44,7 @@ def event_panel(view: EventView) -> None:
     for report in e.reports:
         with st.container(border=True):
             st.markdown(f"**{md(outlet_name(report))}** · {md(report.role)} report")
-            st.caption(source_line(report), unsafe_allow_html=True)
+            st.markdown(f"<small>{source_line(report)}</small>", unsafe_allow_html=True)
             fields = report_fields(report)
             st.markdown(" · ".join(f"**{k}:** {md(v)}" for k, v in fields.items()))
             for line in evidence_lines(report):

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from strikemap import demo
 from strikemap.models import Article
 from strikemap.read import article_id
 from strikemap.store import Store
@@ -161,8 +162,9 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]
     store it shows: the demo's, a temp file of its own. Its server log is checked at the end."""
     need_browser()
     folder = tmp_path_factory.mktemp("app")
+    shown, _ = demo.build(folder / "demo.sqlite")  # as the app would on its first page, but before it
     with clean_app(folder) as url:
-        yield url, Store(str(folder / "demo.sqlite"))
+        yield url, shown
 
 
 @pytest.fixture(scope="module")

@@ -391,3 +391,16 @@ def test_a_correction_to_a_demo_event_stays_in_the_demo_store(app: AppTest, db: 
     assert not app.exception, [e.value for e in app.exception]
     assert [s.value for s in app.success] == ["Saved: status. Kept apart from the machine's output."], first
     assert (stored(db).corrections, stored(user_db).corrections, stored(user_db).articles) == (1, 0, 0)
+
+
+def test_after_a_save_the_preview_says_saved(app: AppTest, user_db: Path) -> None:
+    """Regression: after saving, the preview above the button still said 'nothing saved yet'."""
+    open_page(app, "pages/ingest.py")
+    paste_and_save(app)  # the first own article ends the demo and redraws the page
+    app.text_area[0].input(PASTED.replace("three people", "four people")).run()
+    (save,) = [b for b in app.button if b.label == "Save to the store"]
+    save.click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    found = [c.value for c in app.caption if c.value.startswith("1 article(s) read")]
+    assert found == ["1 article(s) read · 1 event(s) found · saved to your store"]
+    assert stored(user_db).articles == 2

@@ -43,7 +43,8 @@ def test_every_seed_evidence_sentence_is_in_its_article(
     events = json.loads(capsys.readouterr().out)["events"]
     for event in events:
         for report in event["reports"]:
-            text = Path(report["article"]).read_text(encoding="utf-8")
+            assert Path(report["article"]).name == report["article"], "no server path in the output"
+            text = (seeds / report["article"]).read_text(encoding="utf-8")
             for evidence in report["evidence"]:
                 assert evidence["sentence"] in text
                 assert evidence["match"] in evidence["sentence"]
