@@ -25,6 +25,7 @@ try:
     )
     if page.url_path != "ingest":
         ui.sidebar_filters()
+    st.session_state[ui.ROUTED] = True
     page.run()
 except Exception:
     logging.getLogger("strikemap").exception("the page at %s failed", st.context.url)

@@ -5,6 +5,7 @@ import streamlit as st
 from strikemap import session, ui, ui_panel
 from strikemap.export import to_csv, to_geojson, view_row
 
+ui.through_router()
 ui.demo_notice()
 st.title("Events")
 views, _ = ui.filtered_views()

@@ -12,6 +12,7 @@ from strikemap.query import WEAPONS, EventView
 from strikemap.review import save_review
 from strikemap.uploads import fill_in, given, read_uploads
 
+ui.through_router()
 ui.demo_notice()
 st.title("Add articles")
 files = st.file_uploader(

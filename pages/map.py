@@ -4,6 +4,7 @@ import streamlit as st
 
 from strikemap import render, session, timeline, ui
 
+ui.through_router()
 ui.demo_notice()
 st.title("Kyiv Strike Map")
 views, view = ui.filtered_views()

@@ -4,6 +4,7 @@ import streamlit as st
 
 from strikemap import coverage, session, ui
 
+ui.through_router()
 ui.demo_notice()
 st.title("Sources")
 views, _ = ui.filtered_views()

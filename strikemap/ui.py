@@ -37,6 +37,8 @@ DEMO_CORPUS = demo.CORPUS
 NOTHING_YET = "No events yet: add your own articles on the **Add & review** page."
 ICON = str(APP_DIR / "static" / "icon.png")
 """A local favicon: a Material icon name would be fetched from a font server."""
+ROUTED = "routed"
+"""Set in the session by app.py once it has served the session a page."""
 PAGE_FAILED = "Something went wrong while drawing this page. The details are in the server's log."
 """What a reader sees when a page fails: never a traceback or a server path."""
 COLUMN_NAMES = {
@@ -85,6 +87,22 @@ def shows_demo() -> bool:
 def shown_store() -> Store:
     """The store the pages read: the demo while the user has no article, else the user's own."""
     return demo_store() if shows_demo() else store()
+
+
+def through_router() -> None:
+    """Send a page that Streamlit ran without the router (app.py) back through it, once.
+
+    With a pages/ folder beside app.py, Streamlit treats the first script run of a server (and
+    every AppTest run) as an old-style multipage app: a page opened at its own address then runs
+    alone, without the filters and the error guard. Calling st.navigation turns that mode off for
+    later runs; a page that finds it still on in a session the router has not yet served turns it
+    off and reruns through app.py. (AppTest turns it on for every run; its sessions were routed
+    by their first run, and a rerun would swallow the click under test.)"""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if getattr(PagesManager, "uses_pages_directory", False) and not st.session_state.get(ROUTED):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def prepare() -> None:

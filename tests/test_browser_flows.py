@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+from conftest import clean_app
 from test_browser import IDLE, MAP_FRAME
 
-from strikemap import render, timeline
+from strikemap import demo, render, timeline
 from strikemap.export import to_csv, view_row
 from strikemap.query import Filters, apply, load
 from strikemap.store import Store
@@ -213,3 +214,23 @@ def test_on_a_phone_the_window_steps_share_a_row_and_the_panel_is_reachable(
         assert panel.is_visible()
     finally:
         context.close()
+
+
+def test_a_fresh_servers_first_request_to_another_page_goes_through_the_router(
+    browser: Any, tmp_path: Path
+) -> None:
+    """Regression: with pages/ beside app.py, a new server ran /events alone on its first request:
+    Streamlit's automatic page list, no filters, no error guard."""
+    store, _ = demo.build(tmp_path / "demo.sqlite")
+    expected = apply(load(store), Filters(weapons=("drone",)))
+    with clean_app(tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            page.goto(f"{url}/events?weapon=drone")
+            _title(page, "Events")
+            page.get_by_text(f"{len(expected)} events match the filters").wait_for(timeout=30_000)
+            nav = page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
+            assert [n.split("\n")[-1].strip() for n in nav] == ["Map", "Events", "Sources", "Add & review"]
+            assert page.get_by_text("Filters", exact=True).count() == 1
+        finally:
+            page.close()
