@@ -178,10 +178,10 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-@pytest.fixture
-def page(browser: Any, tmp_path: Path) -> Iterator[Any]:
-    """A page that may only talk to this machine; asserts afterwards that it never tried not to."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+@contextmanager
+def offline_context(browser: Any, **options: Any) -> Iterator[Any]:
+    """A browser context that may only talk to this machine; asserts at the end it never tried not to."""
+    context = browser.new_context(**options)
     left: list[str] = []
 
     def route(request_route: Any) -> None:
@@ -194,6 +194,15 @@ def page(browser: Any, tmp_path: Path) -> Iterator[Any]:
             request_route.abort()
 
     context.route("**/*", route)
-    yield context.new_page()
-    context.close()
+    try:
+        yield context
+    finally:
+        context.close()
     assert left == [], f"requests left the machine: {left}"
+
+
+@pytest.fixture
+def page(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    """A page that may only talk to this machine; asserts afterwards that it never tried not to."""
+    with offline_context(browser, viewport={"width": 1400, "height": 1000}, accept_downloads=True) as context:
+        yield context.new_page()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-from conftest import clean_app
+from conftest import clean_app, offline_context
 from test_browser import IDLE, MAP_FRAME
 
 from strikemap import demo, render, timeline
@@ -196,10 +196,10 @@ def test_on_a_phone_the_window_steps_share_a_row_and_the_panel_is_reachable(
     app: tuple[str, Store], browser: Any
 ) -> None:
     url, store = app
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    phone = context.new_page()
     target = max(apply(load(store), Filters()), key=lambda v: (len(v.event.reports), v.event.id))
-    try:
+    phone_screen = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+    with offline_context(browser, **phone_screen) as context:
+        phone = context.new_page()
         phone.goto(f"{url}/?window=2023-05-01..2023-06-30&event={target.event.id}")
         _idle(phone)
         back, forward = (
@@ -212,8 +212,6 @@ def test_on_a_phone_the_window_steps_share_a_row_and_the_panel_is_reachable(
         panel = phone.get_by_text(f"Event {target.event.id}")
         panel.scroll_into_view_if_needed()
         assert panel.is_visible()
-    finally:
-        context.close()
 
 
 def test_a_fresh_servers_first_request_to_another_page_goes_through_the_router(
@@ -223,14 +221,14 @@ def test_a_fresh_servers_first_request_to_another_page_goes_through_the_router(
     Streamlit's automatic page list, no filters, no error guard."""
     store, _ = demo.build(tmp_path / "demo.sqlite")
     expected = apply(load(store), Filters(weapons=("drone",)))
-    with clean_app(tmp_path) as url:
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        try:
-            page.goto(f"{url}/events?weapon=drone")
-            _title(page, "Events")
-            page.get_by_text(f"{len(expected)} events match the filters").wait_for(timeout=30_000)
-            nav = page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
-            assert [n.split("\n")[-1].strip() for n in nav] == ["Map", "Events", "Sources", "Add & review"]
-            assert page.get_by_text("Filters", exact=True).count() == 1
-        finally:
-            page.close()
+    with (
+        clean_app(tmp_path) as url,
+        offline_context(browser, viewport={"width": 1400, "height": 1000}) as context,
+    ):
+        page = context.new_page()
+        page.goto(f"{url}/events?weapon=drone")
+        _title(page, "Events")
+        page.get_by_text(f"{len(expected)} events match the filters").wait_for(timeout=30_000)
+        nav = page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
+        assert [n.split("\n")[-1].strip() for n in nav] == ["Map", "Events", "Sources", "Add & review"]
+        assert page.get_by_text("Filters", exact=True).count() == 1
