@@ -30,7 +30,7 @@ from strikemap.models import DISTRICTS, Article
 from strikemap.panels import inert
 from strikemap.params import View
 from strikemap.query import LOCATION_PRECISIONS, WEAPONS, EventView, Filters
-from strikemap.store import Store, counts, generation
+from strikemap.store import Store, counts, generation, open_store
 
 APP_DIR = Path(__file__).resolve().parent.parent
 DEMO_CORPUS = demo.CORPUS
@@ -52,8 +52,9 @@ COLUMN_NAMES = {
 
 @st.cache_resource(show_spinner=False)
 def store() -> Store:
-    """One store per process: STRIKEMAP_DB (SQLite path or postgresql://...) or the default file."""
-    return Store(os.environ.get("STRIKEMAP_DB"))
+    """One store per process: STRIKEMAP_DB (SQLite path or postgresql://...) or the default file;
+    read-only when it cannot be written (it is still shown)."""
+    return open_store(os.environ.get("STRIKEMAP_DB"))
 
 
 @st.cache_resource(show_spinner=False)
