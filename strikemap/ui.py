@@ -152,6 +152,16 @@ def _forget_window() -> None:
     session.set_view(View())
 
 
+def upload_key() -> str:
+    """The file picker's key: a new one after its files are saved, so it empties and Streamlit
+    lets go of their bytes instead of keeping them for the rest of the session."""
+    return f"uploads-{st.session_state.get('upload_round', 0)}"
+
+
+def uploaded_done() -> None:
+    st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+
+
 def save_articles(articles: Sequence[Article]) -> Summary:
     """Add articles to the user's own store, never the demo's; the first ones end the demo."""
     showing = shows_demo()
