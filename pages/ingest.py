@@ -10,13 +10,18 @@ from strikemap.panels import date_label
 from strikemap.pipeline import find_events
 from strikemap.query import WEAPONS, EventView
 from strikemap.review import save_review
-from strikemap.uploads import fill_in, given, read_uploads
+from strikemap.uploads import UPLOAD_LIMITS, UPLOAD_MB, fill_in, given, read_uploads
 
 ui.through_router()
 ui.demo_notice()
 st.title("Add articles")
 files = st.file_uploader(
-    "Article files", type=["txt", "html", "htm", "jsonl", "ndjson", "json", "csv"], accept_multiple_files=True
+    "Article files",
+    type=["txt", "html", "htm", "jsonl", "ndjson", "json", "csv"],
+    accept_multiple_files=True,
+    key=ui.upload_key(),
+    help=UPLOAD_LIMITS,
+    max_upload_size=UPLOAD_MB,
 )
 pasted = st.text_area("…or paste an article (optional header lines: title:, source:, published:, url:)")
 st.markdown("For articles that do not say it themselves (what an article says wins):")
@@ -44,6 +49,7 @@ if form and (files or pasted.strip()):
         with st.expander(f"Evidence for {date_label(event.date, event.date_precision)} · {event.city}"):
             ui_panel.event_panel(EventView(event))
     if articles and st.button("Save to the store", type="primary"):
+        ui.uploaded_done()
         summary = ui.save_articles(articles)
         status.caption(f"{found} · saved to your store")
         st.success(" ".join(summary.lines()[:2]))

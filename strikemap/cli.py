@@ -11,19 +11,29 @@ import datetime as dt
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 from strikemap import __version__
-from strikemap.errors import ConfigError, StrikeMapError
+from strikemap.errors import ConfigError, StoreError, StrikeMapError
 from strikemap.export import event_row, listing_row, listings_geojson, to_csv, to_json, views_json
 from strikemap.geocode import GEOCODERS, Geocoder, get_geocoder
 from strikemap.models import Article, Skipped
+from strikemap.normalise import printable
 from strikemap.pipeline import find_events
 from strikemap.read import DEFAULT_MAX_BYTES, read_paths
 from strikemap.show import event_table, event_text
 
 EXIT_SKIPPED = 1
+"""Some inputs were skipped (each named on stderr); everything else was done."""
 EXIT_ERROR = 2
+"""A bad option or value (argparse's usage errors exit with 2 too), or nothing was done."""
+EXIT_STORE = 3
+"""The store cannot be used: missing, unreadable, damaged, read-only for a write, or too new."""
+EXIT_BUG = 4
+"""strikemap itself failed: the traceback is printed, for a bug report."""
+EXIT_PIPE = 128 + 13
+"""Whoever read the output closed it early; what a program killed by SIGPIPE exits with."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,10 +41,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="strikemap: %(message)s")
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # here, so a closed pipe is handled below rather than at exit
+        return status
+    except StoreError as err:
+        print(f"strikemap: {printable(str(err))}", file=sys.stderr)
+        return EXIT_STORE
     except StrikeMapError as err:
-        print(f"strikemap: {err}", file=sys.stderr)
+        print(f"strikemap: {printable(str(err))}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader stopped reading (`strikemap events | head`): end quietly, as if killed by SIGPIPE.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE
+    except Exception:  # a bug must not exit with 1, which means "some inputs skipped"
+        traceback.print_exc()
+        print("strikemap: internal error (a bug in strikemap; the traceback above helps report it)",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_BUG
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,19 +89,19 @@ def _parser() -> argparse.ArgumentParser:
     events = commands.add_parser("events", help="list stored events as a table")
     _db_option(events)
     _filter_options(events)
-    events.set_defaults(run=_events)
+    events.set_defaults(run=_events, read_only=True)
 
     show = commands.add_parser("show", help="one event with its reports and evidence")
     _db_option(show)
     show.add_argument("event_id", metavar="EVENT_ID")
-    show.set_defaults(run=_show)
+    show.set_defaults(run=_show, read_only=True)
 
     export = commands.add_parser("export", help="write the filtered events as CSV, GeoJSON or JSON")
     _db_option(export)
     _filter_options(export)
     export.add_argument("--format", choices=("csv", "geojson", "json"), required=True)
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
-    export.set_defaults(run=_export)
+    export.set_defaults(run=_export, read_only=True)
 
     correct = commands.add_parser("correct", help="record an analyst's correction to an event")
     _db_option(correct)
@@ -189,7 +213,7 @@ def read_all(paths: Sequence[str], *, max_bytes: int) -> tuple[list[Article], li
     for item in read_paths(paths, max_bytes=max_bytes):
         if isinstance(item, Skipped):
             skipped.append(item)
-            print(f"strikemap: skipped {item.path}: {item.reason}", file=sys.stderr)
+            print(f"strikemap: skipped {printable(item.path)}: {printable(item.reason)}", file=sys.stderr)
         else:
             articles.append(item)
     if skipped:
@@ -200,7 +224,7 @@ def read_all(paths: Sequence[str], *, max_bytes: int) -> tuple[list[Article], li
 def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from strikemap.store import Store
 
-    return Store(args.db)
+    return Store(args.db, read_only=getattr(args, "read_only", False))
 
 
 def _ingest(args: argparse.Namespace) -> int:

@@ -60,18 +60,40 @@ def articles(views: Sequence[EventView]) -> list[dict[str, object]]:
     return sorted(out, key=lambda r: (str(r["Published"]), str(r["Title"])))
 
 
+MATRIX_COLUMNS = ("Event", "Date", "City", "Districts")
+"""The matrix's own columns, before one per outlet."""
+
+
 def matrix(views: Sequence[EventView]) -> list[dict[str, object]]:
     """Events by outlet: ✓ (primary), ↺ (only recalled), blank (not reported)."""
     names = sorted({outlet_name(r) for v in views for r in v.event.reports})
+    columns = outlet_columns(names)
     rows = []
     for view in views:
         e = view.event
-        row: dict[str, object] = {
-            "Event": e.id, "Date": format_date(e.date, e.date_precision) or "undated", "City": e.city,
-            "Districts": ", ".join(e.districts),
-        }  # fmt: skip
+        row: dict[str, object] = dict(
+            zip(MATRIX_COLUMNS, (e.id, format_date(e.date, e.date_precision) or "undated", e.city,
+                                 ", ".join(e.districts)), strict=True)
+        )  # fmt: skip
         for name in names:
             roles = {r.role for r in e.reports if outlet_name(r) == name}
-            row[name] = "✓" if "primary" in roles else "↺" if roles else ""
+            row[columns[name]] = "✓" if "primary" in roles else "↺" if roles else ""
         rows.append(row)
     return rows
+
+
+def outlet_columns(names: Sequence[str]) -> dict[str, str]:
+    """Each outlet's column name: its own, unless one of the matrix's columns has it (an outlet
+    called `City` must not overwrite the City column), then marked as an outlet's, and numbered
+    if another outlet has that name."""
+    taken = set(MATRIX_COLUMNS) | set(names)
+    out = {name: name for name in names if name not in MATRIX_COLUMNS}
+    for name in names:
+        if name in out:
+            continue
+        label, number = f"{name} (outlet)", 2
+        while label in taken:
+            label, number = f"{name} (outlet {number})", number + 1
+        taken.add(label)
+        out[name] = label
+    return out

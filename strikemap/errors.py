@@ -30,3 +30,12 @@ class GeocoderError(StrikeMapError, RuntimeError):
 
 class StoreError(StrikeMapError, RuntimeError):
     """The event store could not be read or written."""
+
+
+class StoreDamaged(StoreError):
+    """The store holds what this strikemap cannot read: not a database, a bad schema version or row."""
+
+    def __init__(self, reason: str, *, store: str | None = None) -> None:
+        super().__init__(f"the store at {store} is damaged: {reason}" if store else reason)
+        self.reason = reason
+        self.store = store

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,11 @@ CSV_COLUMNS = (
     "flags",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
+_INVISIBLE = (
+    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+"""Characters a reader does not see: a formula behind them looks, and may run, like any other."""
 _REPORT_FIELDS = ("districts", "weapons", "killed", "injured", "damage")
 
 
@@ -142,9 +148,20 @@ def event_row(event: Event) -> dict[str, Any]:
 
 def safe_cell(value: Any) -> Any:
     """Neutralise text a spreadsheet would run as a formula; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and _formula(value):
         return "'" + value
     return value
+
+
+def _formula(text: str) -> bool:
+    """Whether a spreadsheet could take the text for a formula: by its first character, after any
+    invisible ones, in its plain form (a full-width ＝ is an =)."""
+    if text.startswith(_FORMULA_START):
+        return True
+    if not text or text[0] < "\x80":
+        return False
+    rest = text.lstrip(_INVISIBLE)
+    return bool(rest) and unicodedata.normalize("NFKC", rest[0]).startswith(_FORMULA_START)
 
 
 def to_csv(
@@ -162,7 +179,7 @@ def to_csv(
 def _cells(row: dict[str, Any], columns: tuple[str, ...]) -> list[Any]:
     """The row's values as the csv module should write them; most it writes right as they are."""
     return [
-        v if type(v) in _AS_IS and not (type(v) is str and v.startswith(_FORMULA_START)) else _csv_value(v)
+        v if type(v) in _AS_IS and not (type(v) is str and _formula(v)) else _csv_value(v)
         for v in map(row.get, columns)
     ]
 
@@ -174,7 +191,7 @@ _AS_IS = frozenset([str, int, float, type(None)])
 def _csv_value(value: Any) -> Any:
     kind = type(value)
     if kind is str:
-        return "'" + value if value.startswith(_FORMULA_START) else value
+        return "'" + value if _formula(value) else value
     if value is None:
         return ""
     if kind is bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -103,9 +104,17 @@ def _district_feature(feature: dict[str, Any]) -> District:
     if geometry["type"] == "Polygon":
         parts = [parts]
     polygons = tuple(
-        tuple(tuple((float(x), float(y)) for x, y in ring) for ring in polygon) for polygon in parts
+        tuple(tuple(_point(float(y), float(x))[::-1] for x, y in ring) for ring in polygon)
+        for polygon in parts
     )
-    return District(props["name"], polygons, (float(props["label_lat"]), float(props["label_lon"])))
+    return District(props["name"], polygons, _point(float(props["label_lat"]), float(props["label_lon"])))
+
+
+def _point(lat: float, lon: float) -> tuple[float, float]:
+    """(lat, lon), refused when not a place on Earth (NaN and infinity included)."""
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"({lat}, {lon}) is not a latitude and longitude")
+    return lat, lon
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -143,7 +152,7 @@ def read_places(path: Path) -> list[Record]:
             expected = "expected neighbourhood or landmark"
             raise ConfigError(f"{path}:{line}: {expected}, got {row['kind']!r}")
         try:
-            lat, lon = float(row["lat"]), float(row["lon"])
+            lat, lon = _point(float(row["lat"]), float(row["lon"]))
         except ValueError as err:
             raise ConfigError(f"{path}:{line}: expected numeric lat, lon: {err}") from err
         aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())

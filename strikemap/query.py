@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from strikemap import store as st
 from strikemap.cluster import make_event
 from strikemap.dates import format_date
-from strikemap.errors import ConfigError
+from strikemap.errors import ConfigError, StoreDamaged
 from strikemap.links import outlet_name
 from strikemap.memory import collector_paused
 from strikemap.models import DISTRICTS, Event, Precision
@@ -166,9 +166,12 @@ def listings(store: st.Store, filters: Filters = Filters()) -> list[Listing]:
         corrections: dict[str, list[Any]] = {}
         for row in conn.execute(sa.select(c.event_id, c.field, c.value, c.note).order_by(c.id)):
             corrections.setdefault(row.event_id, []).append(row)
-        summaries = json.loads("[" + ",".join(row.summary for row in rows) + "]")
-        pairs = zip(rows, summaries, strict=True)
-        found = [_listing(row.id, data, corrections.get(row.id, ())) for row, data in pairs]
+        try:
+            summaries = json.loads("[" + ",".join(row.summary for row in rows) + "]")
+            pairs = zip(rows, summaries, strict=True)
+            found = [_listing(row.id, data, corrections.get(row.id, ())) for row, data in pairs]
+        except (KeyError, TypeError, ValueError) as err:
+            raise StoreDamaged(f"an event's summary is not one this strikemap reads ({err!r})") from err
         found.sort(key=lambda v: (v.date or dt.date.max, v.city, v.id))
         return [v for v in found if _passes(v, filters)]
 

@@ -9,23 +9,51 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from strikemap.cluster import make_event
-from strikemap.errors import ConfigError, StoreError
+from strikemap.errors import ConfigError, StoreDamaged, StoreError
 from strikemap.links import file_name, outlet_name, web_url
 from strikemap.models import Article, Event, Evidence, Place, Report, When
 
 SCHEMA_VERSION = 3
 _LOCK_KEY = 727274  # any constant: the advisory lock that serialises writers on PostgreSQL
+
+
+class _Json(sa.types.TypeDecorator[Any]):
+    """JSON that, when a stored value is not JSON, says so as StoreDamaged naming the column."""
+
+    impl = sa.JSON
+    cache_ok = True
+
+    def __init__(self, column: str) -> None:
+        super().__init__()
+        self.column = column
+
+    def result_processor(self, dialect: sa.Dialect, coltype: object) -> Any:
+        inner = super().result_processor(dialect, coltype)
+        if inner is None:
+            return None
+        column = self.column
+
+        def process(value: Any) -> Any:
+            try:
+                return inner(value)
+            except ValueError as err:
+                raise StoreDamaged(f"a value in {column} is not valid JSON ({err})") from err
+
+        return process
+
 
 metadata = sa.MetaData()
 meta_table = sa.Table(
@@ -54,7 +82,7 @@ reports_table = sa.Table(
     sa.Column("first_day", sa.Date),
     sa.Column("last_day", sa.Date),
     sa.Column("weekday", sa.Integer),
-    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("data", _Json("reports.data"), nullable=False),
     sa.Index("ix_reports_city_date", "city", "date"),
 )
 """first_day..last_day and weekday: the days a report without a day could be on, so the reports
@@ -101,7 +129,7 @@ corrections_table = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("event_id", sa.String(32), nullable=False, index=True),
     sa.Column("field", sa.String(32), nullable=False),
-    sa.Column("value", sa.JSON),
+    sa.Column("value", _Json("corrections.value")),
     sa.Column("note", sa.Text),
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
@@ -119,12 +147,14 @@ def default_path() -> Path:
     return Path(base) / "strikemap" / "strikemap.sqlite"
 
 
-def database_url(given: str | None = None) -> str:
-    """The store's URL from an option, STRIKEMAP_DB, or the default SQLite file."""
+def database_url(given: str | None = None, *, create: bool = True) -> str:
+    """The store's URL from an option, STRIKEMAP_DB, or the default SQLite file (whose folder is
+    made unless create is false)."""
     url = given or os.environ.get("STRIKEMAP_DB") or ""
     if not url:
         path = default_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{path}"
     if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
@@ -136,12 +166,23 @@ def database_url(given: str | None = None) -> str:
 
 
 class Store:
-    """A handle on one store; every method opens and closes its own transaction."""
+    """A handle on one store; every method opens and closes its own transaction.
 
-    def __init__(self, url: str | None = None, *, engine: Engine | None = None) -> None:
-        self.url = database_url(url)
-        self.engine = engine or _engine(self.url)
-        self._ensure_schema()
+    With read_only=True nothing is created, upgraded or written, so a store on a read-only disk
+    or folder can be read, and the database refuses any write. A store too damaged to use raises
+    StoreError naming it (StoreDamaged when its file, schema version or a row is unreadable).
+    """
+
+    def __init__(
+        self, url: str | None = None, *, engine: Engine | None = None, read_only: bool = False
+    ) -> None:
+        self.url = database_url(url, create=not read_only)
+        self.read_only = read_only
+        self.engine = engine or _engine(self.url, read_only=read_only)
+        if read_only:
+            self._check_schema()
+        else:
+            self._ensure_schema()
 
     @property
     def is_sqlite(self) -> bool:
@@ -156,16 +197,30 @@ class Store:
                     conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
                 yield conn
                 _bump_generation(conn)
-        except sa.exc.OperationalError as err:
-            raise StoreError(f"cannot write to the store at {self.safe_url}: {err.orig}") from err
+        except StoreDamaged as err:
+            raise self._damaged(err) from err
+        except sa.exc.IntegrityError:
+            raise
+        except sa.exc.DatabaseError as err:
+            raise self._failed("write to", err) from err
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         try:
             with self.engine.connect() as conn:
                 yield conn
-        except sa.exc.OperationalError as err:
-            raise StoreError(f"cannot read the store at {self.safe_url}: {err.orig}") from err
+        except StoreDamaged as err:
+            raise self._damaged(err) from err
+        except sa.exc.DatabaseError as err:
+            raise self._failed("read", err) from err
+
+    def _damaged(self, err: StoreDamaged) -> StoreDamaged:
+        return err if err.store else StoreDamaged(err.reason, store=self.safe_url)
+
+    def _failed(self, doing: str, err: sa.exc.DatabaseError) -> StoreError:
+        if type(err) is sa.exc.DatabaseError:  # not a database, or a damaged one (not busy, not absent)
+            return StoreDamaged(_reason(err), store=self.safe_url)
+        return StoreError(f"cannot {doing} the store at {self.safe_url}: {_reason(err)}")
 
     @property
     def safe_url(self) -> str:
@@ -174,29 +229,104 @@ class Store:
     def _ensure_schema(self) -> None:
         with self.writing() as conn:
             metadata.create_all(conn, checkfirst=True)
-            row = conn.execute(
-                sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")
-            ).first()
-            if row is None:
+            version = _schema_version(conn)
+            if version is None:
                 conn.execute(sa.insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif int(row[0]) > SCHEMA_VERSION:
-                raise StoreError(
-                    f"the store at {self.safe_url} has schema version {row[0]}, newer than this "
-                    f"strikemap understands ({SCHEMA_VERSION}): upgrade strikemap"
-                )
+            elif version > SCHEMA_VERSION:
+                raise self._newer(version)
             else:
-                for version in range(int(row[0]), SCHEMA_VERSION):
-                    MIGRATIONS[version](conn)
+                for old in range(version, SCHEMA_VERSION):
+                    MIGRATIONS[old](conn)
                     conn.execute(
                         sa.update(meta_table)
                         .where(meta_table.c.key == "schema_version")
-                        .values(value=str(version + 1))
+                        .values(value=str(old + 1))
                     )
             conn.execute(sa.text("DROP INDEX IF EXISTS ix_reports_city_window"))
             loose_index.create(conn, checkfirst=True)
 
+    def _check_schema(self) -> None:
+        """For reading only: the store must exist and have a schema this strikemap reads."""
+        file = _sqlite_file(self.url)
+        if file is not None and not file.is_file():
+            raise StoreError(f"no store at {file}: nothing was ingested there (check --db or STRIKEMAP_DB)")
+        try:
+            version = self._read_version()
+        except StoreDamaged:
+            raise
+        except StoreError:
+            if file is None:
+                raise
+            # Reading an SQLite file in WAL mode needs a shared-memory file beside it, which a
+            # read-only folder cannot take; immutable=1 reads the file as it stands instead.
+            self.engine.dispose()
+            self.engine = _engine(self.url, read_only=True, immutable=True)
+            version = self._read_version()
+        if version is None:
+            raise StoreDamaged("it is not a strikemap store (it has no schema version)", store=self.safe_url)
+        if version > SCHEMA_VERSION:
+            raise self._newer(version)
+        if version < SCHEMA_VERSION:
+            # Upgrading is the one write that reading may need, once per store.
+            try:
+                Store(self.url).close()
+            except StoreError as err:
+                raise StoreError(
+                    f"the store at {self.safe_url} has schema version {version} and must be upgraded "
+                    f"to {SCHEMA_VERSION} before it can be read, which needs write access once: {err}"
+                ) from err
+
+    def _read_version(self) -> int | None:
+        with self.reading() as conn:
+            return _schema_version(conn)
+
+    def _newer(self, version: int) -> StoreError:
+        return StoreError(
+            f"the store at {self.safe_url} has schema version {version}, newer than this "
+            f"strikemap understands ({SCHEMA_VERSION}): upgrade strikemap"
+        )
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+def open_store(url: str | None = None) -> Store:
+    """The store for a reader that also writes when it can, like the dashboard: a store that cannot
+    be opened for writing (on a read-only disk, say) is opened read-only, and writes to it fail."""
+    try:
+        return Store(url)
+    except StoreDamaged:
+        raise
+    except StoreError as err:
+        logging.getLogger("strikemap").warning("%s; opening it read-only", err)
+        return Store(url, read_only=True)
+
+
+def _schema_version(conn: Connection) -> int | None:
+    """The store's schema version; None when it has none yet (a new, empty database)."""
+    if not sa.inspect(conn).has_table("strikemap_meta"):
+        return None
+    m = meta_table.c
+    value = conn.execute(sa.select(m.value).where(m.key == "schema_version")).scalar()
+    if value is None:
+        return None
+    if not str(value).isdecimal() or len(str(value)) > 6:
+        raise StoreDamaged(f"its schema version is {str(value)[:40]!r}, not a number")
+    return int(value)
+
+
+def _reason(err: sa.exc.DBAPIError) -> str:
+    """The database's own words, without SQLAlchemy's statement dump and background link."""
+    return str(err.orig).strip() or type(err.orig).__name__
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite store; None for PostgreSQL or an in-memory database."""
+    parsed = sa.engine.make_url(url)
+    name = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:":
+        return None
+    return Path(name).expanduser()
 
 
 def _add_report_windows(conn: Connection) -> None:
@@ -273,22 +403,38 @@ def set_setting(store: Store, key: str, value: str) -> None:
         conn.execute(sa.insert(meta_table).values(key=f"setting:{key}", value=value))
 
 
-def _engine(url: str) -> Engine:
+def _engine(url: str, *, read_only: bool = False, immutable: bool = False) -> Engine:
+    """An engine for the store; a read-only one never writes, not even SQLite's journal mode."""
+    file = _sqlite_file(url)
     if url.startswith("sqlite"):
+        if read_only and file is not None:
+            uri = {"uri": "true", "mode": "ro", **({"immutable": "1"} if immutable else {})}
+            parsed = sa.engine.make_url(url)
+            url = parsed.set(
+                database=f"file:{quote(str(file.absolute()))}", query={**parsed.query, **uri}
+            ).render_as_string(hide_password=False)
         engine = sa.create_engine(url, connect_args={"timeout": 60})
 
         @sa.event.listens_for(engine, "connect")
         def _connect(dbapi_conn: Any, _record: Any) -> None:
             dbapi_conn.isolation_level = None
             dbapi_conn.execute("PRAGMA busy_timeout = 60000")
+            if read_only:
+                dbapi_conn.execute("PRAGMA query_only = ON")
+                return
             dbapi_conn.execute("PRAGMA journal_mode = WAL")
             dbapi_conn.execute("PRAGMA foreign_keys = ON")
 
         @sa.event.listens_for(engine, "begin")
         def _begin(conn: Connection) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # A reader's transaction takes no write lock; a writer's takes it at once.
+            conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
+    if read_only:
+        return sa.create_engine(
+            url, pool_pre_ping=True, connect_args={"options": "-c default_transaction_read_only=on"}
+        )
     return sa.create_engine(url, pool_pre_ping=True)
 
 
@@ -329,6 +475,13 @@ def report_row(report: Report) -> dict[str, Any]:
 
 
 def report_from_row(row: Any) -> Report:
+    try:
+        return _report(row)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as err:
+        raise StoreDamaged(f"report {row.key} is not one this strikemap reads ({err!r})") from err
+
+
+def _report(row: Any) -> Report:
     d = row.data if isinstance(row.data, dict) else json.loads(row.data)
     when = d["when"]
     return Report(

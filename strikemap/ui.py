@@ -30,7 +30,7 @@ from strikemap.models import DISTRICTS, Article
 from strikemap.panels import inert
 from strikemap.params import View
 from strikemap.query import LOCATION_PRECISIONS, WEAPONS, EventView, Filters
-from strikemap.store import Store, counts, generation
+from strikemap.store import Store, counts, generation, open_store
 
 APP_DIR = Path(__file__).resolve().parent.parent
 DEMO_CORPUS = demo.CORPUS
@@ -52,8 +52,9 @@ COLUMN_NAMES = {
 
 @st.cache_resource(show_spinner=False)
 def store() -> Store:
-    """One store per process: STRIKEMAP_DB (SQLite path or postgresql://...) or the default file."""
-    return Store(os.environ.get("STRIKEMAP_DB"))
+    """One store per process: STRIKEMAP_DB (SQLite path or postgresql://...) or the default file;
+    read-only when it cannot be written (it is still shown)."""
+    return open_store(os.environ.get("STRIKEMAP_DB"))
 
 
 @st.cache_resource(show_spinner=False)
@@ -149,6 +150,16 @@ def _hide_demo() -> None:
 def _forget_window() -> None:
     """The demo's filters and window mean nothing in another store: the view starts afresh."""
     session.set_view(View())
+
+
+def upload_key() -> str:
+    """The file picker's key: a new one after its files are saved, so it empties and Streamlit
+    lets go of their bytes instead of keeping them for the rest of the session."""
+    return f"uploads-{st.session_state.get('upload_round', 0)}"
+
+
+def uploaded_done() -> None:
+    st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
 
 
 def save_articles(articles: Sequence[Article]) -> Summary:

@@ -20,6 +20,11 @@ from strikemap.models import Article, Skipped
 from strikemap.read import DEFAULT_MAX_BYTES, read_paths, read_text
 
 _UNSAFE = re.compile(r"[^\w.\- ]+")
+MAX_FILES = 50
+"""Files read from one upload; more are named and skipped. Each file may have up to
+DEFAULT_MAX_BYTES, as on the command line (.streamlit/config.toml's maxUploadSize says the same)."""
+UPLOAD_MB = DEFAULT_MAX_BYTES // 2**20
+UPLOAD_LIMITS = f"Up to {MAX_FILES} files at a time, {UPLOAD_MB} MB each."
 
 
 def clean_name(name: str) -> str:
@@ -32,12 +37,18 @@ def clean_name(name: str) -> str:
 def read_uploads(
     files: Iterable[tuple[str, bytes]], *, pasted: str = "", max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[list[Article], list[Skipped]]:
-    """Articles from uploaded (name, content) pairs and pasted text; bad files are reported."""
+    """Articles from uploaded (name, content) pairs and pasted text; bad files are reported, and
+    so are the files past the first MAX_FILES."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
     with tempfile.TemporaryDirectory(prefix="strikemap-upload-") as folder:
         for number, (name, content) in enumerate(files):
             safe = clean_name(name)
+            if number >= MAX_FILES:
+                skipped.append(
+                    Skipped(safe, f"not read: at most {MAX_FILES} files at a time; add it in another round")
+                )
+                continue
             path = Path(folder) / f"{number:03d}-{safe}"
             if len(content) > max_bytes:
                 skipped.append(Skipped(safe, f"too large ({len(content)} bytes; the limit is {max_bytes})"))

@@ -9,7 +9,7 @@ import pytest
 from conftest import make_article
 
 from strikemap.cluster import cluster, make_event
-from strikemap.coverage import articles, matrix, outlets
+from strikemap.coverage import articles, matrix, outlet_columns, outlets
 from strikemap.extract import extract
 from strikemap.links import outlet_name
 from strikemap.models import Report
@@ -245,3 +245,36 @@ def test_outlets_are_named_alike_on_the_sources_page_and_in_the_panel() -> None:
     in_panels = {outlet_name(r) for v in views for r in v.event.reports}
     assert on_page == in_panels == {"Kyiv Wire", "Podil Post", "unknown", "kyivwire.example"}
     assert set(matrix(views)[0]) - {"Event", "Date", "City", "Districts"} == in_panels
+
+
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["Kyiv Wire"], {"Kyiv Wire": "Kyiv Wire"}),
+        (["City"], {"City": "City (outlet)"}),
+        (["City", "City (outlet)"], {"City": "City (outlet 2)", "City (outlet)": "City (outlet)"}),
+        (
+            ["Date", "Districts", "Event"],
+            {"Date": "Date (outlet)", "Districts": "Districts (outlet)", "Event": "Event (outlet)"},
+        ),
+    ],
+)
+def test_outlet_columns_never_take_a_column_already_there(names: list[str], expected: dict[str, str]) -> None:
+    assert outlet_columns(sorted(names)) == expected
+
+
+@pytest.mark.parametrize("outlet", ["City", "Event", "Date", "Districts"])
+def test_an_outlet_named_like_a_column_does_not_overwrite_it(outlet: str) -> None:
+    """Regression: an outlet named `City` replaced every event's city in the coverage grid with ✓."""
+    view = EventView(
+        make_event([report(outlet, "a1", MAY, districts=("Podilskyi",))], event_id="may000000000")
+    )
+    assert matrix([view]) == [
+        {
+            "Event": "may000000000",
+            "Date": "2023-05-16",
+            "City": "Kyiv",
+            "Districts": "Podilskyi",
+            f"{outlet} (outlet)": "✓",
+        }
+    ]

@@ -27,6 +27,16 @@ from strikemap.query import EventView
         ("\rcmd", "'\rcmd"),
         ("Kyiv Wire", "Kyiv Wire"),
         ("Київ", "Київ"),
+        ("\u200b=HYPERLINK(1)", "'\u200b=HYPERLINK(1)"),
+        ("\ufeff+1", "'\ufeff+1"),
+        ("\u202e\u2066-1", "'\u202e\u2066-1"),
+        ("＝HYPERLINK(1)", "'＝HYPERLINK(1)"),
+        ("＋380", "'＋380"),
+        ("－1", "'－1"),
+        ("＠SUM(A1)", "'＠SUM(A1)"),
+        ("\u200b", "\u200b"),
+        ("\u200bKyiv", "\u200bKyiv"),
+        ("Ｋyiv", "Ｋyiv"),
         (16, 16),
         (None, None),
     ],
@@ -124,3 +134,10 @@ def test_csv_geojson_and_json_name_articles_without_paths(
     assert (feature["properties"]["articles"], feature["properties"]["urls"]) == (articles, urls)
     (report,) = json.loads(to_json([event]))["events"][0]["reports"]
     assert (report["article"], report["url"]) == (articles, urls or None)
+
+
+@pytest.mark.parametrize("hidden", ["\u200b=1+1", "\ufeff=1+1", "＝1+1", "＋1", "－1", "＠A1"])
+def test_csv_export_neutralises_a_formula_behind_invisible_or_full_width_characters(hidden: str) -> None:
+    """Regression: a zero-width space, a BOM or a full-width ＝ before a formula kept it live."""
+    (row,) = list(csv.reader(io.StringIO(to_csv([{"id": hidden}], columns=("id",), bom=False))))[1:]
+    assert row == ["'" + hidden]

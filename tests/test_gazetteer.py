@@ -327,6 +327,22 @@ def test_load_reads_the_folder_named_by_the_environment(
             "Nowhere,,landmark,Podilskyi,north,30.52",
             "expected numeric lat, lon: could not convert string to float: 'north'",
         ),
+        (
+            "Nowhere,,landmark,Podilskyi,nan,30.52",
+            "expected numeric lat, lon: (nan, 30.52) is not a latitude and longitude",
+        ),
+        (
+            "Nowhere,,landmark,Podilskyi,50.45,inf",
+            "expected numeric lat, lon: (50.45, inf) is not a latitude and longitude",
+        ),
+        (
+            "Nowhere,,landmark,Podilskyi,-1e309,30",
+            "expected numeric lat, lon: (-inf, 30.0) is not a latitude and longitude",
+        ),
+        (
+            "Nowhere,,landmark,Podilskyi,95,30.52",
+            "expected numeric lat, lon: (95.0, 30.52) is not a latitude and longitude",
+        ),
     ],
 )
 def test_a_bad_places_row_names_the_file_and_line(tmp_path: Path, row: str, message: str) -> None:

@@ -404,3 +404,26 @@ def test_after_a_save_the_preview_says_saved(app: AppTest, user_db: Path) -> Non
     found = [c.value for c in app.caption if c.value.startswith("1 article(s) read")]
     assert found == ["1 article(s) read · 1 event(s) found · saved to your store"]
     assert stored(user_db).articles == 2
+
+
+def test_uploads_are_limited_and_let_go_of_once_saved(
+    app: AppTest, user_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: uploads took 50 MB per file, any number of files, and kept them for the session."""
+    from strikemap import uploads
+
+    monkeypatch.setattr(uploads, "MAX_FILES", 2)
+    open_page(app, "pages/ingest.py")
+    (picker,) = app.file_uploader
+    assert (picker.proto.max_upload_size_mb, picker.key) == (20, "uploads-0")
+    files = [(f"n{n}.txt", PASTED.replace("three", str(n + 2)).encode(), "text/plain") for n in range(3)]
+    picker.set_value(files).run()
+    assert [e.value for e in app.error] == [
+        "Skipped n2.txt: not read: at most 2 files at a time; add it in another round"
+    ]
+    (save,) = [b for b in app.button if b.label == "Save to the store"]
+    save.click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    app.run()
+    (picker,) = app.file_uploader
+    assert (picker.key, picker.value, stored(user_db).articles) == ("uploads-1", [], 2)

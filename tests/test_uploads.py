@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from strikemap import uploads
 from strikemap.errors import ConfigError
 from strikemap.models import Article, Skipped
-from strikemap.read import article_id
+from strikemap.read import DEFAULT_MAX_BYTES, article_id
 from strikemap.uploads import Given, clean_name, fill_in, given, read_uploads
 
 GOOD = (
@@ -320,3 +322,24 @@ def test_fill_in_gives_what_the_files_do_not_say(
     filled, said = fill_in(articles, FORM)
     assert ([(a.source, a.published, a.url) for a in filled], said) == (expected, notes)
     assert [(a.id, a.path, a.text) for a in filled] == [(a.id, a.path, a.text) for a in articles]
+
+
+@pytest.mark.parametrize("extra", [0, 1, 3])
+def test_files_past_the_limit_are_named_and_skipped(extra: int) -> None:
+    """Regression: any number of files was read in one upload."""
+    text = b"Drones hit Kyiv's Darnytskyi district on 2023-05-28.\n"
+    files = [(f"f{n:03d}.txt", text + str(n).encode()) for n in range(uploads.MAX_FILES + extra)]
+    articles, skipped = read_uploads(files)
+    reason = f"not read: at most {uploads.MAX_FILES} files at a time; add it in another round"
+    assert (len(articles), skipped) == (
+        uploads.MAX_FILES,
+        [Skipped(name, reason) for name, _ in files[uploads.MAX_FILES :]],
+    )
+
+
+def test_the_upload_size_limit_is_the_readers() -> None:
+    """Regression: the dashboard took 50 MB per file where the reader and the README said 20 MB."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert config["server"]["maxUploadSize"] * 2**20 == uploads.UPLOAD_MB * 2**20 == DEFAULT_MAX_BYTES
+    assert f"at most {uploads.MAX_FILES} files" in readme
