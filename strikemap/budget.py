@@ -17,10 +17,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 
+from strikemap.cluster import cluster
 from strikemap.errors import ConfigError, StrikeMapError
 from strikemap.extract import extract
 from strikemap.gazetteer import Gazetteer, default_gazetteer
-from strikemap.models import Article, Report, Skipped
+from strikemap.models import Article, Event, Report, Skipped
 
 ENV = "STRIKEMAP_ARTICLE_SECONDS"
 DEFAULT_SECONDS = 30.0
@@ -110,7 +111,9 @@ def _deadline(seconds: float) -> Iterator[None]:
         raise OverBudget(f"over {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Repeating: a handler that happens to run inside a finalizer (__del__ during garbage
+    # collection) has its exception ignored, so the alarm rings again until it lands.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
     try:
         yield
     finally:
@@ -190,3 +193,16 @@ def _child(
     for article in articles:
         send.send(extract_each([article], gazetteer=gazetteer, seconds=seconds))
     send.close()
+
+
+def preview(
+    articles: list[Article], *, seconds: float | None = None
+) -> tuple[list[Article], list[Event], list[Skipped]]:
+    """For the upload page: the articles extracted in time, their events, and the skipped ones.
+
+    Extraction runs in a child process (extract_isolated), so the server thread waits at most
+    about the budget per article and keeps answering other requests meanwhile.
+    """
+    reports, skipped = extract_isolated(articles, seconds=seconds) if articles else ([], [])
+    unread = {s.path for s in skipped}
+    return [a for a in articles if a.path not in unread], cluster(reports), skipped
