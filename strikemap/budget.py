@@ -12,9 +12,12 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from types import FrameType
 
 from strikemap.cluster import cluster
@@ -155,12 +158,23 @@ def _run_child(
     reports: list[Report],
     skipped: list[Skipped],
 ) -> tuple[int, bool]:
-    """Extract in one child: how many articles it finished (-1: never started), and whether it timed out."""
-    context = multiprocessing.get_context("spawn")  # never fork a threaded server
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(todo, gazetteer, seconds, send), daemon=True)
-    child.start()
-    send.close()
+    """Extract in one child: how many articles it finished (-1: never started), and whether it timed out.
+
+    A plain interpreter, not multiprocessing's spawn, which would re-import the caller's main
+    module (in the dashboard, the Streamlit script itself).
+    """
+    down_read, down_write = os.pipe()
+    up_read, up_write = os.pipe()
+    package = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package, os.environ.get("PYTHONPATH")]))}
+    command = [sys.executable, "-c", _CHILD, str(down_read), str(up_write)]
+    child = subprocess.Popen(command, pass_fds=(down_read, up_write), env=env, stdin=subprocess.DEVNULL)
+    os.close(down_read)
+    os.close(up_write)
+    send = multiprocessing.connection.Connection(down_write, readable=False)
+    receive = multiprocessing.connection.Connection(up_read, writable=False)
+    sender = threading.Thread(target=_send, args=(send, (todo, gazetteer, seconds)), daemon=True)
+    sender.start()
     done, timed_out = -1, False
     try:
         wait = STARTUP_SECONDS
@@ -177,17 +191,30 @@ def _run_child(
         pass
     finally:
         child.kill()
-        child.join()
+        child.wait()
         receive.close()
+        sender.join()
     return done, timed_out
 
 
-def _child(
-    articles: list[Article],
-    gazetteer: Gazetteer | None,
-    seconds: float,
-    send: multiprocessing.connection.Connection,
-) -> None:
+_CHILD = "import sys; from strikemap.budget import child_main; child_main(int(sys.argv[1]), int(sys.argv[2]))"
+
+
+def _send(send: multiprocessing.connection.Connection, work: object) -> None:
+    try:
+        send.send(work)
+    except OSError:  # the child is gone; the parent reports it
+        pass
+    finally:
+        send.close()
+
+
+def child_main(down: int, up: int) -> None:
+    """The extraction child: read the work, say it is ready, then send each article's outcome."""
+    receive = multiprocessing.connection.Connection(down, writable=False)
+    send = multiprocessing.connection.Connection(up, readable=False)
+    articles, gazetteer, seconds = receive.recv()
+    receive.close()
     gazetteer = gazetteer or default_gazetteer()
     send.send(None)  # ready: from here on each article has its own deadline
     for article in articles:
