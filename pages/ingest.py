@@ -3,11 +3,11 @@
 import streamlit as st
 
 from strikemap import ui, ui_panel
+from strikemap.budget import preview
 from strikemap.errors import StrikeMapError
 from strikemap.export import event_row
 from strikemap.models import DISTRICTS
 from strikemap.panels import date_label
-from strikemap.pipeline import find_events
 from strikemap.query import WEAPONS, EventView
 from strikemap.review import save_review
 from strikemap.uploads import UPLOAD_LIMITS, UPLOAD_MB, fill_in, given, read_uploads
@@ -37,11 +37,11 @@ except StrikeMapError as err:
 if form and (files or pasted.strip()):
     articles, skipped = read_uploads([(f.name, f.getvalue()) for f in files or []], pasted=pasted)
     articles, notes = fill_in(articles, form)
-    for item in skipped:
+    articles, events, slow = preview(articles)  # in a child process, each article under a time budget
+    for item in skipped + slow:
         st.error(f"Skipped {item.path}: {item.reason}")
     for note in notes:
         st.info(note)
-    events = find_events(articles)
     status, found = st.empty(), f"{len(articles)} article(s) read · {len(events)} event(s) found"
     status.caption(f"{found} · nothing saved yet")
     st.dataframe(ui.table([event_row(e) for e in events]), hide_index=True, width="stretch")

@@ -208,11 +208,13 @@ def csv_rows(
     """
     csv.field_size_limit(min(max(csv.field_size_limit(), limit), 2**31 - 1))
     oversized: set[int] = set()
+    quotes: list[int] = []  # the quote marks on each physical line of the current row
 
     def physical() -> Iterator[str]:
         for number, line in enumerate(source, 1):
             if line is None:
                 oversized.add(number)
+            quotes.append(0 if line is None else line.count('"'))
             yield "\n" if line is None else line
 
     reader = csv.reader(physical())
@@ -226,16 +228,27 @@ def csv_rows(
     number, last_line = 0, reader.line_num
     while True:
         problem = None
+        quotes.clear()
         try:
             cells = next(reader, None)
         except csv.Error as err:
             cells, problem = [], f"malformed CSV: {err}"
         span = set(range(last_line + 1, reader.line_num + 1))
-        last_line = reader.line_num
+        first, last_line = last_line + 1, reader.line_num
         if cells is None:
             return
         if span & oversized or sum(len(cell.encode("utf-8")) for cell in cells) > limit:
             problem = f"row too large: over {limit} bytes"
+        elif len(span) > 1 and (sum(quotes) % 2 or len(cells) != len(header)):
+            problem = _swallowed(first, last_line, len(cells), len(header))
         if cells or problem:
             number += 1
             yield number, problem or dict(zip(header, cells, strict=False))
+
+
+def _swallowed(first: int, last: int, cells: int, columns: int) -> str:
+    """A row that spans lines with an unmatched quote or the wrong cell count swallowed its neighbours."""
+    return (
+        f"malformed CSV: lines {first}-{last} were read as one row ({cells} cells for {columns} columns); "
+        'an unmatched " probably joined several rows: check the quoting'
+    )

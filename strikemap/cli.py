@@ -34,6 +34,7 @@ EXIT_BUG = 4
 """strikemap itself failed: the traceback is printed, for a bug report."""
 EXIT_PIPE = 128 + 13
 """Whoever read the output closed it early; what a program killed by SIGPIPE exits with."""
+MAX_JOBS = 256
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,9 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="add articles to the store and merge their events")
     _input_options(ingest)
     _db_option(ingest)
-    ingest.add_argument("--batch-size", type=int, default=200, help="articles per transaction (%(default)s)")
     ingest.add_argument(
-        "--jobs", "-j", type=_positive, help="processes extracting articles (default: one per core)"
+        "--batch-size", type=_positive, default=200, help="articles per transaction (%(default)s)"
+    )
+    ingest.add_argument(
+        "--jobs", "-j", type=_jobs, help="processes extracting articles, up to 256 (default: one per core)"
     )
     ingest.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="show a progress bar (default: when stderr is a terminal)")  # fmt: skip
@@ -138,7 +141,10 @@ def _parser() -> argparse.ArgumentParser:
 def _input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     command.add_argument(
-        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest file read (default: %(default)s)"
+        "--max-bytes",
+        type=_positive,
+        default=DEFAULT_MAX_BYTES,
+        help="largest file read (default: %(default)s)",
     )
     command.add_argument(
         "--geocoder",
@@ -176,16 +182,29 @@ def _filter_options(command: argparse.ArgumentParser) -> None:
 
 
 def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    """A count option: ASCII digits only, at least 1 and at most 10**12, so no later step overflows."""
+    if not (text.isascii() and text.isdigit()) or len(text) > 13 or not 1 <= int(text) <= 10**12:
+        shown = text if len(text) <= 40 else f"{text[:40]}... ({len(text)} characters)"
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to 10**12, got {shown!r}")
     return int(text)
 
 
+def _jobs(text: str) -> int:
+    jobs = _positive(text)
+    if jobs > MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"expected at most {MAX_JOBS} processes, got {text}")
+    return jobs
+
+
 def _day(text: str) -> dt.date:
+    """A filter day; years outside 1900-2100 are refused, so date arithmetic never overflows."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError as err:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from err
+    if not 1900 <= day.year <= 2100:
+        raise argparse.ArgumentTypeError(f"expected a date between 1900 and 2100, got {text!r}")
+    return day
 
 
 def geocoder_from(args: argparse.Namespace) -> Geocoder:
@@ -335,9 +354,11 @@ def _list(text: str | None) -> list[str] | None:
 def _count(text: str | None) -> int | None:
     if text is None or text.strip().lower() in ("unknown", "none", ""):
         return None
-    if not text.strip().isdigit():
-        raise ConfigError(f"expected a number of people or 'unknown', got {text!r}")
-    return int(text)
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 9:
+        shown = text if len(text) <= 40 else f"{text[:40]}... ({len(text)} characters)"
+        raise ConfigError(f"expected a number of people (0 to 999999999) or 'unknown', got {shown!r}")
+    return int(digits)
 
 
 def _status(args: argparse.Namespace) -> int:

@@ -73,6 +73,19 @@ class DateMention:
     """The wording marks an earlier attack being recalled ('last week', 'ago')."""
 
 
+MAX_SPAN_DAYS = 100 * 366
+"""A relative date reaching further than a century ('1,000,000 days ago') is not read as a date."""
+
+
+def _count(words: str, unit_days: int = 1) -> int | None:
+    """A count of days, weeks, months or years, or None when it is unreadable or over a century."""
+    try:
+        n = parse_number(words)
+    except ValueError:  # thousands of digits: Python refuses to convert them
+        return None
+    return n if n is not None and n * unit_days <= MAX_SPAN_DAYS else None
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -116,12 +129,14 @@ def _weekday(m: re.Match[str]) -> DateMention:
 
 
 def _ago(m: re.Match[str]) -> DateMention | None:
-    n = parse_number(m.group("n"))
+    unit_days = _UNIT_DAYS[m.group("unit").lower()]
+    n = _count(m.group("n"), unit_days)
     if n is None:
         return None
-    unit = m.group("unit").lower()
-    days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
-    return _make("from_article", m, offset=-days, recall=True)
+    return _make("from_article", m, offset=-unit_days * n, recall=True)
+
+
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
 def _relative(offset: int, kind: Kind = "from_main") -> object:
@@ -130,7 +145,7 @@ def _relative(offset: int, kind: Kind = "from_main") -> object:
 
 def _n_days(sign: int) -> object:
     def build(m: re.Match[str]) -> DateMention | None:
-        n = parse_number(m.group("n"))
+        n = _count(m.group("n"))
         return None if n is None else _make("from_main", m, offset=sign * n)
 
     return build
@@ -255,8 +270,8 @@ def war_anchor(sentence: str) -> tuple[dt.date, dt.date] | None:
         return None
     for pattern in _ANCHORS:
         match = pattern.search(sentence)
-        if match and (n := parse_number(match.group("n"))) is not None:
-            unit = match.group("unit").lower()
+        unit = match.group("unit").lower() if match else "day"
+        if match and (n := _count(match.group("n"), _UNIT_DAYS[unit])) is not None:
             if unit == "day":
                 day = WAR_START + dt.timedelta(days=n - (1 if "day " in match.group(0).lower()[:4] else 0))
                 return day - dt.timedelta(days=1), day
@@ -269,12 +284,19 @@ def war_anchor(sentence: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-def ago_anchor(mention: DateMention, dated: dt.date) -> tuple[dt.date, dt.date]:
-    """Article-date window from 'nearly one month ago on Oct. 17'."""
+def ago_anchor(mention: DateMention, dated: dt.date) -> tuple[dt.date, dt.date] | None:
+    """Article-date window from 'nearly one month ago on Oct. 17'; None off the calendar's ends."""
+    try:
+        return _ago_anchor(mention, dated)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _ago_anchor(mention: DateMention, dated: dt.date) -> tuple[dt.date, dt.date]:
     match = re.search(r"%s%s %s ago" % (_QUALIFIER, _N, _UNIT), mention.text, re.IGNORECASE)
     assert match is not None
-    n = parse_number(match.group("n")) or 0
     unit = match.group("unit").lower()
+    n = _count(match.group("n"), _UNIT_DAYS[unit]) or 0
     if unit in ("month", "year"):
         target = _add_months(dated, n * (12 if unit == "year" else 1))
     else:
@@ -306,7 +328,19 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 def resolve(
     mention: DateMention, article: dt.date | None, main: dt.date | None, year_hint: int | None
 ) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a mention can mean, given one possible article day."""
+    """The first and last day a mention can mean, given one possible article day.
+
+    None when it cannot be pinned, including when it would fall off the calendar's ends.
+    """
+    try:
+        return _resolve(mention, article, main, year_hint)
+    except (OverflowError, ValueError):  # an article dated near year 1 or 9999 by a library caller
+        return None
+
+
+def _resolve(
+    mention: DateMention, article: dt.date | None, main: dt.date | None, year_hint: int | None
+) -> tuple[dt.date, dt.date] | None:
     kind = mention.kind
     if kind == "day":
         return (mention.day, mention.day) if mention.day else None

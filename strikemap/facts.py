@@ -125,11 +125,23 @@ def casualties(clause: str) -> Casualties:
         found["injured"] = ("0", _quote(clause, m))
     for pattern, field in _CASUALTY_PATTERNS:
         for m in pattern.finditer(clause):
-            n = lx.parse_number(m.group("n"))
+            n = _count(m.group("n"))
             if n is not None and not _is_ordinal(clause, m) and not lx.NATIONWIDE.match(clause[m.end() :]):
                 found[field] = (str(n), _quote(clause, m))
     words = tuple(_quote(clause, m) for m in _VAGUE.finditer(clause))
     return Casualties(found.get("killed"), found.get("injured"), words)
+
+
+MAX_COUNT = 1_000_000
+"""More people or drones than this in one clause is not a count we believe (nor store)."""
+
+
+def _count(words: str) -> int | None:
+    try:
+        n = lx.parse_number(words)
+    except ValueError:  # thousands of digits: Python refuses to convert them
+        return None
+    return n if n is not None and n <= MAX_COUNT else None
 
 
 def _is_ordinal(clause: str, m: re.Match[str]) -> bool:
@@ -160,7 +172,7 @@ def intercepted(clause: str) -> Found | None:
     taken: list[tuple[int, int]] = []
     for pattern in _INTERCEPT:
         for m in pattern.finditer(clause):
-            n = lx.parse_number(m.group("n"))
+            n = _count(m.group("n"))
             if n is not None and not _overlaps(m, taken) and not lx.NATIONWIDE.match(clause[m.end() :]):
                 taken.append(m.span())
                 total += n

@@ -23,11 +23,14 @@ from itertools import chain, islice
 from sqlalchemy.engine import Connection
 
 from strikemap import store as st
+from strikemap.budget import Extracted, article_seconds, extract_each, extract_isolated
 from strikemap.cluster import group_reports, make_event
 from strikemap.gazetteer import Gazetteer, default_gazetteer
 from strikemap.geocode import Geocoder
 from strikemap.models import Article, Report, Skipped
 from strikemap.pipeline import find_reports, place_reports
+
+Later = Callable[[], Extracted]
 
 DEFAULT_BATCH = 200
 
@@ -69,19 +72,23 @@ def ingest(
     geocoder: Geocoder | None = None,
     on_batch: Callable[[int], None] | None = None,
     jobs: int = 1,
+    seconds: float | None = None,
 ) -> Summary:
     """Add articles batch by batch; already-stored texts change nothing.
 
     With ``jobs`` > 1 and more than one batch, that many worker processes extract the coming
     batches while this process writes the current one; streets are still placed here, so an
-    online geocoder keeps one cache and one rate limit.
+    online geocoder keeps one cache and one rate limit. An article whose extraction fails or
+    takes longer than ``seconds`` (default: budget.article_seconds()) is skipped, not stored,
+    and named in the summary; the others are stored.
     """
     summary = Summary()
+    seconds = article_seconds() if seconds is None else seconds
     batches = _batches(items, batch_size)
     head = list(islice(batches, 2))
     parallel = jobs > 1 and len(head) > 1
-    with _extraction(jobs if parallel else 1, gazetteer) as extract:
-        pending: deque[tuple[list[Article | Skipped], Callable[[], list[Report]]]] = deque()
+    with _extraction(jobs if parallel else 1, gazetteer, seconds) as extract:
+        pending: deque[tuple[list[Article | Skipped], Later]] = deque()
         for batch in chain(head, batches):
             given = [a for a in batch if isinstance(a, Article)]
             with store.reading() as conn:
@@ -103,15 +110,17 @@ def _batches(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Art
 def _write_batch(
     store: st.Store,
     batch: list[Article | Skipped],
-    extracted: Callable[[], list[Report]],
+    extracted: Later,
     summary: Summary,
     geocoder: Geocoder | None,
     on_batch: Callable[[int], None] | None,
 ) -> None:
-    given = [a for a in batch if isinstance(a, Article)]
-    reports = place_reports(extracted(), geocoder)
+    found, failed = extracted()
+    unread = {s.path for s in failed}
+    given = [a for a in batch if isinstance(a, Article) and a.path not in unread]
+    reports = place_reports(found, geocoder)
     added, stored, created, updated = _write(store, _unique(given), reports)
-    summary.skipped += [s for s in batch if isinstance(s, Skipped)]
+    summary.skipped += [s for s in batch if isinstance(s, Skipped)] + failed
     summary.added += added
     summary.present += len(given) - added
     summary.reports += stored
@@ -123,17 +132,20 @@ def _write_batch(
 
 @contextmanager
 def _extraction(
-    jobs: int, gazetteer: Gazetteer | None
-) -> Iterator[Callable[[list[Article]], Callable[[], list[Report]]]]:
-    """A way to start extracting a batch now and collect its reports later.
+    jobs: int, gazetteer: Gazetteer | None, seconds: float
+) -> Iterator[Callable[[list[Article]], Later]]:
+    """A way to start extracting a batch now and collect its reports (and skipped articles) later.
 
     While the worker processes start up, this process extracts the batches itself, so a
-    parallel ingest is never slower to begin than an in-process one.
+    parallel ingest is never slower to begin than an in-process one. Off the main thread (the
+    dashboard), a time budget cannot interrupt this process, so extraction runs in a child.
     """
+    in_main = threading.current_thread() is threading.main_thread()
+    each = extract_each if in_main else extract_isolated
 
-    def at_once(articles: list[Article]) -> Callable[[], list[Report]]:
-        reports = find_reports(articles, gazetteer=gazetteer)
-        return lambda: reports
+    def at_once(articles: list[Article]) -> Later:
+        done = each(articles, gazetteer=gazetteer, seconds=seconds) if articles else ([], [])
+        return lambda: done
 
     if jobs <= 1:
         yield at_once
@@ -146,10 +158,10 @@ def _extraction(
     try:
         ready = pool.submit(_ready)
 
-        def later(articles: list[Article]) -> Callable[[], list[Report]]:
+        def later(articles: list[Article]) -> Later:
             if not ready.done():
                 return at_once(articles)
-            future: Future[list[Report]] = pool.submit(_extract_in_worker, articles)
+            future: Future[Extracted] = pool.submit(_extract_in_worker, articles, seconds)
             return future.result
 
         yield later
@@ -186,8 +198,9 @@ def _ready() -> bool:
     return True
 
 
-def _extract_in_worker(articles: list[Article]) -> list[Report]:
-    return find_reports(articles, gazetteer=_worker_gazetteer)
+def _extract_in_worker(articles: list[Article], seconds: float) -> Extracted:
+    """In a worker's main thread, so each article's time budget really interrupts it."""
+    return extract_each(articles, gazetteer=_worker_gazetteer, seconds=seconds)
 
 
 def _unique(articles: list[Article]) -> list[Article]:

@@ -150,24 +150,49 @@ def _report(err: ReadError, on_error: OnError) -> Skipped:
     """Apply the failure policy to one bad input: raise it, or hand it back as a Skipped."""
     if on_error == "raise":
         raise err
-    logger.debug("skipped %s: %s", err.path, err.reason)
-    return Skipped(err.path, err.reason)
+    logger.debug("skipped %s: %s", printable(err.path), err.reason)
+    return Skipped(printable(err.path), err.reason)
 
 
-def _walk(folder: Path, on_error: OnError) -> Iterator[Path | Skipped]:
+def _walk(root: Path, on_error: OnError) -> Iterator[Path | Skipped]:
+    """Article files under `root`, depth first in sorted order, without recursion (any depth).
+
+    Links never lead out of `root`: a symlinked folder is not entered, and a symlinked file is
+    read only when it resolves to a file inside `root`.
+    """
+    inside = root.resolve()
+    stack: list[Iterator[Path]] = []
     try:
-        entries = _list_folder(folder)
+        stack.append(iter(_list_folder(root)))
     except ReadError as err:
         yield _report(err, on_error)
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.name.startswith("."):
             continue
-        if os.path.isdir(entry):
-            if not os.path.islink(entry):
-                yield from _walk(entry, on_error)
+        elif os.path.islink(entry):
+            if entry.suffix.lower() in ARTICLE_SUFFIXES and not os.path.isdir(entry):
+                yield entry if _links_inside(entry, inside) else _report(_outside(entry), on_error)
+        elif os.path.isdir(entry):
+            try:
+                stack.append(iter(_list_folder(entry)))
+            except ReadError as err:
+                yield _report(err, on_error)
         elif entry.suffix.lower() in ARTICLE_SUFFIXES:
             yield entry
+
+
+def _links_inside(link: Path, inside: Path) -> bool:
+    try:
+        return link.resolve(strict=True).is_relative_to(inside)
+    except (OSError, RuntimeError):  # dangling, or a loop of links
+        return False
+
+
+def _outside(link: Path) -> ReadError:
+    return ReadError(str(link), "symbolic link to a file outside the folder (or a broken link): not followed")
 
 
 def _list_folder(folder: Path) -> list[Path]:
@@ -229,15 +254,34 @@ def _article(body: str, where: str, meta: Mapping[str, object]) -> Article:
     if not body:
         raise ReadError(where, "no article text")
     date_text = _formats.field(meta.get("published")) or _formats.field(meta.get("date"))
+    fields = {name: _formats.field(meta.get(name)) for name in ("title", "source", "url")}
+    for name, value in {"text": body, **fields}.items():
+        _refuse_surrogates(value, name, where)
     return Article(
         id=article_id(body),
-        path=where,
+        path=printable(where),
         text=body,
-        title=_formats.field(meta.get("title")),
-        source=_formats.field(meta.get("source")),
-        url=_formats.field(meta.get("url")),
+        title=fields["title"],
+        source=fields["source"],
+        url=fields["url"],
         published=parse_published(date_text) if date_text else None,
     )
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _refuse_surrogates(value: str | None, name: str, where: str) -> None:
+    """A lone surrogate (half an emoji from a broken JSON \\u escape) cannot be hashed, stored or printed."""
+    if value and (bad := _SURROGATE.search(value)):
+        escape = f"\\u{ord(bad[0]):04x}"
+        raise ReadError(where, f"the {name} holds a lone surrogate {escape} (half of a broken \\u escape) "
+                        f"at character {bad.start() + 1}")  # fmt: skip
+
+
+def printable(where: str) -> str:
+    """A file name as text that can be printed and stored: undecodable bytes as \\udcXX escapes."""
+    return where.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _record_article(record: object, where: str) -> Article:

@@ -14,7 +14,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from strikemap import store as st
+from strikemap.dates import EARLIEST_YEAR
 from strikemap.errors import ConfigError
+from strikemap.facts import MAX_COUNT
 from strikemap.ingest import regroup
 from strikemap.models import DISTRICTS
 from strikemap.query import CORRECTABLE, STATUSES, WEAPONS, EventView, date_text, parse_date
@@ -63,6 +65,8 @@ def _checked(field: str, value: Any) -> Any:
         raise ConfigError(f"cannot correct {field!r}: expected one of {', '.join(CORRECTABLE)}")
     if field == "date":
         day, _ = parse_date(value)
+        if day and not dt.date(EARLIEST_YEAR, 1, 1) <= day <= dt.date.today():
+            raise ConfigError(f"date {value!r} is out of range: expected {EARLIEST_YEAR} to today")
         return value if day else None
     if field == "districts":
         unknown = [d for d in value if d not in DISTRICTS]
@@ -74,8 +78,11 @@ def _checked(field: str, value: Any) -> Any:
         if unknown:
             raise ConfigError(f"unknown weapon {unknown[0]!r}: expected one of {', '.join(WEAPONS)}")
         return sorted(set(value))
-    if value is not None and (not isinstance(value, int) or value < 0):
-        raise ConfigError(f"{field} must be a whole number of people or empty, got {value!r}")
+    if value is not None and (not isinstance(value, int) or not 0 <= value <= MAX_COUNT):
+        shown = value if not isinstance(value, int) or value.bit_length() < 64 else "a number too large"
+        raise ConfigError(
+            f"{field} must be a whole number of people from 0 to {MAX_COUNT:,} or empty, got {shown!r}"
+        )
     return value
 
 
