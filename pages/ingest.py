@@ -3,7 +3,6 @@
 import streamlit as st
 
 from strikemap import ui, ui_panel
-from strikemap.budget import preview
 from strikemap.errors import StrikeMapError
 from strikemap.export import event_row
 from strikemap.models import DISTRICTS
@@ -37,7 +36,7 @@ except StrikeMapError as err:
 if form and (files or pasted.strip()):
     articles, skipped = read_uploads([(f.name, f.getvalue()) for f in files or []], pasted=pasted)
     articles, notes = fill_in(articles, form)
-    articles, events, slow = preview(articles)  # in a child process, each article under a time budget
+    articles, events, slow = ui.preview(tuple(articles))  # in a child process, each under a time budget
     for item in skipped + slow:
         st.error(f"Skipped {item.path}: {item.reason}")
     for note in notes:

@@ -19,14 +19,14 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit_folium import st_folium
 
-from strikemap import demo, framing, query, render, session, timeline, ui_panel
+from strikemap import budget, demo, framing, query, render, session, timeline, ui_panel
 from strikemap import params as url_params
 from strikemap.assets import ensure_static
 from strikemap.dates import format_date
 from strikemap.errors import ConfigError, StoreError
 from strikemap.export import view_row
 from strikemap.ingest import Summary, ingest
-from strikemap.models import DISTRICTS, Article
+from strikemap.models import DISTRICTS, Article, Event, Skipped
 from strikemap.panels import inert
 from strikemap.params import View
 from strikemap.query import LOCATION_PRECISIONS, WEAPONS, EventView, Filters
@@ -171,6 +171,13 @@ def save_articles(articles: Sequence[Article]) -> Summary:
         _forget_window()
         st.rerun()
     return summary
+
+
+@st.cache_data(show_spinner="Reading the articles…", max_entries=16)
+def preview(articles: tuple[Article, ...]) -> tuple[list[Article], list[Event], list[Skipped]]:
+    """The upload page's preview, once per set of articles: each preview starts a fresh process
+    (the time budget, see `budget.preview`), and every widget on the page reruns it."""
+    return budget.preview(list(articles))
 
 
 def unavailable(err: Exception) -> None:
