@@ -318,7 +318,9 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     incidents: dict[Target, _Incident] = {}
     main: Target = (context.key(None), main_city)
     previous: list[Target] = [main]
-    known_names: list[str] = []
+    known_names: dict[str, None] = {}
+    surnames: dict[str, str] = {}
+    """The full name last met for each surname, so 'Klitschko said' later is Vitali Klitschko."""
     for index, s in enumerate(sentences):
         text = s.sentence.text
         if not s.strike or s.veto not in (None, "generic"):
@@ -330,6 +332,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                     _refine_models(incidents[target], text)
             continue
         touched: list[Target] = []
+        said: dict[tuple[int, int], list[tuple[str, str, str]]] = {}
+        recalls: bool | None = None
         for target, mention, clause in _clauses(s, context, default):
             incident = incidents.get(target)
             fresh = incident is None
@@ -337,18 +341,23 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 when = context.when(mention if mention is not None and target != main else context.main)
                 incident = _Incident(target, target[1], when, index)
             assert incident is not None
-            if _add_clause_facts(incident, s, clause, mention, single=True):
+            if clause not in said:  # a clause that speaks of many cities is read once, not once for each
+                said[clause] = _clause_facts(text[clause[0] : clause[1]])
+            if _add_clause_facts(incident, s, clause, mention, said[clause]):
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
-                if mention is not None and (mention.recall or lx.RECALL.search(text)):
+                if mention is not None and not mention.recall and recalls is None:
+                    recalls = bool(lx.RECALL.search(text))
+                if mention is not None and (mention.recall or recalls):
                     incident.recall = True
                 touched.append(target)
         if touched:
             previous = list(dict.fromkeys(touched))
-        for name, words in facts.speakers(text, known_names):
+        for name, words in facts.speakers(text, surnames):
             if " " in name and name not in known_names:
-                known_names.append(name)
+                known_names[name] = None
+                surnames[name.split()[-1]] = name
             for target in previous if touched else default:
                 if target in incidents:
                     incidents[target].add("said_by", name, text, words)
@@ -411,51 +420,57 @@ def _cities(places: list[tuple[Mention, bool]]) -> list[str]:
     return list(dict.fromkeys(cities))
 
 
-def _add_clause_facts(
-    incident: _Incident,
-    s: _Sentence,
-    span: tuple[int, int],
-    mention: DateMention | None,
-    *,
-    single: bool,
-) -> bool:
-    """Give the incident what this clause says of it; False when the clause says nothing."""
-    sentence = s.sentence.text
-    start, end = span
-    clause = sentence[start:end]
-    before = sum(len(v) for v in incident.facts.values()) + len(incident.places)
-    for m, near in s.places_in(start, end):
-        if m.entry.city == incident.city:
-            incident.places.append(
-                (m, near, Evidence("districts" if m.entry.district else "city", sentence, m.text))
-            )
+def _clause_facts(clause: str) -> list[tuple[str, str, str]]:
+    """What a clause says of an attack, as (field, value, words), whichever city it is given to."""
+    out = []
     classes, models = facts.weapons(clause)
-    for value, words in classes:
-        incident.add("weapons", value, sentence, words)
-    for value, words in models:
-        incident.add("weapon_models", value, sentence, words)
+    out += [("weapons", value, words) for value, words in classes]
+    out += [("weapon_models", value, words) for value, words in models]
     hurt = facts.casualties(clause)
     for name, found in (("killed", hurt.killed), ("injured", hurt.injured)):
         if found:
-            incident.add(name, found[0], sentence, found[1])
-    for words in hurt.words:
-        incident.add("casualty_words", words, sentence, words)
+            out.append((name, found[0], found[1]))
+    out += [("casualty_words", words, words) for words in hurt.words]
     for name, found in (
         ("intercepted", facts.intercepted(clause)),
         ("debris", facts.debris(clause)),
     ):
         if found:
-            incident.add(name, found[0], sentence, found[1])
-    for street in lx.STREET.finditer(clause):
-        incident.add("address", street.group("street"), sentence, street.group("street"))
-    for value, words in facts.damage(clause):
-        incident.add("damage", value, sentence, words)
-    gained = sum(len(v) for v in incident.facts.values()) + len(incident.places) > before
+            out.append((name, found[0], found[1]))
+    out += [
+        ("address", street.group("street"), street.group("street")) for street in lx.STREET.finditer(clause)
+    ]
+    out += [("damage", value, words) for value, words in facts.damage(clause)]
+    return out
+
+
+def _add_clause_facts(
+    incident: _Incident,
+    s: _Sentence,
+    span: tuple[int, int],
+    mention: DateMention | None,
+    said: list[tuple[str, str, str]],
+) -> bool:
+    """Give the incident what this clause says of it (``said``, and its places in the incident's
+    city); False when the clause says nothing of it."""
+    sentence = s.sentence.text
+    start, end = span
+    gained = bool(said)
+    for m, near in s.places_in(start, end):
+        if m.entry.city == incident.city:
+            gained = True
+            incident.places.append(
+                (m, near, Evidence("districts" if m.entry.district else "city", sentence, m.text))
+            )
+    for name, value, words in said:
+        incident.add(name, value, sentence, words)
     if gained:
-        dated = mention or next((d for d in s.dates if start <= d.start < end), None)
+        dated = mention or _first_in_each([span], s.dates)[0]
         if dated is not None:
             incident.add("date", dated.text, sentence, dated.text)
-        if found := facts.time_of_day(mention.text if mention else "") or facts.time_of_day(clause):
+        if found := facts.time_of_day(mention.text if mention else "") or facts.time_of_day(
+            sentence[start:end]
+        ):
             incident.add("time_of_day", found[0], sentence, found[1])
     return gained
 
