@@ -21,12 +21,10 @@ Row = tuple[str, list[float], list[float]]
 
 
 def measure(small: int, large: int, runs: int) -> list[Row]:
-    """Each shape's extraction time at both sizes, ``runs`` times (the fastest of three at the small size)."""
+    """Each shape's extraction time (CPU seconds) at both sizes, ``runs`` times, the sizes in turn."""
     rows = []
     for shape in SHAPES:
-        times = [
-            (seconds_to_extract(shape, small, runs=3), seconds_to_extract(shape, large)) for _ in range(runs)
-        ]
+        times = [(seconds_to_extract(shape, small), seconds_to_extract(shape, large)) for _ in range(runs)]
         rows.append((shape, [s for s, _ in times], [b for _, b in times]))
     return rows
 
@@ -34,7 +32,7 @@ def measure(small: int, large: int, runs: int) -> list[Row]:
 def table(rows: list[Row], small: int, large: int) -> str:
     """The rows as a Markdown table, fastest of the runs, worst ratio first."""
     lines = [
-        f"| shape | {small // 1000} KB, s | {large // 1000} KB, s | ratio |",
+        f"| shape | {small // 1000} KB, CPU s | {large // 1000} KB, CPU s | ratio |",
         "|---|---|---|---|",
     ]
     for row in sorted(rows, key=lambda r: -_ratio(r)):
@@ -68,7 +66,7 @@ def figures(plan: Plan) -> list[Figure]:
         out.append(figure)
     out[0].notes.append(
         "Adversarial: the shapes of strikemap/adversarial.py, each one unit (spaces, 'Kyiv, ', "
-        f"'the capital', a date...) repeated to {small:,} and {large:,} characters; time of one "
+        f"'the capital', a date...) repeated to {small:,} and {large:,} characters; CPU time of one "
         "extraction; ratio = fastest of the runs at the large size over fastest at the small size."
     )
     return out
