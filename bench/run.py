@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import CACHE, ROOT, Figure, Plan, fmt
 
-BENCHMARKS = ("extraction", "ingest", "merge", "maps", "export", "browser")
+BENCHMARKS = ("extraction", "adversarial", "ingest", "merge", "maps", "export", "browser")
 START = "<!-- bench:start -->"
 END = "<!-- bench:end -->"
 RESULTS = ROOT / "bench" / "RESULTS.md"

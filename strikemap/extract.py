@@ -6,6 +6,7 @@ clause before it, or else by the article's main attack, and hands that attack it
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -31,6 +32,14 @@ class _Sentence:
     """Place mentions and whether each is only 'near' the place."""
     strike: bool
     veto: str | None
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [m.start for m, _ in self.places]
+
+    def places_in(self, start: int, end: int) -> list[tuple[Mention, bool]]:
+        """The place mentions that start within start:end (places are in order of start)."""
+        return self.places[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
 
 
 @dataclass(slots=True)
@@ -134,16 +143,12 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
     speech = {i for i, d in enumerate(dates) if _is_speech_date(text, d)}
     if not strike:
         return _Sentence(sentence, dates, speech, [], False, None)
-    found = list(gazetteer.find(text))
-    for m in lx.CAPITAL.finditer(text):
-        kyiv = gazetteer.lookup("Kyiv")
-        if kyiv and not any(p.start < m.end() and m.start() < p.end for p in found):
-            found.append(Mention(kyiv, m.start(), m.end(), text[m.start() : m.end()]))
-    found.sort(key=lambda p: p.start)
+    found = _with_capital(text, gazetteer.find(text), gazetteer)
+    others = _qualifying_others(text, found)
     places = [
         (m, bool(lx.NEAR.search(text[max(0, m.start - 30) : m.start])))
-        for m in found
-        if not _metonym(text, m) and not _qualifies_other(text, m, found)
+        for i, m in enumerate(found)
+        if not _metonym(text, m) and i not in others
     ]
     exact_cities = {m.entry.city for m, near in places if not near}
     places = [(m, near) for m, near in places if not near or not exact_cities or m.entry.city in exact_cities]
@@ -154,13 +159,51 @@ _ANCHOR_HINT = lx.Cue(r"\bago\b|(?:19|20)\d\d|\bwar\b|invasion")
 """A sentence that reports no strike matters only for dating the article: a year, 'ago', the war."""
 
 
+def _with_capital(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """The gazetteer's mentions and every 'the capital' that overlaps none of them, in order."""
+    ends = [m.end for m in found]
+    free = [c for c in lx.CAPITAL.finditer(text) if _free(found, ends, c.start(), c.end())]
+    kyiv = gazetteer.lookup("Kyiv") if free else None
+    if kyiv is None:
+        return found
+    capitals = [Mention(kyiv, c.start(), c.end(), text[c.start() : c.end()]) for c in free]
+    return sorted(found + capitals, key=lambda p: p.start)
+
+
+def _free(found: list[Mention], ends: list[int], start: int, end: int) -> bool:
+    """No mention of ``found`` (sorted, without overlaps; ``ends`` theirs) overlaps start:end."""
+    i = bisect.bisect_right(ends, start)
+    return i == len(found) or found[i].start >= end
+
+
+_WINDOW = 200
+"""How far past a place name the words that qualify it are looked for; no real phrase is longer."""
+
+
 def _metonym(text: str, m: Mention) -> bool:
     """'blaming Kyiv', "Kyiv's allies", "the Kyiv Independent": the name is not a place hit."""
-    if lx.OUTLET_NAME.match(text[m.end :]) or lx.TITLE_OF.search(text[max(0, m.start - 40) : m.start]):
+    after = text[m.end : m.end + _WINDOW]
+    if lx.OUTLET_NAME.match(after) or lx.TITLE_OF.search(text[max(0, m.start - 40) : m.start]):
         return True
     if m.entry.kind != "city":
         return False
-    return bool(lx.METONYM.search(text[max(0, m.start - 20) : m.start]) or lx.METONYM.match(text[m.end :]))
+    return bool(lx.METONYM.search(text[max(0, m.start - 20) : m.start]) or lx.METONYM.match(after))
+
+
+def _qualifying_others(text: str, found: list[Mention]) -> set[int]:
+    """Which mentions (by index) only qualify another: see `_qualifies_other`.
+
+    ``found`` is sorted and without overlaps, so only mentions ending within `_WINDOW` before one
+    can qualify it: each mention is compared with a bounded number of others, not with all.
+    """
+    out = set()
+    for i, m in enumerate(found):
+        j = i - 1
+        while j >= 0 and m.start - found[j].end <= _WINDOW:
+            j -= 1
+        if _qualifies_other(text, m, found[j + 1 : i]):
+            out.add(i)
+    return out
 
 
 def _qualifies_other(text: str, m: Mention, found: list[Mention]) -> bool:
@@ -241,10 +284,13 @@ def _main_mention(sentences: list[_Sentence]) -> DateMention | None:
     lead = [s for s in sentences if s.strike and not s.veto and not s.sentence.in_caption][:_LEAD_SENTENCES]
     spoken = None
     for s in lead:
+        recalled: bool | None = None
         for i, d in enumerate(s.dates):
             if d.kind in _RELATIONAL or d.kind in ("weak", "window") or d.recall:
                 continue
-            if _is_anchor_date(s, d):
+            if recalled is None:
+                recalled = _is_anchor_date(s, d)
+            if recalled:
                 continue
             if i not in s.speech:
                 return d
@@ -253,6 +299,7 @@ def _main_mention(sentences: list[_Sentence]) -> DateMention | None:
 
 
 def _is_anchor_date(s: _Sentence, mention: DateMention) -> bool:
+    """Whether the sentence recalls an earlier attack: the same answer for each of its dates."""
     return bool(lx.RECALL.search(s.sentence.text))
 
 
@@ -271,7 +318,9 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     incidents: dict[Target, _Incident] = {}
     main: Target = (context.key(None), main_city)
     previous: list[Target] = [main]
-    known_names: list[str] = []
+    known_names: dict[str, None] = {}
+    surnames: dict[str, str] = {}
+    """The full name last met for each surname, so 'Klitschko said' later is Vitali Klitschko."""
     for index, s in enumerate(sentences):
         text = s.sentence.text
         if not s.strike or s.veto not in (None, "generic"):
@@ -283,6 +332,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                     _refine_models(incidents[target], text)
             continue
         touched: list[Target] = []
+        said: dict[tuple[int, int], list[tuple[str, str, str]]] = {}
+        recalls: bool | None = None
         for target, mention, clause in _clauses(s, context, default):
             incident = incidents.get(target)
             fresh = incident is None
@@ -290,18 +341,23 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 when = context.when(mention if mention is not None and target != main else context.main)
                 incident = _Incident(target, target[1], when, index)
             assert incident is not None
-            if _add_clause_facts(incident, s, clause, mention, single=True):
+            if clause not in said:  # a clause that speaks of many cities is read once, not once for each
+                said[clause] = _clause_facts(text[clause[0] : clause[1]])
+            if _add_clause_facts(incident, s, clause, mention, said[clause]):
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
-                if mention is not None and (mention.recall or lx.RECALL.search(text)):
+                if mention is not None and not mention.recall and recalls is None:
+                    recalls = bool(lx.RECALL.search(text))
+                if mention is not None and (mention.recall or recalls):
                     incident.recall = True
                 touched.append(target)
         if touched:
             previous = list(dict.fromkeys(touched))
-        for name, words in facts.speakers(text, known_names):
+        for name, words in facts.speakers(text, surnames):
             if " " in name and name not in known_names:
-                known_names.append(name)
+                known_names[name] = None
+                surnames[name.split()[-1]] = name
             for target in previous if touched else default:
                 if target in incidents:
                     incidents[target].add("said_by", name, text, words)
@@ -320,7 +376,7 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
     if cut := lx.RETALIATION.search(text):
         spans = [(a, min(b, cut.start())) for a, b in spans if a < cut.start()]
         usable = [d for d in usable if d.start < cut.start()]
-    own = [next((d for d in usable if start <= d.start < end), None) for start, end in spans]
+    own = _first_in_each(spans, usable)
     lead = next((d for d in own if d is not None), None)
     if lead is not None and (lead.kind in _RELATIONAL or any(d.kind in _RELATIONAL for d in usable)):
         lead = None
@@ -335,9 +391,7 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
             key, mention = context.key(lead), lead
         if lx.IN_RUSSIA.search(text[start:end]) or lx.OTHER_REGIONS.search(text[start:end]):
             continue
-        cities = _cities([p for p in s.places if start <= p[0].start < end]) or (
-            [city] if city else in_sentence[:1]
-        )
+        cities = _cities(s.places_in(start, end)) or ([city] if city else in_sentence[:1])
         if cities:
             city = cities[0]
         if key is None:
@@ -349,6 +403,16 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
                 yield (key, c), mention, (start, end)
 
 
+def _first_in_each(spans: list[tuple[int, int]], dates: list[DateMention]) -> list[DateMention | None]:
+    """For each span, the first of ``dates`` (sorted by start) that starts inside it, if any."""
+    starts = [d.start for d in dates]
+    out: list[DateMention | None] = []
+    for start, end in spans:
+        i = bisect.bisect_left(starts, start)
+        out.append(dates[i] if i < len(dates) and dates[i].start < end else None)
+    return out
+
+
 def _cities(places: list[tuple[Mention, bool]]) -> list[str]:
     places = [p for p in places if not p[1]] or places
     specific = [m.entry.city for m, _ in places if m.entry.precision != "region"]
@@ -356,51 +420,57 @@ def _cities(places: list[tuple[Mention, bool]]) -> list[str]:
     return list(dict.fromkeys(cities))
 
 
-def _add_clause_facts(
-    incident: _Incident,
-    s: _Sentence,
-    span: tuple[int, int],
-    mention: DateMention | None,
-    *,
-    single: bool,
-) -> bool:
-    """Give the incident what this clause says of it; False when the clause says nothing."""
-    sentence = s.sentence.text
-    start, end = span
-    clause = sentence[start:end]
-    before = sum(len(v) for v in incident.facts.values()) + len(incident.places)
-    for m, near in s.places:
-        if start <= m.start < end and m.entry.city == incident.city:
-            incident.places.append(
-                (m, near, Evidence("districts" if m.entry.district else "city", sentence, m.text))
-            )
+def _clause_facts(clause: str) -> list[tuple[str, str, str]]:
+    """What a clause says of an attack, as (field, value, words), whichever city it is given to."""
+    out = []
     classes, models = facts.weapons(clause)
-    for value, words in classes:
-        incident.add("weapons", value, sentence, words)
-    for value, words in models:
-        incident.add("weapon_models", value, sentence, words)
+    out += [("weapons", value, words) for value, words in classes]
+    out += [("weapon_models", value, words) for value, words in models]
     hurt = facts.casualties(clause)
     for name, found in (("killed", hurt.killed), ("injured", hurt.injured)):
         if found:
-            incident.add(name, found[0], sentence, found[1])
-    for words in hurt.words:
-        incident.add("casualty_words", words, sentence, words)
+            out.append((name, found[0], found[1]))
+    out += [("casualty_words", words, words) for words in hurt.words]
     for name, found in (
         ("intercepted", facts.intercepted(clause)),
         ("debris", facts.debris(clause)),
     ):
         if found:
-            incident.add(name, found[0], sentence, found[1])
-    for street in lx.STREET.finditer(clause):
-        incident.add("address", street.group("street"), sentence, street.group("street"))
-    for value, words in facts.damage(clause):
-        incident.add("damage", value, sentence, words)
-    gained = sum(len(v) for v in incident.facts.values()) + len(incident.places) > before
+            out.append((name, found[0], found[1]))
+    out += [
+        ("address", street.group("street"), street.group("street")) for street in lx.STREET.finditer(clause)
+    ]
+    out += [("damage", value, words) for value, words in facts.damage(clause)]
+    return out
+
+
+def _add_clause_facts(
+    incident: _Incident,
+    s: _Sentence,
+    span: tuple[int, int],
+    mention: DateMention | None,
+    said: list[tuple[str, str, str]],
+) -> bool:
+    """Give the incident what this clause says of it (``said``, and its places in the incident's
+    city); False when the clause says nothing of it."""
+    sentence = s.sentence.text
+    start, end = span
+    gained = bool(said)
+    for m, near in s.places_in(start, end):
+        if m.entry.city == incident.city:
+            gained = True
+            incident.places.append(
+                (m, near, Evidence("districts" if m.entry.district else "city", sentence, m.text))
+            )
+    for name, value, words in said:
+        incident.add(name, value, sentence, words)
     if gained:
-        dated = mention or next((d for d in s.dates if start <= d.start < end), None)
+        dated = mention or _first_in_each([span], s.dates)[0]
         if dated is not None:
             incident.add("date", dated.text, sentence, dated.text)
-        if found := facts.time_of_day(mention.text if mention else "") or facts.time_of_day(clause):
+        if found := facts.time_of_day(mention.text if mention else "") or facts.time_of_day(
+            sentence[start:end]
+        ):
             incident.add("time_of_day", found[0], sentence, found[1])
     return gained
 

@@ -6,6 +6,7 @@ Each finder returns values with the words that matched, so the extractor can kee
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from strikemap import lexicon as lx
@@ -302,8 +303,11 @@ _SPEECH = lx.Cue(r"%s|saying|according to|said by|quoted" % lx.SPEECH_VERBS)
 """Words without which no speaker pattern but the titled one can match."""
 
 
-def speakers(sentence: str, known: list[str]) -> list[Found]:
-    """People (and a few official bodies) quoted in the sentence, as full names where known."""
+def speakers(sentence: str, known: Mapping[str, str]) -> list[Found]:
+    """People (and a few official bodies) quoted in the sentence, as full names where known.
+
+    ``known``: the full name of each surname met earlier in the article (the latest, if several).
+    """
     out: list[Found] = []
     surnames: list[tuple[str, str, bool]] = []
     spoken = bool(_SPEECH.search(sentence))
@@ -317,9 +321,9 @@ def speakers(sentence: str, known: list[str]) -> list[Found]:
                     out.append((name, m.group(0)))
             elif (surname := m.group("surname")) and surname.lower() not in _NOT_NAMES:
                 surnames.append((surname, m.group(0), i == 2))
-    names = [n for n, _ in out] + list(reversed(known))
+    names = [n for n, _ in out]
     for surname, words, titled in surnames:
-        full = next((n for n in names if n.split()[-1] == surname), None)
+        full = next((n for n in names if n.split()[-1] == surname), None) or known.get(surname)
         if full or titled or _plausible_surname(surname):
             out.append((full or surname, words))
     for m in _ORGS.finditer(sentence) if spoken else ():

@@ -246,11 +246,14 @@ class Gazetteer:
             match = self._longest(text, words, first)
             if match is not None:
                 last, node = match
-                found.append((words[first].start, words[last - 1].end, node.entry))
+                found.append((words[first].start, words[last - 1].end, first, last, node.entry))
         found.sort(key=lambda f: (f[0] - f[1], f[0]))
+        # Two names overlap exactly when they share a word: marking words taken keeps this linear.
+        used = [False] * len(words)
         taken: list[tuple[int, int, Entry | None]] = []
-        for start, end, entry in found:
-            if all(end <= s or start >= e for s, e, _ in taken):
+        for start, end, first, last, entry in found:
+            if not any(used[first:last]):
+                used[first:last] = [True] * (last - first)
                 taken.append((start, end, entry))
         return [
             Mention(entry, start, end, text[start:end])

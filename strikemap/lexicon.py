@@ -364,7 +364,7 @@ METONYM = Cue(
     r"\s+(?:said|says|denied|claimed|blamed|accused|has denied))"
 )
 APPOSITION = Cue(
-    r"^\s*(?:,|\()?\s*(?:(?:a|the)\s+(?:\w+\s+)?(?:city|town|village|suburb|settlement)\s+(?:in|of)\s+)?"
+    r"^\s*(?:[,(]\s*)?(?:(?:a|the)\s+(?:\w+\s+)?(?:city|town|village|suburb|settlement)\s+(?:in|of)\s+)?"
     r"(?:the\s+)?$"
 )
 MODEL_CLASS = {model: weapon for _, model, weapon in WEAPON_MODELS}

@@ -53,11 +53,16 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _ABBREVIATION_CHARS = frozenset(string.ascii_letters + ".")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
-_CAPTION_CREDIT = Cue(
-    r"\((?:[^()]*?\b(?:via|photo|getty|reuters|afp|ap|handout|epa)\b[^()]*)\)|"
-    r"\bsource:\s*getty\b|^\s*(?:photo|caption)\s*:"
-)
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s|$)")
+"""Starts only at the first mark of a run: a run of 10,000 dots is read once, not 10,000 times."""
+_CREDIT_WORD = Cue(r"\b(?:via|photo|getty|reuters|afp|ap|handout|epa)\b")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_CAPTION_MARK = Cue(r"\bsource:\s*getty\b|^\s*(?:photo|caption)\s*:")
+_CAPTION_HINT = Cue(r"\b(?:via|photo|getty|reuters|afp|ap|handout|epa|caption)\b")
+"""Every caption holds one of these words: an article without them has no caption to look for."""
+MAX_SENTENCE = 1_000
+"""A 'sentence' longer than this (ten times any real one) is cut at spaces, so that no work done per
+sentence can grow with the square of an article's length."""
 
 
 class Sentence(NamedTuple):
@@ -71,12 +76,15 @@ class Sentence(NamedTuple):
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split on line breaks and sentence ends, skipping abbreviations such as 'Oct.'."""
+    """Split on line breaks and sentence ends, skipping abbreviations such as 'Oct.'.
+
+    A sentence longer than `MAX_SENTENCE` is cut into pieces of at most that length.
+    """
     out: list[Sentence] = []
-    captions = _CAPTION_CREDIT.possible(text)
+    captions = _CAPTION_HINT.possible(text)
     for number, (p_start, p_end) in enumerate(_paragraphs(text)):
         paragraph = text[p_start:p_end]
-        caption = captions and bool(_CAPTION_CREDIT.search(paragraph))
+        caption = captions and _is_caption(paragraph)
         start = 0
         for match in _SENTENCE_END.finditer(paragraph):
             if _is_abbreviation(paragraph, match.start()):
@@ -85,6 +93,13 @@ def split_sentences(text: str) -> list[Sentence]:
             start = match.end()
         _append(out, text, p_start + start, p_end, number, caption)
     return out
+
+
+def _is_caption(paragraph: str) -> bool:
+    """A photo credit in parentheses, 'Source: Getty', or a paragraph opening with 'Photo:'."""
+    if _CAPTION_MARK.search(paragraph):
+        return True
+    return any(_CREDIT_WORD.search(group.group()) for group in _PARENTHESES.finditer(paragraph))
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -113,23 +128,44 @@ def _is_abbreviation(paragraph: str, dot: int) -> bool:
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int, caption: bool) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
-    if stripped:
-        start += len(chunk) - len(chunk.lstrip())
-        out.append(Sentence(start, start + len(stripped), stripped, paragraph, caption))
+    if not stripped:
+        return
+    start += len(chunk) - len(chunk.lstrip())
+    end = start + len(stripped)
+    while end - start > MAX_SENTENCE:
+        cut = _cut(text, start, start + MAX_SENTENCE)
+        _append(out, text, start, cut, paragraph, caption)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    out.append(Sentence(start, end, text[start:end], paragraph, caption))
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where a piece of an overlong sentence ends: at its last space in the second half, else at the limit."""
+    space = max(text.rfind(" ", start, limit), text.rfind("\t", start, limit))
+    return space if space > start + MAX_SENTENCE // 2 else limit
 
 
 _CLAUSE_BREAK = re.compile(
-    r"[,;:]\s+|\s+[–—-]\s+|\s+(?=(?:which|while|whereas|follows|following|followed|comes|came|"
+    r"[,;:]\s+|(?<!\s)\s+[–—-]\s+|(?<!\s)\s+(?=(?:which|while|whereas|follows|following|followed|comes|came|"
     r"a day after|a day before|the day after|the day before|hours after|days after)\b)",
     re.IGNORECASE,
 )
+"""A break that opens with spaces starts only at the first of them: a run of 10,000 spaces that is
+no break is read once, not once per space (which made clause splitting quadratic)."""
 
 
 def split_clauses(sentence: str, protected: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """Cut a sentence at commas and connectives, never inside a protected span (a date)."""
-    spans, start = [], 0
+    """Cut a sentence at commas and connectives, never inside a protected span (a date).
+
+    ``protected`` spans are sorted and do not overlap.
+    """
+    spans, start, next_span = [], 0, 0
     for match in _CLAUSE_BREAK.finditer(sentence):
-        if any(s < match.end() and match.start() < e for s, e in protected):
+        while next_span < len(protected) and protected[next_span][1] <= match.start():
+            next_span += 1
+        if next_span < len(protected) and protected[next_span][0] < match.end():
             continue
         if match.start() > start:
             spans.append((start, match.start()))

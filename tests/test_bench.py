@@ -18,6 +18,7 @@ from strikemap.read import read_paths
 
 EXPECTED = {
     "extraction": ["extract 20 articles of 2 KB, 1 process"],
+    "adversarial": ["spaces in a sentence: 10 KB over 1 KB", "Kyiv, Kyiv, ...: 10 KB over 1 KB"],
     "ingest": ["SQLite"],
     "merge": ["merge 20 reports into events", "merge 100 reports into events", "time per report"],
     "maps": ["naive"],
