@@ -42,6 +42,7 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's.
 _LEGACY_ENCODINGS = ["cp1251", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5", "cp1252"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
+_BETWEEN_DIGITS = re.compile(r"(?<=\d)[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]+(?=\d)")
 _HEADER = re.compile(r"(title|source|url|published|date)[ \t]*:[ \t]*(.*)", re.IGNORECASE)
 _DATE_MARKER = re.compile(r"[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?![\d-])[ \t]*", re.IGNORECASE)
 _HTML_START = re.compile(
@@ -89,8 +90,11 @@ def decode(data: bytes, where: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Unify line endings and drop control characters, leaving every sentence as written."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Unify line endings and drop control characters, leaving every sentence as written.
+
+    Between two digits a control character becomes a space: dropped, `1\\x002` would read as 12."""
+    text = _BETWEEN_DIGITS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL.sub("", text)
 
 
 def field(value: object) -> str | None:

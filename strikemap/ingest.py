@@ -28,6 +28,7 @@ from strikemap.cluster import group_reports, make_event
 from strikemap.gazetteer import Gazetteer, default_gazetteer
 from strikemap.geocode import Geocoder
 from strikemap.models import Article, Report, Skipped
+from strikemap.normalise import printable
 from strikemap.pipeline import find_reports, place_reports
 
 Later = Callable[[], Extracted]
@@ -51,7 +52,7 @@ class Summary:
             f"articles added: {self.added}, already present: {self.present}, skipped: {len(self.skipped)}",
             f"reports: {self.reports}; events created: {self.events_created}, updated: {self.events_updated}",
         ]
-        out += [f"  skipped {s.path}: {s.reason}" for s in self.skipped]
+        out += [f"  skipped {printable(s.path)}: {printable(s.reason)}" for s in self.skipped]
         return out
 
 

@@ -1,8 +1,7 @@
-"""Text as the extractor should see it, and as a terminal should print it.
+"""Text as a terminal should print it: one line, with nothing hidden or reordered.
 
-Look-alike and invisible characters (a Cyrillic К in Кyiv, zero-width spaces, full-width letters,
-combining accents, direction overrides) would hide a place or a number from the patterns; the
-extractor reads a normalised copy, and a position map takes what it finds back to the text as written.
+A file name or a reason can hold a newline, a control character or a direction override that
+would forge or hide a line of output; `printable` shows each as its escape instead.
 """
 
 from __future__ import annotations

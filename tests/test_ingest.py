@@ -10,8 +10,8 @@ from test_store import snapshot
 
 from strikemap import store as st
 from strikemap.cli import main
-from strikemap.ingest import ingest
-from strikemap.models import Article
+from strikemap.ingest import Summary, ingest
+from strikemap.models import Article, Skipped
 from strikemap.pipeline import find_events
 from strikemap.read import read_paths
 from strikemap.synth import articles
@@ -58,3 +58,8 @@ def test_the_command_takes_a_number_of_jobs(tmp_path: Path, capsys: pytest.Captu
     assert "articles added:" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         main(["ingest", str(SAMPLES), "--db", db, "--jobs", "0"])
+
+
+def test_a_skipped_file_name_with_a_newline_cannot_forge_a_line_of_the_summary() -> None:
+    summary = Summary(skipped=[Skipped("evil\narticles added: 999.txt", "empty\u202efile")])
+    assert summary.lines()[2:] == ["  skipped evil\\narticles added: 999.txt: empty\\u202efile"]

@@ -534,3 +534,20 @@ def test_reads_the_seed_articles() -> None:
     first = read[0]
     assert isinstance(first, Article)
     assert (first.published, first.text.startswith("The central")) == (dt.date(2022, 10, 17), True)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("1\x002 people were killed", "1 2 people were killed"),
+        ("12\x00\x01 people", "12 people"),
+        ("Ky\x00iv", "Kyiv"),
+        ("\ufeff3 drones", "3 drones"),
+        ("line\r\nnext", "line\nnext"),
+    ],
+)
+def test_control_characters_are_dropped_but_never_join_two_numbers(raw: str, expected: str) -> None:
+    """Regression: a NUL between digits joined them, so `1\\x002` was read as 12."""
+    from strikemap._formats import clean
+
+    assert clean(raw) == expected
