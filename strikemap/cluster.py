@@ -142,9 +142,8 @@ def make_event(reports: list[Report], *, event_id: str | None = None) -> Event:
 
     places = tuple(dict.fromkeys(p for r in reports for p in r.places))
     times = Counter(r.time_of_day for r in reports if r.time_of_day)
-    key = f"{founder.city}|{founder.key}"
     return Event(
-        id=event_id or hashlib.sha1(key.encode()).hexdigest()[:12],
+        id=event_id or machine_id(founder, chosen if precise else None),
         city=founder.city,
         date=chosen.date if days else None,
         date_precision=chosen.date_precision if days else None,
@@ -162,6 +161,13 @@ def make_event(reports: list[Report], *, event_id: str | None = None) -> Event:
         said_by=union("said_by"),
         flags=union("flags"),
     )
+
+
+def machine_id(founder: Report, day: Report | None) -> str:
+    """A new event's id: from its city and day when a report gives the day, so it does not depend
+    on which of the day's reports came first (input order, batch size); else from its founder."""
+    key = f"{day.city}|{day.date}" if day is not None and day.date else f"{founder.city}|{founder.key}"
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 class EventBuilder:
@@ -259,9 +265,8 @@ class EventBuilder:
         most = self._most[self._has_primary]
         times = self._time_seen.values()
         top = max(self._times.values(), default=0)
-        key = f"{founder.city}|{founder.key}"
         return Event(
-            id=event_id or hashlib.sha1(key.encode()).hexdigest()[:12],
+            id=event_id or machine_id(founder, self._precise[1] if self._precise else None),
             city=founder.city,
             date=chosen.date if self._dated else None,
             date_precision=chosen.date_precision if self._dated else None,
