@@ -10,6 +10,11 @@ city's reports of one day, so a city has at most one event a day: the default sy
 wider spread. With it, 10,000 articles make about 8,000 events and 100,000 events take about
 140,000 articles (same-day collisions grow with size). Everything is cached under the plan's
 cache folder, keyed by size and `VERSION`; delete the folder after changing the corpus.
+
+Besides the corpus as generated (attacks on random days, each attack's articles together),
+`ordered_file` writes the same articles sorted by date or shuffled, and a corpus in which every
+article reports one of `FEW_ATTACKS` attacks, whose events keep growing: the orders in which a
+real collection may arrive (issue 11).
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ import functools
 import json
 import os
 import pickle
+import random
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
@@ -67,6 +73,45 @@ def articles(n: int, seed: int = SEED) -> Iterator[Article]:
     )
 
 
+FEW_ATTACKS_DAYS = 3
+"""Every article of the few-attacks corpus is about Kyiv on one of these days: three events in all."""
+ORDERS = ("sorted by date", "shuffled", "few attacks")
+
+
+def few_attacks(n: int, seed: int = SEED) -> Iterator[Article]:
+    """``n`` articles that all report one of a few attacks on Kyiv (one a day on three days)."""
+    return synth.articles(
+        n,
+        seed=seed,
+        start=START,
+        days=FEW_ATTACKS_DAYS,
+        size=SIZE,
+        outlets=OUTLETS_PER_ATTACK,
+        kyiv_share=1.0,
+    )
+
+
+def ordered(n: int, order: str, seed: int = SEED) -> list[Article]:
+    """The first ``n`` articles sorted by date (then path) or shuffled, or the few-attacks corpus."""
+    if order == "few attacks":
+        return list(few_attacks(n, seed))
+    found = list(articles(n, seed))
+    if order == "sorted by date":
+        return sorted(found, key=lambda a: (a.published or dt.date.min, a.path))
+    if order == "shuffled":
+        random.Random(seed).shuffle(found)
+        return found
+    raise ValueError(f"unknown order {order!r}: expected one of {', '.join(ORDERS)}")
+
+
+def ordered_file(n: int, order: str, cache: Path = CACHE) -> Path:
+    """A cached JSON-lines file of ``n`` articles in one of `ORDERS`."""
+    path = cache / f"articles-v{VERSION}-{order.replace(' ', '-')}-{n}.jsonl"
+    if not path.exists():
+        _write_rows(ordered(n, order), path)
+    return path
+
+
 def article_row(article: Article) -> dict[str, str | None]:
     """An article as one JSON-lines row: the fields `strikemap ingest` reads."""
     return {
@@ -79,10 +124,14 @@ def article_row(article: Article) -> dict[str, str | None]:
 
 def write_articles(n: int, out: Path, seed: int = SEED) -> Path:
     """Write ``n`` articles to ``out`` as JSON lines, atomically (a killed run leaves no half file)."""
+    return _write_rows(articles(n, seed), out)
+
+
+def _write_rows(items: Iterable[Article], out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
     with partial.open("w", encoding="utf-8") as stream:
-        for article in articles(n, seed):
+        for article in items:
             stream.write(json.dumps(article_row(article), ensure_ascii=False) + "\n")
     partial.replace(out)
     return out

@@ -9,6 +9,11 @@ summary. From empty: a new store per run. Into a full store: a batch of other ar
 seed, same days and places, so they merge with stored events) into a copy of the store the first
 empty-store run of the largest size left behind (SQLite: a file copy; PostgreSQL: a database made
 with that one as template). The target in issue 5: 100,000 articles into SQLite in under 5 minutes.
+
+In any order (issue 11): the same articles sorted by date and shuffled, and a corpus in which every
+article reports one of three attacks, into an empty SQLite store, with the ratio of the time per
+article at the largest size to the smallest: near 1 when ingest is linear, growing with the size
+when it is not (it was 9x for 16,000 articles out of date order before).
 """
 
 from __future__ import annotations
@@ -213,6 +218,38 @@ def _backend_figures(plan: Plan, backend: _Backend, folder: Path) -> list[Figure
     return out
 
 
+def _order_figures(plan: Plan, folder: Path) -> list[Figure]:
+    """SQLite from empty, per order of the articles, and how the time per article grows with size."""
+    out: list[Figure] = []
+    sizes = (plan.sizes[0], plan.largest) if plan.quick else tuple(n for n in plan.sizes if n >= 10_000)
+    for order in corpus.ORDERS:
+        per_article: dict[int, float] = {}
+        for n in sizes:
+            runs = 1 if n > 10_000 and not plan.quick else plan.runs
+            path = corpus.ordered_file(n, order, plan.cache)
+            seconds, peak, summary, _ = _ingest_runs(_SQLite(folder), path, runs, None, keep_first=False)
+            per_article[n] = statistics.median(seconds) / n
+            notes = [f"{n:,} articles, {order}: {_summary_note(summary)}"]
+            if runs == 1:
+                notes.append("1 run only: minutes a run at this size")
+            out.append(
+                Figure("ingest", f"SQLite, empty store, {n:,} articles {order}", "articles/s",
+                       _rate(n, seconds), peak, notes=notes)
+            )  # fmt: skip
+        small, large = min(per_article), max(per_article)
+        out.append(
+            Figure(
+                "ingest",
+                f"{order}: time per article, {large:,} over {small:,} articles",
+                "ratio",
+                [per_article[large] / per_article[small]],
+                target="<= 2 (near-linear)",
+                met=per_article[large] / per_article[small] <= 2,
+            )
+        )
+    return out
+
+
 @contextlib.contextmanager
 def _postgres(url: str) -> Iterator[_PostgreSQL]:
     backend = _PostgreSQL(url)
@@ -226,6 +263,7 @@ def figures(plan: Plan) -> list[Figure]:
     with tempfile.TemporaryDirectory(prefix="strikemap-bench-ingest-") as tmp:
         folder = Path(tmp)
         out = _backend_figures(plan, _SQLite(folder), folder)
+        out += _order_figures(plan, folder)
         if plan.postgres_url:
             with _postgres(plan.postgres_url) as backend:
                 out += _backend_figures(plan, backend, folder)

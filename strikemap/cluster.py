@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect, bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
+from strikemap.links import file_name, outlet_name, web_url
 from strikemap.memory import collector_paused
 from strikemap.models import Event, Report, When
 
@@ -139,9 +142,8 @@ def make_event(reports: list[Report], *, event_id: str | None = None) -> Event:
 
     places = tuple(dict.fromkeys(p for r in reports for p in r.places))
     times = Counter(r.time_of_day for r in reports if r.time_of_day)
-    key = f"{founder.city}|{founder.key}"
     return Event(
-        id=event_id or hashlib.sha1(key.encode()).hexdigest()[:12],
+        id=event_id or machine_id(founder, chosen if precise else None),
         city=founder.city,
         date=chosen.date if days else None,
         date_precision=chosen.date_precision if days else None,
@@ -159,3 +161,168 @@ def make_event(reports: list[Report], *, event_id: str | None = None) -> Event:
         said_by=union("said_by"),
         flags=union("flags"),
     )
+
+
+def machine_id(founder: Report, day: Report | None) -> str:
+    """A new event's id: from its city and day when a report gives the day, so it does not depend
+    on which of the day's reports came first (input order, batch size); else from its founder."""
+    key = f"{day.city}|{day.date}" if day is not None and day.date else f"{founder.city}|{founder.key}"
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+class EventBuilder:
+    """`make_event`, grown report by report: an event that keeps gaining reports costs each batch
+    only its new reports (and a copy of its list), not a rebuild from all of them.
+
+    ``event()`` equals ``make_event`` of every report added, and ``listing()`` the outlets,
+    articles and links a summary names, in the same order (tests/test_cluster.py checks both).
+    """
+
+    _ORDERED = ("places", "damage", "said_by", "flags")
+    _SORTED = ("districts", "weapons", "weapon_models")
+    _MOST = ("killed", "injured", "intercepted")
+
+    def __init__(self, reports: Iterable[Report] = ()) -> None:
+        self._keys: list[tuple[object, ...]] = []
+        self._reports: list[Report] = []
+        self._ordered: dict[str, _FirstSeen] = {name: _FirstSeen() for name in self._ORDERED}
+        self._listed: dict[str, _FirstSeen] = {name: _FirstSeen() for name in ("sources", "articles", "urls")}
+        self._sorted: dict[str, set[str]] = {name: set() for name in self._SORTED}
+        self._times: Counter[str] = Counter()
+        self._time_seen = _FirstSeen()
+        self._most: dict[bool, dict[str, int]] = {True: {}, False: {}}
+        """The highest tolls, of primary reports (True) and of all: a primary report's count over others'."""
+        self._has_primary = False
+        self._founder: tuple[tuple[object, ...], Report] | None = None
+        self._head: tuple[tuple[object, ...], Report] | None = None
+        self._precise: tuple[tuple[object, ...], Report] | None = None
+        self._dated: tuple[tuple[object, ...], Report] | None = None
+        self._outlets: set[str] = set()
+        self._debris = False
+        self.add(reports)
+
+    def add(self, reports: Iterable[Report]) -> None:
+        for report in reports:
+            self._add(report)
+
+    def __len__(self) -> int:
+        return len(self._reports)
+
+    @property
+    def reports(self) -> list[Report]:
+        return self._reports
+
+    @property
+    def head(self) -> Report:
+        """The report whose city and day the store files the event under (`store._event_head`)."""
+        assert self._head is not None, "an event has at least one report"
+        return self._head[1]
+
+    def _add(self, r: Report) -> None:
+        key = (r.role != "primary", r.published or dt.date.max, r.key)
+        at = bisect(self._keys, key)
+        self._keys.insert(at, key)
+        self._reports.insert(at, r)
+        for name, seen in self._ordered.items():
+            seen.add(getattr(r, name), key)
+        for name, values in self._sorted.items():
+            values.update(getattr(r, name))
+        self._listed["sources"].add((outlet_name(r),), key)
+        self._listed["articles"].add((file_name(r.article),), key)
+        url = web_url(r.url)
+        self._listed["urls"].add((url,) if url else (), key)
+        if r.time_of_day:
+            self._times[r.time_of_day] += 1
+            self._time_seen.add((r.time_of_day,), key)
+        primary = r.role == "primary"
+        for name in self._MOST:
+            value = getattr(r, name)
+            if value is not None:
+                for pool in (self._most[False], self._most[True]) if primary else (self._most[False],):
+                    pool[name] = max(pool.get(name, value), value)
+        self._has_primary = self._has_primary or primary
+        self._founder = _least(self._founder, (r.role != "primary", r.date_precision != "day", r.key), r)
+        self._head = _least(
+            self._head, (r.date_precision != "day", r.date is None, r.role != "primary", r.key), r
+        )
+        if r.date_precision == "day":
+            self._precise = _least(self._precise, key, r)
+        if r.date is not None:
+            self._dated = _least(self._dated, key, r)
+        self._outlets.add(r.source or r.article_id)
+        self._debris = self._debris or r.debris
+
+    def event(self, event_id: str | None = None) -> Event:
+        """The same event `make_event` makes of every report added so far."""
+        assert self._founder is not None, "an event has at least one report"
+        founder = self._founder[1]
+        if self._precise:
+            chosen = self._precise[1]
+        elif founder.date or self._dated is None:
+            chosen = founder
+        else:
+            chosen = self._dated[1]
+        most = self._most[self._has_primary]
+        times = self._time_seen.values()
+        top = max(self._times.values(), default=0)
+        return Event(
+            id=event_id or machine_id(founder, self._precise[1] if self._precise else None),
+            city=founder.city,
+            date=chosen.date if self._dated else None,
+            date_precision=chosen.date_precision if self._dated else None,
+            reports=tuple(self._reports),
+            time_of_day=next((t for t in times if self._times[t] == top), None),
+            districts=tuple(sorted(self._sorted["districts"])),
+            places=tuple(self._ordered["places"].values()),
+            weapons=tuple(sorted(self._sorted["weapons"])),
+            weapon_models=tuple(sorted(self._sorted["weapon_models"])),
+            debris=self._debris,
+            killed=most.get("killed"),
+            injured=most.get("injured"),
+            intercepted=most.get("intercepted"),
+            damage=tuple(self._ordered["damage"].values()),
+            said_by=tuple(self._ordered["said_by"].values()),
+            flags=tuple(self._ordered["flags"].values()),
+        )
+
+    def listing(self) -> tuple[list[str], list[str], list[str], int]:
+        """Outlets, article names and web links in report order, and the number of sources."""
+        listed = self._listed
+        return (
+            listed["sources"].values(),
+            listed["articles"].values(),
+            listed["urls"].values(),
+            len(self._outlets),
+        )
+
+
+class _FirstSeen:
+    """Distinct values in the order of their first appearance, kept as reports arrive out of order."""
+
+    def __init__(self) -> None:
+        self._at: dict[object, tuple[object, ...]] = {}
+        self._order: list[tuple[tuple[object, ...], object]] = []
+
+    def add(self, values: Iterable[object], key: tuple[object, ...]) -> None:
+        for index, value in enumerate(values):
+            here = (key, index)
+            known = self._at.get(value)
+            if known is not None:
+                if known <= here:
+                    continue
+                del self._order[bisect_left(self._order, known, key=_position)]
+            self._at[value] = here
+            insort(self._order, (here, value), key=_position)
+
+    def values(self) -> list[Any]:
+        return [value for _, value in self._order]
+
+
+def _position(entry: tuple[tuple[object, ...], object]) -> tuple[object, ...]:
+    return entry[0]
+
+
+def _least(
+    best: tuple[tuple[object, ...], Report] | None, key: tuple[object, ...], report: Report
+) -> tuple[tuple[object, ...], Report]:
+    return (key, report) if best is None or key < best[0] else best

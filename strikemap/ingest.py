@@ -7,6 +7,7 @@ rerun completes the rest, and the result does not depend on how many processes e
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import multiprocessing
 import multiprocessing.connection
@@ -24,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from strikemap import store as st
 from strikemap.budget import Extracted, article_seconds, extract_each, extract_isolated
-from strikemap.cluster import group_reports, make_event
+from strikemap.cluster import EventBuilder, group_reports, make_event
 from strikemap.gazetteer import Gazetteer, default_gazetteer
 from strikemap.geocode import Geocoder
 from strikemap.models import Article, Report, Skipped
@@ -56,6 +57,20 @@ class Summary:
         return out
 
 
+@dataclass(slots=True)
+class Known:
+    """The events this ingest wrote, kept so later batches need not read them back and rebuild them.
+
+    Only events whose reports are all dated to one day of one city and carry no analyst's pin: a
+    new report on that day joins such an event and changes nothing else (unless a report without
+    a day could be on that day, which `_split` checks). Trusted while the store's write count
+    moved by this ingest's own writes only.
+    """
+
+    generation: int = -1
+    events: dict[str, EventBuilder] = field(default_factory=dict)
+
+
 def all_cores() -> int:
     """The processes an ingest may use by default: one per core this process may run on."""
     try:
@@ -85,6 +100,7 @@ def ingest(
     """
     summary = Summary()
     seconds = article_seconds() if seconds is None else seconds
+    written = Known()
     batches = _batches(items, batch_size)
     head = list(islice(batches, 2))
     parallel = jobs > 1 and len(head) > 1
@@ -96,9 +112,9 @@ def ingest(
                 known = st.present_articles(conn, [a.id for a in given])
             pending.append((batch, extract([a for a in _unique(given) if a.id not in known])))
             while len(pending) > (jobs + 1 if parallel else 0):
-                _write_batch(store, *pending.popleft(), summary, geocoder, on_batch)
+                _write_batch(store, *pending.popleft(), summary, written, geocoder, on_batch)
         while pending:
-            _write_batch(store, *pending.popleft(), summary, geocoder, on_batch)
+            _write_batch(store, *pending.popleft(), summary, written, geocoder, on_batch)
     return summary
 
 
@@ -113,6 +129,7 @@ def _write_batch(
     batch: list[Article | Skipped],
     extracted: Later,
     summary: Summary,
+    known: Known,
     geocoder: Geocoder | None,
     on_batch: Callable[[int], None] | None,
 ) -> None:
@@ -120,7 +137,7 @@ def _write_batch(
     unread = {s.path for s in failed}
     given = [a for a in batch if isinstance(a, Article) and a.path not in unread]
     reports = place_reports(found, geocoder)
-    added, stored, created, updated = _write(store, _unique(given), reports)
+    added, stored, created, updated = _write(store, _unique(given), reports, known)
     summary.skipped += [s for s in batch if isinstance(s, Skipped)] + failed
     summary.added += added
     summary.present += len(given) - added
@@ -208,7 +225,9 @@ def _unique(articles: list[Article]) -> list[Article]:
     return list({a.id: a for a in reversed(articles)}.values())[::-1]
 
 
-def _write(store: st.Store, articles: list[Article], reports: list[Report]) -> tuple[int, int, int, int]:
+def _write(
+    store: st.Store, articles: list[Article], reports: list[Report], known: Known
+) -> tuple[int, int, int, int]:
     with store.writing() as conn:
         present = st.present_articles(conn, [a.id for a in articles])
         articles = [a for a in articles if a.id not in present]
@@ -217,14 +236,108 @@ def _write(store: st.Store, articles: list[Article], reports: list[Report]) -> t
         if not articles:
             return 0, 0, 0, 0
         st.insert_articles(conn, articles, reports)
-        created, updated = regroup(conn, reports, st.events_near(conn, reports))
-        return len(articles), len(reports), created, updated
+        if st.write_count(conn) != known.generation:
+            known.events.clear()
+        growing, rest, affected, old = _split(conn, reports, known)
+        created, updated = regroup(conn, rest, affected, known=known, old=old) if rest else (0, 0)
+        grown, more = _grow(conn, growing, known)
+        known.generation = st.write_count(conn) + 1  # `store.writing` counts this write on leaving
+        return len(articles), len(reports), created + grown, updated + more
 
 
-def regroup(conn: Connection, new_reports: Sequence[Report], affected: set[str]) -> tuple[int, int]:
-    """Re-merge the affected events with new reports; ids and analysts' pins are kept."""
-    affected = affected | st.pinned_events(conn, affected)
-    old = st.reports_of(conn, affected)
+def _split(
+    conn: Connection, reports: list[Report], known: Known
+) -> tuple[dict[tuple[str, dt.date], list[Report]], list[Report], set[str], dict[str, list[Report]]]:
+    """The new reports that only add to a known event or found a new one, by day, and the rest.
+
+    For the rest, also the events a full regroup must see and their reports. A day goes with the
+    rest when a report without a day could be on it, when its event is not known, or when the
+    rest's events hold a report of that day (an analyst's merge), so both parts never meet.
+    """
+    by_day: dict[tuple[str, dt.date], list[Report]] = {}
+    rest: list[Report] = []
+    if any(r.date is None or r.date_precision != "day" for r in reports):
+        rest = list(reports)
+    else:
+        for r in reports:
+            by_day.setdefault((r.city, r.date), []).append(r)  # type: ignore[arg-type]
+        on = st.events_by_day(conn, set(by_day))
+        claimed = st.claims_by_day(conn, set(by_day))
+        pinned = st.pins_for(conn, [r.key for r in reports])
+        for day in list(by_day):
+            ids = on.get(day, set())
+            unknown = len(ids) > 1 or not ids <= known.events.keys()
+            if claimed.get(day) or unknown or any(r.key in pinned for r in by_day[day]):
+                rest += by_day.pop(day)
+    affected: set[str] = set()
+    old: dict[str, list[Report]] = {}
+    while rest:
+        affected = st.events_near(conn, rest)
+        affected |= st.pinned_events(conn, affected)
+        old = st.reports_of(conn, affected)
+        met = {(r.city, r.date) for rs in old.values() for r in rs} | {
+            day for day in by_day if known_event(known, day) & affected
+        }
+        clash = [day for day in by_day if day in met]
+        if not clash:
+            break
+        for day in clash:
+            rest += by_day.pop(day)
+    for event_id in affected:
+        known.events.pop(event_id, None)
+    return by_day, rest, affected, old
+
+
+def known_event(known: Known, day: tuple[str, dt.date]) -> set[str]:
+    return {i for i, b in known.events.items() if (b.head.city, b.head.date) == day}
+
+
+def _grow(conn: Connection, by_day: dict[tuple[str, dt.date], list[Report]], known: Known) -> tuple[int, int]:
+    """Add each day's new reports to its known event, or make them a new event."""
+    on = {(b.head.city, b.head.date): i for i, b in known.events.items()}
+    writes: list[tuple[str, Report, str, list[str], bool]] = []
+    fresh: list[tuple[int, list[Report]]] = []
+    groups = sorted(by_day.values(), key=lambda g: (-len(g), min(r.key for r in g)))
+    for index, reports in enumerate(groups):
+        event_id = on.get((reports[0].city, reports[0].date))
+        if event_id is None:
+            fresh.append((index, reports))
+            continue
+        builder = known.events[event_id]
+        builder.add(reports)
+        writes.append(_written(event_id, builder, reports, new=False))
+    grown = {event_id for event_id, *_ in writes}
+    ids = [(i, make_event(reports).id) for i, reports in fresh]
+    for event_id, index in _fresh_ids_at(conn, ids, set(grown), grown):
+        builder = known.events[event_id] = EventBuilder(groups[index])
+        writes.append(_written(event_id, builder, groups[index], new=True))
+    st.grow_events(conn, writes)
+    return len(fresh), len(groups) - len(fresh)
+
+
+def _written(
+    event_id: str, builder: EventBuilder, added: list[Report], *, new: bool
+) -> tuple[str, Report, str, list[str], bool]:
+    summary = st.summary_json(builder.event(event_id), builder.listing())
+    return event_id, builder.head, summary, [r.key for r in added], new
+
+
+def regroup(
+    conn: Connection,
+    new_reports: Sequence[Report],
+    affected: set[str],
+    *,
+    known: Known | None = None,
+    old: dict[str, list[Report]] | None = None,
+) -> tuple[int, int]:
+    """Re-merge the affected events with new reports; ids and analysts' pins are kept.
+
+    ``old``: the affected events' reports when already read. ``known``: this ingest's events,
+    to which the regrouped ones that qualify are added.
+    """
+    if old is None:
+        affected = affected | st.pinned_events(conn, affected)
+        old = st.reports_of(conn, affected)
     member = {r.key: event_id for event_id, reports in old.items() for r in reports}
     union = [r for reports in old.values() for r in reports] + list(new_reports)
     pins = st.pins_for(conn, [r.key for r in union])
@@ -238,6 +351,12 @@ def regroup(conn: Connection, new_reports: Sequence[Report], affected: set[str])
         for event_id, reports in assigned
         if event_id in before and before[event_id] != {r.key for r in reports}
     )
+    if known is not None:
+        stored = {r.key: r for r in union}
+        for event_id, reports in assigned:
+            days = {(r.city, r.date, r.date_precision) for r in (stored[x.key] for x in reports)}
+            if len(days) == 1 and next(iter(days))[2] == "day" and not any(r.key in pins for r in reports):
+                known.events[event_id] = EventBuilder(stored[r.key] for r in reports)
     return created, updated
 
 
@@ -276,12 +395,21 @@ def _assign_ids(
             continue
         used.add(chosen)
         out.append((chosen, reports))
+    by_index = dict(enumerate(reports for _, reports in free))
+    return out + [(event_id, by_index[i]) for event_id, i in _fresh_ids_at(conn, fresh, used, affected)]
+
+
+def _fresh_ids_at(
+    conn: Connection, fresh: list[tuple[int, str]], used: set[str], affected: set[str]
+) -> list[tuple[str, int]]:
+    """An unused id for each new group, its own (`make_event`'s) unless taken: (id, index)."""
     taken = st.existing_event_ids(conn, [i for _, i in fresh]) - affected
+    out: list[tuple[str, int]] = []
     for index, event_id in fresh:
         while event_id in used or event_id in taken:
             event_id = hashlib.sha1(event_id.encode()).hexdigest()[:12]
         used.add(event_id)
-        out.append((event_id, free[index][1]))
+        out.append((event_id, index))
     return out
 
 

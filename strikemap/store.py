@@ -498,20 +498,24 @@ def _report(row: Any) -> Report:
     )  # fmt: skip
 
 
-def summary_json(event: Event) -> str:
+def summary_json(event: Event, listing: tuple[list[str], list[str], list[str], int] | None = None) -> str:
     """What a listing of the event shows, as JSON: the event without its reports, but with their
-    sources and articles."""
+    sources and articles (``listing``: those already gathered, by `cluster.EventBuilder.listing`)."""
     reports = event.reports
+    sources, articles, urls, sources_count = listing or (
+        list(dict.fromkeys(outlet_name(r) for r in reports)),
+        list(dict.fromkeys(file_name(r.article) for r in reports)),
+        list(dict.fromkeys(u for r in reports if (u := web_url(r.url)))),
+        event.sources_count,
+    )
     data = {
         "city": event.city, "date": _iso(event.date), "date_precision": event.date_precision,
         "time_of_day": event.time_of_day, "districts": list(event.districts),
         "places": [_place_json(p) for p in event.places], "weapons": list(event.weapons),
         "weapon_models": list(event.weapon_models), "debris": event.debris, "killed": event.killed,
         "injured": event.injured, "intercepted": event.intercepted, "damage": list(event.damage),
-        "said_by": list(event.said_by), "flags": list(event.flags), "sources_count": event.sources_count,
-        "sources": list(dict.fromkeys(outlet_name(r) for r in reports)),
-        "articles": list(dict.fromkeys(file_name(r.article) for r in reports)),
-        "urls": list(dict.fromkeys(u for r in reports if (u := web_url(r.url)))),
+        "said_by": list(event.said_by), "flags": list(event.flags), "sources_count": sources_count,
+        "sources": sources, "articles": articles, "urls": urls,
     }  # fmt: skip
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -598,44 +602,52 @@ def _neighbours(conn: Connection, reports: Sequence[Report]) -> set[str]:
 
 
 def _events_on(conn: Connection, days: set[tuple[str, dt.date]]) -> set[str]:
+    return {event_id for ids in events_by_day(conn, days).values() for event_id in ids}
+
+
+def events_by_day(conn: Connection, days: set[tuple[str, dt.date]]) -> dict[tuple[str, dt.date], set[str]]:
     """Events of these cities on these days, in a few indexed queries whatever the cities."""
     e = events_table.c
-    ids: set[str] = set()
+    out: dict[tuple[str, dt.date], set[str]] = {}
     by_day: dict[dt.date, set[str]] = {}
     for city, day in days:
         by_day.setdefault(day, set()).add(city)
     for chunk in _chunks(sorted(by_day), 200):
         cities = sorted({c for day in chunk for c in by_day[day]})
         rows = conn.execute(sa.select(e.id, e.city, e.date).where(e.city.in_(cities), e.date.in_(chunk)))
-        ids.update(row.id for row in rows if row.city in by_day[row.date])
-    return ids
+        for row in rows:
+            if row.city in by_day[row.date]:
+                out.setdefault((row.city, row.date), set()).add(row.id)
+    return out
 
 
 def _claiming(conn: Connection, days: set[tuple[str, dt.date]]) -> set[str]:
-    """Events with a report without a day that could be on one of these days of its city."""
+    return {event_id for ids in claims_by_day(conn, days).values() for event_id in ids}
+
+
+def claims_by_day(conn: Connection, days: set[tuple[str, dt.date]]) -> dict[tuple[str, dt.date], set[str]]:
+    """Events with a report without a day that could be on one of these days of its city, by day."""
     if not days:
-        return set()
+        return {}
     r, m = reports_table.c, memberships_table.c
     wanted: dict[str, set[dt.date]] = {}
     for city, day in days:
         wanted.setdefault(city, set()).add(day)
     first, last = min(day for _, day in days), max(day for _, day in days)
     near = sa.and_(r.first_day >= first - dt.timedelta(days=MAX_CANDIDATE_DAYS), r.first_day <= last)
-    ids: set[str] = set()
+    out: dict[tuple[str, dt.date], set[str]] = {}
     claims = sa.select(m.event_id, r.city, r.first_day, r.last_day, r.weekday)
     claims = claims.join(reports_table, r.key == m.report_key).where(LOOSE)
     for cities, days_known in itertools.product(_chunks(sorted(wanted), 200), (False, True)):
         claim = claims.where(r.city.in_(cities), near if days_known else r.first_day.is_(None))
         for row in conn.execute(claim):
-            chosen = wanted[row.city]
-            if row.first_day is None:
-                if row.weekday in {d.weekday() for d in chosen}:
-                    ids.add(row.event_id)
-            elif any(
-                row.first_day <= d <= row.last_day and row.weekday in (None, d.weekday()) for d in chosen
-            ):
-                ids.add(row.event_id)
-    return ids
+            for d in wanted[row.city]:
+                if row.weekday in (None, d.weekday()) and (
+                    (row.first_day is None and row.weekday is not None)
+                    or (row.first_day is not None and row.first_day <= d <= row.last_day)
+                ):
+                    out.setdefault((row.city, d), set()).add(row.event_id)
+    return out
 
 
 def reports_of(conn: Connection, event_ids: Iterable[str]) -> dict[str, list[Report]]:
@@ -697,6 +709,47 @@ def replace_events(
     if rows:
         conn.execute(sa.insert(events_table), rows)
         conn.execute(sa.insert(memberships_table), links)
+
+
+def grow_events(conn: Connection, events: Sequence[tuple[str, Report, str, Sequence[str], bool]]) -> None:
+    """Write events that only gained reports: (id, head report, summary, new report keys, is new).
+
+    What `replace_events` would write for them, without deleting and rewriting the memberships
+    they keep, so an event that keeps growing costs each batch only its new reports.
+    """
+    e = events_table.c
+    rows = [
+        {"id": i, "city": h.city, "date": h.date, "date_precision": h.date_precision, "summary": s}
+        for i, h, s, _, new in events
+        if new
+    ]
+    changed = [
+        {"event_id": i, "city": h.city, "date": h.date, "date_precision": h.date_precision, "summary": s}
+        for i, h, s, _, new in events
+        if not new
+    ]
+    links = [{"report_key": k, "event_id": i} for i, _, _, keys, _ in events for k in keys]
+    if rows:
+        conn.execute(sa.insert(events_table), rows)
+    if changed:
+        update = sa.update(events_table).where(e.id == sa.bindparam("event_id"))
+        conn.execute(
+            update.values(
+                city=sa.bindparam("city"),
+                date=sa.bindparam("date"),
+                date_precision=sa.bindparam("date_precision"),
+                summary=sa.bindparam("summary"),
+            ),
+            changed,
+        )
+    if links:
+        conn.execute(sa.insert(memberships_table), links)
+
+
+def write_count(conn: Connection) -> int:
+    """The store's generation as this transaction sees it (see `generation`)."""
+    value = conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "generation")).scalar()
+    return int(value or 0)
 
 
 def _stored_dates(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[dt.date | None, str | None]]:

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+from collections import Counter
 
-from conftest import make_article
+import pytest
+from conftest import ROOT, make_article
 
-from strikemap.cluster import cluster
+from strikemap.cluster import EventBuilder, cluster, make_event
 from strikemap.extract import extract
+from strikemap.models import Article, Report
+from strikemap.pipeline import find_reports
+from strikemap.read import read_paths
+from strikemap.store import summary_json
+from strikemap.synth import articles
 
 
 def _events(*articles: tuple[str, str | None, str]):  # type: ignore[no-untyped-def]
@@ -70,3 +78,37 @@ def test_reports_on_distinct_days_stay_distinct_events() -> None:
         texts.append((f"Drones hit Kyiv's Darnytskyi district on {day}.", day, f"{i}.txt"))
     events = _events(*texts)
     assert len(events) == 400
+
+
+@pytest.fixture(scope="module")
+def many_reports() -> list[Report]:
+    """Hand-written articles (undated, weekday-only, background reports among them) and synthetic ones."""
+    given = [a for a in read_paths([ROOT / "tests" / "fixtures" / "corpus"]) if isinstance(a, Article)]
+    return find_reports(given + list(articles(120, seed=4, days=6, kyiv_share=1.0)))
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("step", [1, 4, 40])
+def test_an_event_grown_in_any_order_equals_one_made_at_once(
+    many_reports: list[Report], seed: int, step: int
+) -> None:
+    """Regression (issue 11): ingest grows events batch by batch, out of date order."""
+    rng = random.Random(seed)
+    reports = rng.sample(many_reports, rng.randrange(1, 60))
+    builder = EventBuilder()
+    for start in range(0, len(reports), step):
+        builder.add(reports[start : start + step])
+    made = make_event(reports)
+    assert (builder.event(), summary_json(builder.event(), builder.listing())) == (made, summary_json(made))
+
+
+@pytest.mark.parametrize("order", ["given", "reversed", "shuffled"])
+def test_an_event_of_one_day_has_the_same_id_whichever_report_came_first(
+    many_reports: list[Report], order: str
+) -> None:
+    day = [r for r in many_reports if r.date_precision == "day"]
+    busiest = Counter((r.city, r.date) for r in day).most_common(1)[0][0]
+    same = [r for r in day if (r.city, r.date) == busiest]
+    ordered = {"given": same, "reversed": same[::-1], "shuffled": random.Random(1).sample(same, len(same))}
+    assert len(same) > 2
+    assert make_event(ordered[order][:1]).id == make_event(same).id
