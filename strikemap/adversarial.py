@@ -96,6 +96,9 @@ SHAPES: dict[str, Shape] = {
     "short sentences": _repeated("Drones hit Kyiv. ", lead=_LEAD),
     "one long word": _repeated("kyiv", lead=_LEAD + _STRIKE + " "),
     "Cyrillic place names": _repeated("Київ, Бровари, ", lead=_LEAD + "Дрони атакували "),
+    "look-alike letters": _repeated("Кyiv Оbоlоn ", lead=_LEAD + _STRIKE + " "),
+    "zero-width spaces": _repeated("Ky\u200biv\u200b ", lead=_LEAD + _STRIKE + " "),
+    "combining accents": _repeated("Kyi\u0301\u0301v ", lead=_LEAD + _STRIKE + " "),
 }
 """Every shape by name; each returns a text of exactly the size asked for (given room for its lead)."""
 

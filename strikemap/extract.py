@@ -7,6 +7,7 @@ clause before it, or else by the article's main attack, and hands that attack it
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from strikemap import lexicon as lx
 from strikemap.dates import EARLIEST_YEAR, DateMention, ago_anchor, find_dates, resolve, summarise, war_anchor
 from strikemap.gazetteer import Gazetteer, Mention, default_gazetteer
 from strikemap.models import Article, Evidence, Place, Report, Role, When
+from strikemap.normalise import Folded, fold
 from strikemap.text import Sentence, split_clauses, split_sentences
 
 _LEAD_SENTENCES = 8
@@ -116,8 +118,9 @@ _IMPLAUSIBLE = {"killed": 1000, "injured": 10000, "intercepted": 2000}
 def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Report]:
     """Every attack the article reports or recalls, one Report per city and day."""
     gazetteer = gazetteer or default_gazetteer()
-    hints = _ANCHOR_HINT.possible(article.text)
-    sentences = [_analyse(s, gazetteer, hints=hints) for s in split_sentences(article.text)]
+    folded = fold(article.text)
+    hints = _ANCHOR_HINT.possible(folded.text)
+    sentences = [_analyse(s, gazetteer, hints=hints) for s in split_sentences(folded.text)]
     context = _context(article, sentences)
     main_city = _main_city(sentences)
     if main_city is None:
@@ -129,7 +132,25 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
         report = _report(article, incident, number, is_main=incident.key == main_key, context=context)
         if report is not None:
             reports.append(report)
+    if folded.changed:
+        return [_as_written(report, article.text, folded, sentences) for report in reports]
     return reports
+
+
+def _as_written(report: Report, original: str, folded: Folded, sentences: list[_Sentence]) -> Report:
+    """The report with its evidence quoted as the article wrote it, not as the extractor read it."""
+    spans = {s.sentence.text: (s.sentence.start, s.sentence.end) for s in reversed(sentences)}
+
+    def written(e: Evidence) -> Evidence:
+        span = spans.get(e.sentence)
+        if span is None:
+            return e
+        start, end = span
+        at = e.sentence.find(e.match) if e.match else -1
+        match = folded.written(original, start + at, start + at + len(e.match)) if at >= 0 else e.match
+        return Evidence(e.field, folded.written(original, start, end), match)
+
+    return dataclasses.replace(report, evidence=tuple(dict.fromkeys(written(e) for e in report.evidence)))
 
 
 def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) -> _Sentence:
