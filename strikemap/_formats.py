@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import json
 import re
 from collections.abc import Iterator
 from typing import TextIO
@@ -256,3 +257,106 @@ def _swallowed(first: int, last: int, cells: int, columns: int) -> str:
         f"malformed CSV: lines {first}-{last} were read as one row ({cells} cells for {columns} columns); "
         'an unmatched " probably joined several rows: check the quoting'
     )
+
+
+_CHUNK = 1 << 20
+"""How much of a JSON array is read at a time: 1 MB."""
+_SPACE = re.compile(r"[ \t\r\n]*")
+_REST_UNREAD = "the rest of the file is not read"
+
+
+def json_array(stream: TextIO, limit: int, where: str) -> Iterator[object | ReadError]:
+    """The elements of a JSON array, one at a time, holding at most one element and a chunk.
+
+    A malformed element, or one over `limit` characters, is handed back as a ReadError naming
+    the element; as nothing after it can be found again reliably, it ends the reading.
+    """
+    decoder = json.JSONDecoder()
+    reader = _Chunks(stream, where)
+    pos = reader.skip_space(0)
+    if reader.char(pos) != "[":
+        yield ReadError(where, "malformed JSON: expected a list of objects")
+        return
+    pos, number = reader.skip_space(pos + 1), 0
+    while True:
+        if reader.char(pos) == "]":
+            if reader.char(reader.skip_space(pos + 1)) != "":
+                yield ReadError(where, f"malformed JSON: text after the list's end (after element {number})")
+            return
+        if number:
+            if reader.char(pos) != ",":
+                instead = reader.char(pos) or "the end of the file"
+                reason = f"malformed JSON: expected ',' or ']', found {instead!r}"
+                yield ReadError(f"{where}#{number + 1}", reason)
+                return
+            pos = reader.skip_space(pos + 1)
+        number += 1
+        found = reader.decode(decoder, pos, limit)
+        if isinstance(found, str):
+            yield ReadError(f"{where}#{number}", found)
+            return
+        value, pos = found
+        yield value
+        pos = reader.skip_space(reader.release(pos))
+
+
+class _Chunks:
+    """A growing window on a text stream, for `json_array`."""
+
+    def __init__(self, stream: TextIO, where: str) -> None:
+        self.stream, self.where = stream, where
+        self.buffer, self.ended = "", False
+        self.lines_before = 0
+        """Line breaks in the text already dropped from the buffer, to name lines in messages."""
+
+    def more(self, size: int = _CHUNK) -> bool:
+        if self.ended:
+            return False
+        try:
+            data = self.stream.read(size)
+        except UnicodeDecodeError as err:
+            raise ReadError(self.where, f"cannot decode as {getattr(self.stream, 'encoding', '?')}") from err
+        self.ended = not data
+        self.buffer += data
+        return bool(data)
+
+    def char(self, pos: int) -> str:
+        while pos >= len(self.buffer) and self.more():
+            pass
+        return self.buffer[pos] if pos < len(self.buffer) else ""
+
+    def skip_space(self, pos: int) -> int:
+        while True:
+            pos = _SPACE.match(self.buffer, pos).end()  # type: ignore[union-attr]
+            if pos < len(self.buffer) or not self.more():
+                return pos
+
+    def release(self, pos: int) -> int:
+        """Drop what is read before `pos`; the same place in the shorter buffer."""
+        if pos > _CHUNK:
+            self.lines_before += self.buffer.count("\n", 0, pos)
+            self.buffer = self.buffer[pos:]
+            return 0
+        return pos
+
+    def where_is(self, pos: int) -> str:
+        line = self.lines_before + self.buffer.count("\n", 0, pos) + 1
+        return f"line {line} column {pos - self.buffer.rfind(chr(10), 0, pos)}"
+
+    def decode(self, decoder: json.JSONDecoder, pos: int, limit: int) -> tuple[object, int] | str:
+        """One JSON value at `pos`, reading on while it is incomplete: (value, end) or why not."""
+        while True:
+            try:
+                value, end = decoder.raw_decode(self.buffer, pos)
+            except json.JSONDecodeError as err:
+                if len(self.buffer) - pos > limit:
+                    return f"malformed JSON, or an element over {limit} characters; {_REST_UNREAD}"
+                if not self.more(max(_CHUNK, len(self.buffer) - pos)):  # grows geometrically: linear
+                    why = err.msg.removesuffix(" at")
+                    return f"malformed JSON: {why} at {self.where_is(err.pos)}; {_REST_UNREAD}"
+                continue
+            except RecursionError:
+                return "malformed JSON: nested too deeply; the rest of the file is not read"
+            if end - pos > limit:
+                return f"element too large: over {limit} characters; {_REST_UNREAD}"
+            return value, end

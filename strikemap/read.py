@@ -27,8 +27,8 @@ OnError = Literal["skip", "raise"]
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """20 MB: far above any news article, low enough to refuse a stray dump or disk image.
 
-Whole files over it are refused before being opened; .jsonl and .csv files are streamed
-and the limit applies to each row (measured in UTF-8) instead.
+Whole files over it are refused before being opened; .jsonl, .csv and list-holding .json files
+are streamed and the limit applies to each row (in UTF-8) or list element (in characters) instead.
 """
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -208,7 +208,7 @@ def _why(err: OSError) -> str:
 
 def _read_file(path: Path, max_bytes: int, on_error: OnError) -> Iterator[Article | Skipped]:
     where, suffix = str(path), path.suffix.lower()
-    if suffix in ROW_SUFFIXES:
+    if suffix in ROW_SUFFIXES or (suffix == ".json" and _is_list(path)):
         yield from _read_rows(path, max_bytes, on_error)
         return
     text = _formats.decode(_load(path, max_bytes), where)
@@ -344,12 +344,39 @@ def _read_rows(path: Path, max_bytes: int, on_error: OnError) -> Iterator[Articl
             raw.seek(0)
             with io.TextIOWrapper(raw, encoding=encoding, newline="") as stream:
                 lines = _formats.lines(stream, max_bytes, where)
-                if path.suffix.lower() == ".csv":
+                if path.suffix.lower() == ".json":
+                    elements = _formats.json_array(stream, max_bytes, where)
+                    yield from _json_list_articles(elements, where, on_error)
+                elif path.suffix.lower() == ".csv":
                     yield from _csv_articles(lines, where, max_bytes, on_error)
                 else:
                     yield from _jsonl_articles(lines, where, max_bytes, on_error)
     except OSError as err:
         raise ReadError(where, f"cannot read: {_why(err)}") from err
+
+
+def _is_list(path: Path) -> bool:
+    """Whether a .json file holds a list (streamed element by element) rather than one object."""
+    try:
+        with path.open("rb") as raw:
+            head = raw.read(_formats.HEAD_BYTES)
+        encoding = _formats.guess_encoding(head, str(path), complete=len(head) < _formats.HEAD_BYTES)
+    except (OSError, ReadError):
+        return False  # the whole-file path reports the problem
+    return head.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n").startswith("[")
+
+
+def _json_list_articles(
+    items: Iterator[object | ReadError], where: str, on_error: OnError
+) -> Iterator[Article | Skipped]:
+    """A JSON list's elements as articles, numbered from 1; the limit applies to each element."""
+    for number, item in enumerate(items, 1):
+        try:
+            if isinstance(item, ReadError):
+                raise item
+            yield _record_article(item, f"{where}#{number}")
+        except ReadError as err:
+            yield _report(err, on_error)
 
 
 def _jsonl_articles(

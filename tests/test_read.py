@@ -180,7 +180,13 @@ def test_dataset_rows_good_and_broken(name: str, expected: list[Article | Skippe
         (
             "broken.json",
             '[\n  {"text": "fine"},\n  {"text": }\n]',
-            [Skipped("broken.json", "malformed JSON: Expecting value at line 3 column 12")],
+            [
+                article("broken.json#1", "fine"),
+                Skipped(
+                    "broken.json#2",
+                    "malformed JSON: Expecting value at line 3 column 12; the rest of the file is not read",
+                ),
+            ],
         ),
         (
             "untitled.csv",
@@ -229,6 +235,39 @@ def test_rows_over_the_limit_are_skipped_and_the_rest_read(tmp_path: Path) -> No
         Skipped(f"{csv_file}#2", "row too large: over 100 bytes"),
         article(f"{csv_file}#3", "tail"),
     ]
+
+
+def test_a_json_list_is_read_element_by_element(tmp_path: Path) -> None:
+    """A list far over the limit is read whole, as long as each element is under it."""
+    elements = [{"text": f"Article {i}. " + "word " * 10} for i in range(200)]
+    elements[150] = {"text": "z" * 500}
+    big = write(tmp_path / "big.json", json.dumps(elements, indent=1))
+    assert big.stat().st_size > 20 * 100
+    found = list(read_paths([big], max_bytes=100))
+    assert [type(f).__name__ for f in found] == ["Article"] * 150 + ["Skipped"]
+    assert found[149] == article(f"{big}#150", "Article 149. " + ("word " * 10).strip())
+    assert found[-1] == Skipped(
+        f"{big}#151", "element too large: over 100 characters; the rest of the file is not read"
+    )
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        ('[{"text": "a"} {"text": "b"}]', "#2: malformed JSON: expected ',' or ']', found '{'"),
+        ('[{"text": "a"}, {"text": "b"}] x', ": malformed JSON: text after the list's end (after element 2)"),
+        ('[{"text": "a"}, {"text": "b', "#2: malformed JSON: Unterminated string starting at line 1"),
+    ],
+    ids=["no comma", "text after the list", "cut short"],
+)
+def test_a_broken_json_list_keeps_the_elements_before_the_break(
+    tmp_path: Path, data: str, reason: str
+) -> None:
+    path = write(tmp_path / "broken.json", data)
+    found = list(read_paths([path]))
+    assert found[0] == article(f"{path}#1", "a")
+    assert isinstance(found[-1], Skipped)
+    assert f"{found[-1].path}: {found[-1].reason}".startswith(f"{path}{reason}")
 
 
 def test_same_text_under_two_names_has_one_id(tmp_path: Path) -> None:
