@@ -244,11 +244,39 @@ def csv_rows(
             return
         if span & oversized or sum(len(cell.encode("utf-8")) for cell in cells) > limit:
             problem = f"row too large: over {limit} bytes"
-        elif len(span) > 1 and (sum(quotes) % 2 or len(cells) != len(header)):
+        elif len(span) > 1 and (sum(quotes) % 2 or len(cells) != len(header) or _holds_rows(cells, header)):
             problem = _swallowed(first, last_line, len(cells), len(header))
         if cells or problem:
             number += 1
             yield number, problem or dict(zip(header, cells, strict=False))
+
+
+_ROW_MARKS = {
+    "published": re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}"),
+    "date": re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}"),
+    "url": re.compile(r"https?://\S+"),
+}
+"""Cells that only a row has: a line inside a cell with one in its column is a swallowed row."""
+
+
+def _holds_rows(cells: list[str], header: list[str]) -> bool:
+    """Whether a multi-line cell holds lines that read as whole rows of this file.
+
+    Two stray quotes swallow the rows between them with the right number of cells; a line
+    inside a cell that splits into the header's cells, with a date or an address where the
+    header has one, is such a row. A paragraph break in an article has none.
+    """
+    marked = [(i, _ROW_MARKS[name]) for i, name in enumerate(header) if name in _ROW_MARKS]
+    if not marked:
+        return False
+    for cell in cells:
+        for line in cell.splitlines()[1:]:
+            if line.count(",") < len(header) - 1:
+                continue
+            row = next(csv.reader([line]), [])
+            if len(row) == len(header) and all(mark.fullmatch(row[i].strip()) for i, mark in marked):
+                return True
+    return False
 
 
 def _swallowed(first: int, last: int, cells: int, columns: int) -> str:

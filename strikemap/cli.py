@@ -277,7 +277,9 @@ def _reextract(args: argparse.Namespace) -> int:
     print(f"store: {store.safe_url}")
     print(f"articles: {summary.present}; reports: {summary.reports}; events kept: {summary.events_updated}, "
           f"new: {summary.events_created}")  # fmt: skip
-    return 0
+    for skipped in summary.skipped:
+        print(f"  kept the old reports of {printable(skipped.path)}: {printable(skipped.reason)}")
+    return EXIT_SKIPPED if summary.skipped else 0
 
 
 def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]

@@ -30,7 +30,7 @@ from strikemap.gazetteer import Gazetteer, default_gazetteer
 from strikemap.geocode import Geocoder
 from strikemap.models import Article, Report, Skipped
 from strikemap.normalise import printable
-from strikemap.pipeline import find_reports, place_reports
+from strikemap.pipeline import place_reports
 
 Later = Callable[[], Extracted]
 
@@ -418,6 +418,9 @@ def reextract(
 ) -> Summary:
     """Run the extractor again over every stored article, in one transaction.
 
+    An article that fails or runs over its time budget keeps the reports it had, and is named
+    in the summary's skipped list.
+
     Events keep their ids (and so their corrections) by the reports they share with the old
     ones: the same report key, or else the same article, city and date.
     """
@@ -428,7 +431,10 @@ def reextract(
         old = st.reports_of(conn, event_ids)
         by_key = {r.key: event_id for event_id, reports in old.items() for r in reports}
         by_place = {(r.article_id, r.city, r.date): e for e, reports in old.items() for r in reports}
-        reports = find_reports(articles, gazetteer=gazetteer, geocoder=geocoder)
+        found, summary.skipped = extract_each(articles, gazetteer=gazetteer)
+        failed = {a.id for a in articles if a.path in {s.path for s in summary.skipped}}
+        kept = [r for reports in old.values() for r in reports if r.article_id in failed]
+        reports = place_reports(found, geocoder) + kept
         member = {r.key: by_key.get(r.key) or by_place.get((r.article_id, r.city, r.date)) for r in reports}
         st.replace_reports(conn, reports)
         groups = _apply_pins(group_reports(reports), st.pins_for(conn, [r.key for r in reports]))

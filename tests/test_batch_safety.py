@@ -326,8 +326,30 @@ def test_links_inside_the_folder_are_read_links_out_of_it_are_reported(tmp_path:
             [],
         ),
         ('title,text\nA,Drones hit Obolonskyi 5" away.\nB,Drones hit Podilskyi.\n', ["#1", "#2"], []),
+        (
+            "title,text,published\n"
+            'A,"Drones hit Obolonskyi.,2024-05-01\n'
+            "B,Drones hit Podilskyi.,2024-05-02\n"
+            'C,More" here,2024-05-03\n'
+            "D,Drones hit Pecherskyi.,2024-05-04\n",
+            ["#2"],
+            ["#1"],
+        ),
+        (
+            "title,text,published\n"
+            'A,"Drones hit Obolonskyi.\nLater, officials said, 2 were hurt, 2024-05-01",2024-05-01\n',
+            ["#1"],
+            [],
+        ),
     ],
-    ids=["stray-quote-to-the-end", "stray-quote-wrong-cell-count", "multi-line-cell", "inch-mark"],
+    ids=[
+        "stray-quote-to-the-end",
+        "stray-quote-wrong-cell-count",
+        "multi-line-cell",
+        "inch-mark",
+        "two-stray-quotes-right-cell-count",
+        "paragraph-with-commas",
+    ],
 )
 def test_a_stray_csv_quote_is_reported_not_swallowed(
     tmp_path: Path, csv_text: str, read: list[str], bad: list[str]
@@ -402,3 +424,29 @@ def test_a_bad_budget_setting_is_refused_with_its_name(value: str) -> None:
 @pytest.mark.parametrize("value, seconds", [("", budget.DEFAULT_SECONDS), ("2.5", 2.5), (" 10 ", 10.0)])
 def test_the_budget_setting(value: str, seconds: float) -> None:
     assert budget.article_seconds(value) == seconds
+
+
+def test_reextraction_keeps_the_reports_of_an_article_that_now_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A re-run of the extractor over the store must not lose an article the new code cannot read."""
+    from strikemap.ingest import reextract
+
+    store = Store(f"sqlite:///{tmp_path / 'events.db'}")
+    for number, district in enumerate(DISTRICTS):
+        (tmp_path / f"{number}.txt").write_text(good(district, 10 + number), encoding="utf-8")
+    ingest(store, read_paths([tmp_path]), jobs=1)
+    before = sorted((e.date, e.districts) for e in load(store))
+    real = budget.extract
+
+    def fragile(article: Article, **options: object) -> object:
+        if "Podilskyi" in article.text:
+            raise OverflowError("date value out of range")
+        return real(article, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(budget, "extract", fragile)
+    summary = reextract(store)
+    assert [(Path(s.path).name, s.reason) for s in summary.skipped] == [
+        ("2.txt", "extraction failed: OverflowError: date value out of range")
+    ]
+    assert sorted((e.date, e.districts) for e in load(store)) == before
