@@ -13,6 +13,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from strikemap import __version__
 from strikemap.errors import ConfigError, StoreError, StrikeMapError
@@ -21,6 +22,7 @@ from strikemap.geocode import GEOCODERS, Geocoder, get_geocoder
 from strikemap.models import Article, Skipped
 from strikemap.normalise import printable
 from strikemap.pipeline import find_events
+from strikemap.quality import PARTS, SCOPE
 from strikemap.read import DEFAULT_MAX_BYTES, read_paths
 from strikemap.show import event_table, event_text
 
@@ -135,7 +137,27 @@ def _parser() -> argparse.ArgumentParser:
     split.add_argument("event_id", metavar="EVENT_ID")
     split.add_argument("reports", nargs="+", metavar="REPORT_KEY", help="report keys, as `show` lists them")
     split.set_defaults(run=_split)
+    quality = commands.add_parser(
+        "quality", help="score the extractor on real articles kept outside the repository"
+    )
+    quality.add_argument(
+        "--gold", type=Path, default=Path("tests/realworld/gold.jsonl"), help="(%(default)s)"
+    )
+    quality.add_argument("--texts", type=Path, default=_env_path("STRIKEMAP_REALTEXT"),
+                         help="folder of ID.txt files (default: $STRIKEMAP_REALTEXT)")  # fmt: skip
+    quality.add_argument("--part", choices=PARTS, default="all", help="(%(default)s)")
+    quality.add_argument("--city", choices=SCOPE, help="score only this city's events")
+    quality.add_argument("--scorer", type=Path, default=Path("../shared/eval/score.py"), help="(%(default)s)")
+    quality.add_argument(
+        "--details", action="store_true", help="list every miss, wrong date and partial match"
+    )
+    quality.set_defaults(run=_quality)
     return parser
+
+
+def _env_path(name: str) -> Path | None:
+    value = os.environ.get(name, "").strip()
+    return Path(value) if value else None
 
 
 def _input_options(command: argparse.ArgumentParser) -> None:
@@ -280,6 +302,29 @@ def _reextract(args: argparse.Namespace) -> int:
     for skipped in summary.skipped:
         print(f"  kept the old reports of {printable(skipped.path)}: {printable(skipped.reason)}")
     return EXIT_SKIPPED if summary.skipped else 0
+
+
+def _quality(args: argparse.Namespace) -> int:
+    from strikemap.quality import score
+
+    if args.texts is None or not args.texts.is_dir():
+        why = "no folder given" if args.texts is None else f"{printable(str(args.texts))} is not a folder"
+        print(f"quality: skipped: {why} (--texts DIR or STRIKEMAP_REALTEXT); the real articles are not kept "
+              f"in the repository: {args.gold.parent / 'README.md'} says how to collect them")  # fmt: skip
+        return 0
+    if not args.scorer.is_file():
+        raise ConfigError(f"no scorer at {args.scorer} (--scorer PATH)")
+    found = score(
+        args.gold, args.texts, part=args.part, scorer=args.scorer, details=args.details, city=args.city
+    )
+    if found.missing:
+        names = ", ".join(found.missing)
+        print(f"quality: {len(found.missing)} article(s) of the gold not in {args.texts}: {names}")
+    pairs, merged = found.merged
+    where = args.city or "Kyiv and Kyiv region"
+    print(f"quality: {args.part} part, {where}; same-attack pairs merged {merged}/{pairs}")
+    print("\n".join(found.lines))
+    return 0
 
 
 def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
