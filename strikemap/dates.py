@@ -414,3 +414,49 @@ def format_date(day: dt.date | None, precision: Precision | None) -> str | None:
     if day is None or precision is None:
         return None
     return {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": str(day.year)}[precision]
+
+
+_DATELINE_CHARS = 400
+"""How far into an article a dateline or timestamp is looked for: its first lines."""
+_TIME = r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?:[:.][0-5]\d)?"
+_TIMESTAMPS = [
+    (re.compile(rf"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/{_YEAR},?\s+{_TIME}\s*[ap]\.?m\b", re.I), "mdy"),
+    (
+        re.compile(rf"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/{_YEAR},?\s+{_TIME}(?!\s*[ap]\.?m\b)", re.I),
+        "dmy",
+    ),
+    (re.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR},?\s+(?:at\s+)?{_TIME}", re.I), "dmy"),
+    (re.compile(rf"(?<!\d){_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T|,?\s+){_TIME}", re.I), "ymd"),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR},?\s+(?:at\s+)?{_TIME}", re.I), "named"),
+    (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR},?\s+(?:at\s+)?{_TIME}", re.I), "named"),
+]
+_MONTH_HEADER = re.compile(r"(?:^|\n)[ \t]*date[ \t]+(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)(?![\d-])", re.I)
+
+
+def dateline(text: str) -> tuple[dt.date, dt.date] | None:
+    """The article's own date from the top of its text, where the page did not say it otherwise.
+
+    A timestamp (a date with a time of day, as sites print when a story was posted or updated:
+    `31 December 2022, 09:40`, `7/14/2024 11:52:10 PM`, `Updated: 14.07.2024 08:41`) gives the
+    day; a `date 2023-05` header gives the month. A bare date at the top, without a time, may be
+    a site's date bar for today, not the story's, so it is not taken.
+    """
+    head = text[:_DATELINE_CHARS]
+    found = []
+    for pattern, order in _TIMESTAMPS:
+        for m in pattern.finditer(head):
+            if order == "named":
+                month = _MONTHS[m.group("month").lower().rstrip(".")]
+                day = _safe_date(int(m.group("year")), month, int(m.group("day")))
+            else:
+                day = _safe_date(int(m.group("year")), int(m.group("m")), int(m.group("d")))
+            if day is not None:
+                found.append((m.start(), day))
+    if found:
+        day = min(found)[1]
+        return day, day
+    if header := _MONTH_HEADER.search(head):
+        first = _safe_date(int(header.group("year")), int(header.group("m")), 1)
+        if first is not None:
+            return first, _add_months(first, 1) - dt.timedelta(days=1)
+    return None

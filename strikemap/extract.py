@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 
 from strikemap import facts
 from strikemap import lexicon as lx
-from strikemap.dates import EARLIEST_YEAR, DateMention, ago_anchor, find_dates, resolve, summarise, war_anchor
+from strikemap.dates import (
+    EARLIEST_YEAR,
+    DateMention,
+    ago_anchor,
+    dateline,
+    find_dates,
+    resolve,
+    summarise,
+    war_anchor,
+)
 from strikemap.gazetteer import Gazetteer, Mention, default_gazetteer
 from strikemap.models import Article, Evidence, Place, Report, Role, When
 from strikemap.normalise import Folded, fold
@@ -34,6 +43,8 @@ class _Sentence:
     """Place mentions and whether each is only 'near' the place."""
     strike: bool
     veto: str | None
+    aftermath: bool = False
+    """No strike word, but words of a strike's aftermath: its places go to the article's attack."""
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -74,7 +85,10 @@ class _Context:
 
     def when(self, mention: DateMention | None) -> When | None:
         ranges = []
-        for day in self.days:
+        # "July 8" needs only the year: the window's last day gives it, where earlier days of a
+        # month-long window would put it a year back.
+        days = self.days[-1:] if mention is not None and mention.kind == "monthday" else self.days
+        for day in days:
             if mention is None:
                 ranges.append((day, day))
                 continue
@@ -121,7 +135,9 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
     folded = fold(article.text)
     hints = _ANCHOR_HINT.possible(folded.text)
     sentences = [_analyse(s, gazetteer, hints=hints) for s in split_sentences(folded.text)]
-    context = _context(article, sentences)
+    if not any(s.strike and not s.veto and lx.ATTACK_CUES.search(s.sentence.text) for s in sentences):
+        return []
+    context = _context(article, folded.text, sentences)
     main_city = _main_city(sentences)
     if main_city is None:
         return []
@@ -157,12 +173,15 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
     """What one sentence says; ``hints`` is False when the article has no word `_ANCHOR_HINT` needs."""
     text = sentence.text
     strike = bool(lx.STRIKE_CUES.search(text))
-    if not strike and not (hints and _ANCHOR_HINT.search(text)):
+    aftermath = not strike and bool(lx.AFTERMATH.search(text))
+    if not strike and not aftermath and not (hints and _ANCHOR_HINT.search(text)):
         return _Sentence(sentence, [], set(), [], False, None)
     anchor = war_anchor(text)
-    dates = [d for d in find_dates(text) if not (anchor and d.kind == "from_article")]
+    dates = [
+        d for d in find_dates(text) if not (anchor and d.kind == "from_article") and not _other_date(text, d)
+    ]
     speech = {i for i, d in enumerate(dates) if _is_speech_date(text, d)}
-    if not strike:
+    if not strike and not aftermath:
         return _Sentence(sentence, dates, speech, [], False, None)
     found = _with_capital(text, gazetteer.find(text), gazetteer)
     others = _qualifying_others(text, found)
@@ -173,7 +192,9 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
     ]
     exact_cities = {m.entry.city for m, near in places if not near}
     places = [(m, near) for m, near in places if not near or not exact_cities or m.entry.city in exact_cities]
-    return _Sentence(sentence, dates, speech, places, strike, _veto(text, places))
+    return _Sentence(
+        sentence, dates, speech, places, strike, _veto(text, places, aftermath=aftermath), aftermath
+    )
 
 
 _ANCHOR_HINT = lx.Cue(r"\bago\b|(?:19|20)\d\d|\bwar\b|invasion")
@@ -245,16 +266,27 @@ def _qualifies_other(text: str, m: Mention, found: list[Mention]) -> bool:
     return False
 
 
+def _other_date(text: str, mention: DateMention) -> bool:
+    """A day of mourning, a record's date, 'since March': a date that is no attack's."""
+    before, after = text[max(0, mention.start - 60) : mention.start], text[mention.end : mention.end + 80]
+    if re.match(r"\W{0,3}when\b", after):  # "the first strike since Dec. 31, when missiles hit ..."
+        return False
+    return bool(lx.OTHER_DATE_BEFORE.search(before) or lx.OTHER_DATE_AFTER.search(after))
+
+
 def _is_speech_date(text: str, mention: DateMention) -> bool:
     before = text[max(0, mention.start - 70) : mention.start]
     verbs = list(re.finditer(r"\b%s\b" % lx.SPEECH_VERBS, before))
     return bool(verbs) and not lx.STRIKE_CUES.search(before[verbs[-1].end() :])
 
 
-def _veto(text: str, places: list[tuple[Mention, bool]]) -> str | None:
-    """Why a sentence with strike words is not a report of a strike, if it is not."""
+def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = False) -> str | None:
+    """Why a sentence with strike words is not a report of a strike, if it is not.
+
+    Rescue work is "sent" and help "provided": an aftermath sentence is never an arms delivery.
+    """
     in_kyiv_district = any(m.entry.district for m, _ in places)
-    if lx.SUPPLY.search(text):
+    if not aftermath and lx.SUPPLY.search(text):
         return "supply"
     if lx.IN_RUSSIA.search(text) and not places:
         return "russia"
@@ -271,14 +303,13 @@ def _veto(text: str, places: list[tuple[Mention, bool]]) -> str | None:
     return None
 
 
-def _context(article: Article, sentences: list[_Sentence]) -> _Context:
+def _context(article: Article, text: str, sentences: list[_Sentence]) -> _Context:
+    window = (article.published, article.published) if article.published else dateline(text)
     year_hint = max(
-        (d.day.year for s in sentences for d in s.dates if d.kind == "day" and d.day), default=None
+        (d.day.year for s in sentences for d in s.dates if d.kind == "day" and d.day),
+        default=window[0].year if window else None,
     )
-    window: tuple[dt.date, dt.date] | None = None
-    if article.published:
-        window = (article.published, article.published)
-    else:
+    if window is None:
         window = _anchor_window(sentences, year_hint)
     main = _main_mention(sentences)
     if window is None:
@@ -344,9 +375,12 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     """The full name last met for each surname, so 'Klitschko said' later is Vitali Klitschko."""
     for index, s in enumerate(sentences):
         text = s.sentence.text
-        if not s.strike or s.veto not in (None, "generic"):
+        if not (s.strike or s.aftermath) or s.veto not in (None, "generic"):
             continue
         default = previous if lx.ANAPHORA.search(text) else [main]
+        if s.aftermath:
+            _add_aftermath(s, default, incidents)
+            continue
         if s.veto == "generic":
             for target in default:
                 if target in incidents:
@@ -383,6 +417,24 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 if target in incidents:
                     incidents[target].add("said_by", name, text, words)
     return incidents
+
+
+def _add_aftermath(s: _Sentence, default: list[Target], incidents: dict[Target, _Incident]) -> None:
+    """Places and facts of an aftermath sentence go to the attack it follows, in their city.
+
+    It never starts an attack of its own, nor dates one: "repair work went on on Friday" says
+    when the work was done, not when the strike was.
+    """
+    text = s.sentence.text
+    span = (0, len(text))
+    targets = [t for t in default if t in incidents]
+    for c in _cities(s.places):
+        targets += [t for t in incidents if t[1] == c and t[0] == default[0][0] and t not in targets]
+    said = _clause_facts(text)
+    for target in dict.fromkeys(targets):
+        incident = incidents[target]
+        if any(m.entry.city == incident.city for m, _ in s.places) or not s.places:
+            _add_clause_facts(incident, s, span, None, said, dated=False)
 
 
 def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: ignore[no-untyped-def]
@@ -471,6 +523,8 @@ def _add_clause_facts(
     span: tuple[int, int],
     mention: DateMention | None,
     said: list[tuple[str, str, str]],
+    *,
+    dated: bool = True,
 ) -> bool:
     """Give the incident what this clause says of it (``said``, and its places in the incident's
     city); False when the clause says nothing of it."""
@@ -485,10 +539,10 @@ def _add_clause_facts(
             )
     for name, value, words in said:
         incident.add(name, value, sentence, words)
-    if gained:
-        dated = mention or _first_in_each([span], s.dates)[0]
-        if dated is not None:
-            incident.add("date", dated.text, sentence, dated.text)
+    if gained and dated:
+        date = mention or _first_in_each([span], s.dates)[0]
+        if date is not None:
+            incident.add("date", date.text, sentence, date.text)
         if found := facts.time_of_day(mention.text if mention else "") or facts.time_of_day(
             sentence[start:end]
         ):

@@ -251,6 +251,34 @@ STRIKE_CUES = Cue(
     r"вибух\w*|удар\w*|атак\w*|взрыв\w*)\b"
 )
 
+ATTACK_CUES = Cue(
+    r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
+    r"bombs?|dropped|intercept\w*|downed|debris|barrage|bombard\w*|targeted|rocked|"
+    r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e|"
+    r"вибух\w*|удар\w*|атак\w*|взрыв\w*)\b"
+)
+"""The strike words that say an attack happened; the others (killed, fire, damaged) say what it did,
+and a fire or a death with no attack word anywhere in the article is not a strike."""
+
+OTHER_DATE_BEFORE = Cue(
+    r"\b(?:mourning|since|until|till|through|record(?: was)? set|previous record|funerals?|memorial|"
+    r"anniversary|deadline|summit|talks|elections?|scheduled|planned|expected)\b[^.;]{0,25}$"
+)
+OTHER_DATE_AFTER = Cue(r"^[^.;]{0,30}\b(?:day of mourning|mourning day|a day of national mourning)\b")
+"""Words around a date that make it the date of something other than an attack: a day of
+mourning, a record set earlier, a period ('since March'), a meeting."""
+
+AFTERMATH = Cue(
+    r"\b(?:rescu\w+|emergency (?:services?|workers|crews|teams)|firefight\w+|fires?|burn\w*|flames|"
+    r"smoke|rubble|debris|fragments|wreckage|bod(?:y|ies)|ruins|collapsed|destr\w+|"
+    r"evacuat\w+|hospitali[sz]\w+|medic\w*|doctors|ambulances?|sought (?:medical )?help|"
+    r"smashed|shattered|windows|blown out|broken|cars|vehicles|power (?:outages?|cuts?)|"
+    r"without (?:power|electricity|water)|consequences|aftermath|on the (?:site|scene)|"
+    r"пожеж\w*|пожар\w*|уламк\w*|обломк\w*|рятувальник\w*|спасател\w*)\b"
+)
+"""Words of what follows a strike: a place named with them belongs to the article's attack,
+even in a sentence with no strike word ("Rescuers are working in the Obolonskyi district")."""
+
 AIR_CUES = Cue(
     r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air ?strikes?|aerial|explosions?|"
     r"blasts?|air defen[cs]e|shot down|intercept\w*|debris|bombs?)\b"
@@ -260,7 +288,7 @@ AIR_CUES = Cue(
 SUPPLY = Cue(
     r"\b(?:military aid|aid package|supply\w*|supplie[sd]|deliver\w*|send|sent|provide\w*|"
     r"shipment\w*|sanctions?|pledged|to buy|purchase\w*|manufactur\w*|produc\w+ (?:of|more)|"
-    r"ask\w* (?:\w+ ){0,4}for (?:more|additional)|appeal\w* for|ammunition|air defen[cs]e systems)\b"
+    r"ask\w* (?:\w+ ){0,4}for (?:more|additional)|appeal\w* for|ammunition)\b"
 )
 GROUND = Cue(
     r"\b(?:fighting|battles?|troops|front ?lines?|counter-?offensive|advance\w*|repelled|"

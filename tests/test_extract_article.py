@@ -1,0 +1,132 @@
+"""Reading an article as a whole: places named in aftermath sentences, datelines at the top.
+
+Real reports name the attack in the lead and its districts later, in sentences about rescue,
+fire, damage or the dead, with no strike word. Every passage here was written for this file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strikemap.extract import extract
+from strikemap.models import Article
+
+LEAD = "Russia launched a massive drone attack on Kyiv overnight, officials said."
+
+
+def _kyiv(
+    text: str, published: dt.date | None = dt.date(2024, 5, 2)
+) -> list[tuple[str | None, tuple[str, ...]]]:
+    article = Article(id="a", path="a.txt", text=text, published=published)
+    return [
+        (str(r.date) if r.date else None, tuple(sorted(r.districts)))
+        for r in extract(article)
+        if r.city == "Kyiv"
+    ]
+
+
+@pytest.mark.parametrize(
+    "aftermath, district",
+    [
+        ("Rescuers are working at the site in the Obolonskyi district.", "Obolonskyi"),
+        ("A fire broke out in a warehouse in the Darnytskyi district.", "Darnytskyi"),
+        ("Cars were set on fire in the Shevchenkivskyi district.", "Shevchenkivskyi"),
+        ("Emergency services were sent to the Holosiivskyi district.", "Holosiivskyi"),
+        ("Three bodies were pulled from the rubble of a house in Sviatoshynskyi district.", "Sviatoshynskyi"),
+        ("Windows were blown out in several high-rises in the Dniprovskyi district.", "Dniprovskyi"),
+        ("Two people were hospitalised from the Podilskyi district.", "Podilskyi"),
+    ],
+)
+def test_a_district_in_an_aftermath_sentence_belongs_to_the_attack(aftermath: str, district: str) -> None:
+    assert _kyiv(f"{LEAD} {aftermath}") == [("2024-05-02", (district,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor thanked rescuers in the Obolonskyi district for their work last year. Sirens sounded.",
+        "A fire broke out in a warehouse in the Darnytskyi district. Police are investigating arson.",
+        "Firefighters held a training exercise in the Podilskyi district on Tuesday.",
+    ],
+    ids=["thanks", "ordinary-fire", "exercise"],
+)
+def test_an_aftermath_sentence_alone_reports_no_attack(text: str) -> None:
+    assert _kyiv(text) == []
+
+
+def test_an_aftermath_sentence_in_another_city_adds_nothing_to_kyiv() -> None:
+    text = f"{LEAD} Debris fell in Obolonskyi district. In Kharkiv, rescuers worked in the Kyivskyi district."
+    assert _kyiv(text) == [("2024-05-02", ("Obolonskyi",))]
+
+
+def test_an_aftermath_sentence_does_not_date_the_attack() -> None:
+    text = (
+        "Russian missiles struck Kyiv on Thursday, damaging a house in Sviatoshynskyi district. "
+        "On Saturday morning, repair work was still under way in the Sviatoshynskyi district."
+    )
+    assert _kyiv(text, dt.date(2025, 4, 26)) == [("2025-04-24", ("Sviatoshynskyi",))]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Ukrainian air defence systems destroyed 20 Russian missiles over Kyiv overnight.",
+        "Air defense systems shot down drones targeting the capital, Kyiv, overnight.",
+    ],
+)
+def test_air_defence_systems_at_work_are_not_an_arms_delivery(lead: str) -> None:
+    assert _kyiv(f"{lead} Debris damaged a building in the Darnytskyi district.") == [
+        ("2024-05-02", ("Darnytskyi",))
+    ]
+
+
+@pytest.mark.parametrize(
+    "top, attack_day",
+    [
+        ("31 December 2022, 09:40\n\nRussian drones attacked Kyiv overnight", "2022-12-31"),
+        ("7/14/2024 11:52:10 PM\n\nRussian drones attacked Kyiv on Sunday", "2024-07-14"),
+        ("Updated: 14.07.2024 08:41\n\nRussian drones attacked Kyiv overnight", "2024-07-14"),
+        ("Sat 25 Nov 2023 09.12 GMT\n\nRussian drones attacked Kyiv overnight", "2023-11-25"),
+        ("Posted June 3, 2023 at 10:15\n\nRussian drones attacked Kyiv on Friday", "2023-06-02"),
+    ],
+    ids=["day-month-year-time", "month-day-year-pm", "dotted-updated", "weekday-gmt", "month-day-at"],
+)
+def test_a_timestamp_at_the_top_dates_an_undated_article(top: str, attack_day: str) -> None:
+    text = f"{top}, hitting a house in the Obolonskyi district."
+    assert _kyiv(text, published=None) == [(attack_day, ("Obolonskyi",))]
+
+
+def test_a_bare_date_bar_without_a_time_does_not_date_the_article() -> None:
+    """A site prints today's date at the top of every page: it is not the story's date."""
+    text = "Thursday, 21 September 2023\n\nRussian drones attacked Kyiv on Wednesday, hitting Obolonskyi."
+    assert _kyiv(text, published=None) == [(None, ("Obolonskyi",))]
+
+
+def test_a_month_header_gives_the_year_and_month_to_a_day_in_the_text() -> None:
+    text = "date 2024-07\n\nOn the morning of July 8, Russian missiles hit the Dniprovskyi district of Kyiv."
+    assert _kyiv(text, published=None) == [("2024-07-08", ("Dniprovskyi",))]
+
+
+def test_a_month_header_alone_dates_the_attack_to_its_month() -> None:
+    article = Article(
+        id="a", path="a.txt", text="date 2023-09\n\nRussian missiles hit the Darnytskyi district of Kyiv."
+    )
+    [report] = extract(article)
+    assert (str(report.date)[:7], report.date_precision) == ("2023-09", "month")
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The city declared Friday, 25 April, a day of mourning.",
+        "Tomorrow, 25 April, has been declared a day of mourning in Kyiv.",
+        "The previous record of 90 drones was set on 28 May.",
+        "Talks are scheduled for 30 April in Istanbul.",
+    ],
+    ids=["mourning-before", "mourning-after", "record", "meeting"],
+)
+def test_a_date_of_something_else_does_not_date_the_attack(other: str) -> None:
+    text = f"Russian missiles struck Kyiv on Thursday, killing 9 people in Sviatoshynskyi district. {other}"
+    assert _kyiv(text, dt.date(2025, 4, 24)) == [("2025-04-24", ("Sviatoshynskyi",))]
