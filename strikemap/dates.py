@@ -111,6 +111,11 @@ def _month_day(m: re.Match[str]) -> DateMention | None:
     return _make("monthday", m, month=month, day_of_month=day)
 
 
+def _night(m: re.Match[str]) -> DateMention | None:
+    """A night named by its two dates: the later one, as the attack's day (see `resolve`)."""
+    return _full_date(m) if m.group("year") else _month_day(m)
+
+
 def _month_year(m: re.Match[str]) -> DateMention | None:
     year = int(m.group("year")) if m.groupdict().get("year") else None
     return _make("month", m, month=_MONTHS[m.group("month").lower()], year=year)
@@ -158,6 +163,12 @@ def _window(first: int, last: int, recall: bool = True) -> object:
 _PATTERNS: list[tuple[re.Pattern[str], object]] = [
     (re.compile(p, re.IGNORECASE), build)
     for p, build in [
+        (  # the night of two dates is the later one: "the night of 30 November-1 December 2024"
+            r"\bnight\s+(?:of|from)\s+(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?(?:\s+(?:of\s+)?%s)?\s*"
+            r"(?:[-–—/]|to|into|and|on)\s*(?:the\s+)?%s(?:\s+of)?\s+%s(?:,?\s+%s)?(?!\w)"
+            % (_MONTH.replace("(?P<month>", "(?:"), _DAY, _MONTH, _YEAR),
+            _night,
+        ),
         (r"\b%s-(?P<mnum>[01]\d)-%s\b" % (_YEAR, r"(?P<day>[0-3]\d)"), _full_date),
         (r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.%s\b" % _YEAR, _full_date),
         (r"\b%s(?: of)? %s,? %s\b" % (_DAY, _MONTH, _YEAR), _full_date),
@@ -211,7 +222,7 @@ def _need(pattern: re.Pattern[str], build: object) -> str:
         return "weekday"
     if "month" in pattern.groupindex:
         return "month"
-    return "year" if build is _full_date else "relative"
+    return "year" if build is _full_date else "relative"  # _night needs "month": checked above
 
 
 _PATTERN_NEEDS = [_need(pattern, build) for pattern, build in _PATTERNS]

@@ -262,7 +262,8 @@ and a fire or a death with no attack word anywhere in the article is not a strik
 
 OTHER_DATE_BEFORE = Cue(
     r"\b(?:mourning|since|until|till|through|record(?: was)? set|previous record|funerals?|memorial|"
-    r"anniversary|deadline|summit|talks|elections?|scheduled|planned|expected)\b[^.;]{0,25}$"
+    r"anniversary|deadline|summit|talks|elections?|scheduled|planned|expected)\b[^.;]{0,25}$|"
+    r"\bsince (?:russia|moscow|the (?:start|beginning))\b[^.;]{0,50}$"
 )
 OTHER_DATE_AFTER = Cue(r"^[^.;]{0,30}\b(?:day of mourning|mourning day|a day of national mourning)\b")
 """Words around a date that make it the date of something other than an attack: a day of

@@ -130,3 +130,27 @@ def test_a_month_header_alone_dates_the_attack_to_its_month() -> None:
 def test_a_date_of_something_else_does_not_date_the_attack(other: str) -> None:
     text = f"Russian missiles struck Kyiv on Thursday, killing 9 people in Sviatoshynskyi district. {other}"
     assert _kyiv(text, dt.date(2025, 4, 24)) == [("2025-04-24", ("Sviatoshynskyi",))]
+
+
+@pytest.mark.parametrize(
+    "night, published, day",
+    [
+        ("on the night of 30 November–1 December", dt.date(2024, 12, 1), "2024-12-01"),
+        ("on the night of 30 November to 1 December 2024", dt.date(2024, 12, 2), "2024-12-01"),
+        ("on the night from 5 to 6 July", dt.date(2024, 7, 6), "2024-07-06"),
+        ("on the night of 11/12 March", dt.date(2024, 3, 12), "2024-03-12"),
+        ("on the night of 31 December-1 January", dt.date(2024, 1, 1), "2024-01-01"),
+    ],
+)
+def test_the_night_of_two_dates_is_the_later_day(night: str, published: dt.date, day: str) -> None:
+    text = f"Russian drones attacked Kyiv {night}, damaging a house in the Darnytskyi district."
+    assert _kyiv(text, published) == [(day, ("Darnytskyi",))]
+
+
+def test_the_start_of_the_war_is_not_an_attack_date() -> None:
+    text = (
+        "Russian missiles hit Kyiv on Thursday, damaging a house in the Podilskyi district. "
+        "At least seven journalists have been killed in Ukraine since Russia launched its full-scale "
+        "invasion on February 24, the group said."
+    )
+    assert _kyiv(text, dt.date(2022, 4, 29)) == [("2022-04-28", ("Podilskyi",))]
