@@ -184,6 +184,8 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
     if not strike and not aftermath:
         return _Sentence(sentence, dates, speech, [], False, None)
     found = _with_capital(text, gazetteer.find(text), gazetteer)
+    if filed := lx.DATELINE.match(text):
+        found = [m for m in found if m.start >= filed.end()]
     others = _qualifying_others(text, found)
     places = [
         (m, bool(lx.NEAR.search(text[max(0, m.start - 30) : m.start])))
@@ -298,6 +300,8 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
         return "elsewhere"
     if lx.GENERIC.search(text):
         return "generic"
+    if lx.MEETING.search(text) and not lx.HIT_WORDS.search(text):
+        return "meeting"
     if lx.ALERT_ONLY.search(text) and not lx.HIT_WORDS.search(lx.NEGATED_HITS.sub("", text)):
         return "alert"
     return None

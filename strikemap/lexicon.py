@@ -310,7 +310,10 @@ GENERIC = Cue(
     r"a spate of|a series of|regularly)\b"
 )
 ELSEWHERE = Cue(r"^\s*(?:elsewhere|meanwhile,? in|in other news)\b")
-ALERT_ONLY = Cue(r"\b(?:air raid|alerts?|alarms?|sirens?)\b")
+ALERT_ONLY = Cue(
+    r"\b(?:air raid|alerts?|alarms?|sirens?|spotted|flying (?:over|towards?)|heading (?:for|towards?)|"
+    r"moving (?:towards?|in the direction)|approaching|possible air defen[cs]e)\b"
+)
 HIT_WORDS = Cue(
     r"\b(?:explosions?|blasts?|struck|hit|damag\w*|killed|injur\w*|wounded|shot down|"
     r"destroyed|debris|fire|blaze|rocked|attacked)\b"
@@ -411,6 +414,17 @@ OUTLET_NAME = re.compile(
     r"Channel|Journal|Gazette|Observer|Express|Telegraph|Insider|Online)\b"
 )
 """A city name that begins an outlet's name ("Kyiv Independent", "Dnipro Daily") is not a place hit."""
+DATELINE = re.compile(
+    r"^\W{0,3}[A-Z][A-Za-z'’-]+(?:[ ,]+[A-Z][A-Za-z'’.-]+){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^()\n]{1,40}\)){1,2}\s*[-–—:]"
+)
+"""'KYIV (Reuters) -', 'Kyiv (Ukraine) (AFP) –', 'KYIV, June 3 (AP) —': where the reporter
+filed from, not where a strike hit."""
+MEETING = Cue(
+    r"\b(?:met with|meeting|discuss\w*|talks|visit\w*|conference|summit|negotiat\w*|"
+    r"press briefing|addressed|speech|interview)\b"
+)
+"""A sentence about a meeting or a visit, with no hit word, reports no strike where it was held."""
 TITLE_OF = Cue(
     r"\b(?:governor|head|chief|mayor|police|administration|officials?|authorities|prosecutors?|council|"
     r"residents|people)\s+(?:of\s+)?(?:the\s+)?$"

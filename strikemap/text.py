@@ -58,7 +58,11 @@ _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s|$)")
 _CREDIT_WORD = Cue(r"\b(?:via|photo|getty|reuters|afp|ap|handout|epa)\b")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _CAPTION_MARK = Cue(r"\bsource:\s*getty\b|^\s*(?:photo|caption)\s*:")
-_CAPTION_HINT = Cue(r"\b(?:via|photo|getty|reuters|afp|ap|handout|epa|caption)\b")
+_CAPTION_HINT = Cue(r"\b(?:via|photo|getty|reuters|afp|ap|handout|epa|caption|ukraine)\b")
+_WIRE_CAPTION = re.compile(
+    r",\s+Ukraine,?\s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+"
+    r"(?:19|20)\d\d\.?\s*(?:\([^()]{0,60}\))?\s*$"
+)
 """Every caption holds one of these words: an article without them has no caption to look for."""
 MAX_SENTENCE = 1_000
 """A 'sentence' longer than this (ten times any real one) is cut at spaces, so that no work done per
@@ -96,8 +100,9 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _is_caption(paragraph: str) -> bool:
-    """A photo credit in parentheses, 'Source: Getty', or a paragraph opening with 'Photo:'."""
-    if _CAPTION_MARK.search(paragraph):
+    """A photo credit in parentheses, 'Source: Getty', a paragraph opening with 'Photo:', or one
+    ending as wire photos are captioned: '... in Kyiv, Ukraine, September 28, 2025.'"""
+    if _CAPTION_MARK.search(paragraph) or _WIRE_CAPTION.search(paragraph):
         return True
     return any(_CREDIT_WORD.search(group.group()) for group in _PARENTHESES.finditer(paragraph))
 

@@ -154,3 +154,45 @@ def test_the_start_of_the_war_is_not_an_attack_date() -> None:
         "invasion on February 24, the group said."
     )
     assert _kyiv(text, dt.date(2022, 4, 29)) == [("2022-04-28", ("Podilskyi",))]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["KYIV (Reuters) -", "Kyiv (Ukraine) (AFP) –", "KYIV, June 3 (AP) —", "Kyiv, Ukraine (AP) —"],
+)
+def test_the_city_a_story_was_filed_from_is_not_struck(dateline: str) -> None:
+    text = f"{dateline} A Russian missile strike on the port city of Odesa killed 14 people, officials said."
+    assert _kyiv(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hostile drones were spotted over the Obolonskyi district of Kyiv.",
+        "Several drones are flying towards Kyiv from the north, the air force said.",
+        "Enemy drones heading for the capital; a possible air defence operation in Kyiv.",
+    ],
+)
+def test_drones_seen_on_their_way_hit_nothing(sentence: str) -> None:
+    assert _kyiv(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zelensky met with the French foreign minister in Kyiv to discuss air defence and drones.",
+        "In Kyiv, the ministers held talks on more missiles for air defence.",
+    ],
+)
+def test_a_meeting_about_air_defence_is_not_a_strike(sentence: str) -> None:
+    assert _kyiv(sentence) == []
+
+
+def test_a_wire_photo_caption_of_an_earlier_attack_does_not_date_todays() -> None:
+    text = (
+        "Rescuers work at an impact site after Russian drone and missile attacks in Kyiv, Ukraine, "
+        "September 28, 2025.\n\n"
+        "One person was killed in Kyiv after Russian drones hit the Dniprovskyi district overnight."
+    )
+    dates = {day for day, _ in _kyiv(text, dt.date(2025, 10, 25))}
+    assert "2025-10-25" in dates and ("2025-10-25", ("Dniprovskyi",)) in _kyiv(text, dt.date(2025, 10, 25))
