@@ -245,6 +245,11 @@ _ANCHORS = [
         r"\b%s%s %s (?:of|into|since the start of|since) (?:the\s+|russia['’]s\s+)?%s"
         % (_QUALIFIER, _N, _UNIT, _WAR),
         r"\b(?P<unit>day|month) (?P<n>\d+) of (?:the\s+)?%s" % _WAR,
+        r"\b(?P<ord>(?P<n>\d[\d,]*)(?:st|nd|rd|th)) (?P<unit>day|month) of "
+        r"(?:the\s+|russia['’]s\s+)?%s" % _WAR,
+        r"\b%s[^.;]{0,60}?,\s*(?P<ord>(?P<unit>day)) (?P<n>\d[\d,]*)\b" % _WAR,
+        r"\b%s[^.;]{0,40}?\b(?:gone on for|lasted|entered its|in its|for)\s+%s%s(?P<ord>st|nd|rd|th)? "
+        r"(?P<unit>day|month)s?\b" % (_WAR, _QUALIFIER, _N),
     )
 ]
 
@@ -282,9 +287,12 @@ def war_anchor(sentence: str) -> tuple[dt.date, dt.date] | None:
     for pattern in _ANCHORS:
         match = pattern.search(sentence)
         unit = match.group("unit").lower() if match else "day"
+        if match and unit == "month" and match.groupdict().get("ord"):
+            continue  # "in its 14th month" spans two calendar months: no window to trust
         if match and (n := _count(match.group("n"), _UNIT_DAYS[unit])) is not None:
             if unit == "day":
-                day = WAR_START + dt.timedelta(days=n - (1 if "day " in match.group(0).lower()[:4] else 0))
+                counted = match.groupdict().get("ord") or match.group(0).lower().startswith("day ")
+                day = WAR_START + dt.timedelta(days=n - (1 if counted else 0))
                 return day - dt.timedelta(days=1), day
             if unit == "year":
                 n, unit = n * 12, "month"

@@ -74,3 +74,24 @@ def test_war_length_dates_the_article(sentence: str, window: tuple[dt.date, dt.d
 )
 def test_precision_is_never_finer_than_the_text_allows(when: When | None, expected: str | None) -> None:
     assert format_date(*summarise(when)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, day",
+    [
+        ("Day 412 of the full-scale invasion.", dt.date(2023, 4, 11)),
+        ("The full-scale war has gone on for 412 days.", dt.date(2023, 4, 12)),
+        ("On the 500th day of the war, drones hit Kyiv.", dt.date(2023, 7, 8)),
+        ("It is the 1,000th day of Russia's full-scale invasion.", dt.date(2024, 11, 19)),
+        ("Russia's war against Ukraine, day 412.", dt.date(2023, 4, 11)),
+        ("As the war entered its 413th day, drones hit Kyiv.", dt.date(2023, 4, 12)),
+    ],
+)
+def test_war_day_counts_in_their_several_forms(sentence: str, day: dt.date) -> None:
+    """Counted from 24 February 2022 as day 1; the window also allows an article of the next day."""
+    window = war_anchor(sentence)
+    assert window is not None and window[1] == day and window[1] - window[0] == dt.timedelta(days=1)
+
+
+def test_an_ordinal_month_of_the_war_gives_no_window() -> None:
+    assert war_anchor("The invasion is in its 14th month.") is None
