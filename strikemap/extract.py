@@ -174,7 +174,12 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
     text = sentence.text
     strike = bool(lx.STRIKE_CUES.search(text))
     aftermath = not strike and bool(lx.AFTERMATH.search(text))
-    if not strike and not aftermath and not (hints and _ANCHOR_HINT.search(text)):
+    if (
+        not strike
+        and not aftermath
+        and not (hints and _ANCHOR_HINT.search(text))
+        and len(text) > _DATE_LINE_CHARS
+    ):
         return _Sentence(sentence, [], set(), [], False, None)
     anchor = war_anchor(text)
     dates = [
@@ -373,15 +378,23 @@ Target = tuple[object, str]
 def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> dict[Target, _Incident]:
     incidents: dict[Target, _Incident] = {}
     main: Target = (context.key(None), main_city)
+    current = main
+    """What an undated sentence speaks of: the main attack, or the day of the last date line."""
+    line_dates: dict[Target, DateMention] = {}
     previous: list[Target] = [main]
     known_names: dict[str, None] = {}
     surnames: dict[str, str] = {}
     """The full name last met for each surname, so 'Klitschko said' later is Vitali Klitschko."""
     for index, s in enumerate(sentences):
         text = s.sentence.text
+        if incidents and (line := _date_line(s)):  # one above the story may be a site's date bar
+            current = (context.key(line), main_city)
+            line_dates.setdefault(current, line)
+            previous = [current]
+            continue
         if not (s.strike or s.aftermath) or s.veto not in (None, "generic"):
             continue
-        default = previous if lx.ANAPHORA.search(text) else [main]
+        default = previous if lx.ANAPHORA.search(text) else [current]
         if s.aftermath:
             _add_aftermath(s, default, incidents)
             continue
@@ -397,7 +410,10 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
             incident = incidents.get(target)
             fresh = incident is None
             if fresh:
-                when = context.when(mention if mention is not None and target != main else context.main)
+                if mention is None and target in line_dates:
+                    when = context.when(line_dates[target])
+                else:
+                    when = context.when(mention if mention is not None and target != main else context.main)
                 incident = _Incident(target, target[1], when, index)
             assert incident is not None
             if clause not in said:  # a clause that speaks of many cities is read once, not once for each
@@ -421,6 +437,29 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 if target in incidents:
                     incidents[target].add("said_by", name, text, words)
     return incidents
+
+
+def _date_line(s: _Sentence) -> DateMention | None:
+    """A paragraph that is only a date, as live blogs and digests head each day: its date."""
+    text = s.sentence.text
+    dated = [d for d in s.dates if d.kind in ("day", "monthday")]
+    if len(text) > _DATE_LINE_CHARS or len(dated) != 1 or any(d.kind not in _LINE_KINDS for d in s.dates):
+        return None
+    rest = "".join(text[a:b] for a, b in _gaps(s.dates, len(text)))
+    return dated[0] if _DATE_LINE_REST.fullmatch(rest) else None
+
+
+_DATE_LINE_CHARS = 40
+_LINE_KINDS = ("day", "monthday", "weekday")
+_DATE_LINE_REST = re.compile(r"[\W\d]*(?:[ap]\.?m\.?|gmt|utc|kyiv time)?[\W\d]*", re.IGNORECASE)
+"""Besides its date, a date line holds at most a time of day."""
+
+
+def _gaps(dates: list[DateMention], length: int) -> list[tuple[int, int]]:
+    """The spans of a text of ``length`` between ``dates`` (sorted, without overlaps)."""
+    starts = [0] + [d.end for d in dates]
+    ends = [d.start for d in dates] + [length]
+    return [(a, b) for a, b in zip(starts, ends, strict=True) if a < b]
 
 
 def _add_aftermath(s: _Sentence, default: list[Target], incidents: dict[Target, _Incident]) -> None:

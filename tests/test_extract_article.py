@@ -196,3 +196,22 @@ def test_a_wire_photo_caption_of_an_earlier_attack_does_not_date_todays() -> Non
     )
     dates = {day for day, _ in _kyiv(text, dt.date(2025, 10, 25))}
     assert "2025-10-25" in dates and ("2025-10-25", ("Dniprovskyi",)) in _kyiv(text, dt.date(2025, 10, 25))
+
+
+@pytest.mark.parametrize(
+    "line_form", ["{weekday}, {day} June", "{day} June 2023", "{day} June, 09:40", "June {day}"]
+)
+def test_a_live_blog_date_line_starts_an_incident(line_form: str) -> None:
+    def line(weekday: str, day: int) -> str:
+        return line_form.format(weekday=weekday, day=day)
+
+    text = (
+        "Live: Russian attacks on Ukraine\n\n"
+        f"{line('Saturday', 3)}\n\n"
+        "Russian drones attacked Kyiv overnight, damaging a house in the Darnytskyi district.\n\n"
+        f"{line('Friday', 2)}\n\n"
+        "Missiles hit the Podilskyi district of Kyiv overnight, killing two people.\n"
+    )
+    article = Article(id="a", path="a.txt", text=text, published=dt.date(2023, 6, 3))
+    found = sorted((str(r.date), r.districts, r.killed) for r in extract(article))
+    assert found == [("2023-06-02", ("Podilskyi",), 2), ("2023-06-03", ("Darnytskyi",), None)]
