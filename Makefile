@@ -13,7 +13,11 @@ bench:
 	python bench/run.py
 
 # Real articles are not in the repository: REALTEXT (or STRIKEMAP_REALTEXT) names their folder.
+TEXTS = $(if $(REALTEXT),--texts $(REALTEXT))
 quality:
-	python -m strikemap quality --part tuned --city Kyiv $(if $(REALTEXT),--texts $(REALTEXT))
-	python -m strikemap quality --part untuned --city Kyiv $(if $(REALTEXT),--texts $(REALTEXT))
-	python -m strikemap quality --part all $(if $(REALTEXT),--texts $(REALTEXT))
+	python -m strikemap quality --part tuned --city Kyiv $(TEXTS)
+	python -m strikemap quality --part untuned --city Kyiv $(TEXTS)
+	python -m strikemap quality --part all $(TEXTS)
+	for lang in uk ru; do for part in tuned untuned; do \
+		python -m strikemap quality --gold tests/realworld/gold_ukru.jsonl --language $$lang --part $$part --city Kyiv $(TEXTS); \
+	done; done

@@ -147,6 +147,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="folder of ID.txt files (default: $STRIKEMAP_REALTEXT)")  # fmt: skip
     quality.add_argument("--part", choices=PARTS, default="all", help="(%(default)s)")
     quality.add_argument("--city", choices=SCOPE, help="score only this city's events")
+    quality.add_argument("--language", help="score only articles in this language (en, uk, ru, mixed)")
     quality.add_argument("--scorer", type=Path, default=Path("../shared/eval/score.py"), help="(%(default)s)")
     quality.add_argument(
         "--details", action="store_true", help="list every miss, wrong date and partial match"
@@ -315,14 +316,21 @@ def _quality(args: argparse.Namespace) -> int:
     if not args.scorer.is_file():
         raise ConfigError(f"no scorer at {args.scorer} (--scorer PATH)")
     found = score(
-        args.gold, args.texts, part=args.part, scorer=args.scorer, details=args.details, city=args.city
+        args.gold,
+        args.texts,
+        part=args.part,
+        scorer=args.scorer,
+        details=args.details,
+        city=args.city,
+        language=args.language,
     )
     if found.missing:
         names = ", ".join(found.missing)
         print(f"quality: {len(found.missing)} article(s) of the gold not in {args.texts}: {names}")
     pairs, merged = found.merged
     where = args.city or "Kyiv and Kyiv region"
-    print(f"quality: {args.part} part, {where}; same-attack pairs merged {merged}/{pairs}")
+    language = f", language {args.language}" if args.language else ""
+    print(f"quality: {args.gold.name}, {args.part} part{language}, {where}; pairs merged {merged}/{pairs}")
     print("\n".join(found.lines))
     return 0
 

@@ -47,13 +47,15 @@ class Scored:
     """Same-attack pairs from different articles, and how many the merge joined into one event."""
 
 
-def load_gold(path: Path, part: str = "all") -> list[Gold]:
-    """The gold lines of one part (or all), in file order."""
+def load_gold(path: Path, part: str = "all", language: str | None = None) -> list[Gold]:
+    """The gold lines of one part (or all) and language (or any), in file order."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
+        if language is not None and row.get("language", "en") != language:
+            continue
         if part in ("all", row.get("part", "tuned")):
             out.append(Gold(str(row["id"]), str(row.get("part", "tuned")), tuple(row["events"]), line))
     return out
@@ -109,10 +111,17 @@ def _ids(event: Event) -> set[str]:
 
 
 def score(
-    gold_path: Path, texts: Path, *, part: str, scorer: Path, details: bool = False, city: str | None = None
+    gold_path: Path,
+    texts: Path,
+    *,
+    part: str,
+    scorer: Path,
+    details: bool = False,
+    city: str | None = None,
+    language: str | None = None,
 ) -> Scored:
     """Run the shared scorer on the part's articles found in `texts`."""
-    gold = load_gold(gold_path, part)
+    gold = load_gold(gold_path, part, language)
     articles = find_texts(texts, (g.id for g in gold))
     present = [g for g in gold if g.id in articles]
     missing = tuple(g.id for g in gold if g.id not in articles)
