@@ -160,6 +160,72 @@ def _window(first: int, last: int, recall: bool = True) -> object:
     return lambda m: _make("window", m, span=(first, last), recall=recall)
 
 
+# Ukrainian and Russian: month names in the genitive ("17 жовтня", "17 октября"), the locative
+# ("у березні", "в марте") and the nominative; weekdays in the accusative ("у середу", "в среду").
+_CYR_MONTH_FORMS = (
+    "січ|январ",
+    "лют|феврал",
+    "берез|март",
+    "квіт|апрел",
+    "трав|ма[йяе]",
+    "черв|июн",
+    "лип|июл",
+    "серп|август",
+    "верес|сентябр",
+    "жовт|октябр",
+    "листопад|ноябр",
+    "груд|декабр",
+)
+_CYR_MONTH_WORD = (
+    r"(?P<cmonth>(?:січ(?:ня|ні|ень)|лют(?:ого|ому|ий)|берез(?:ня|ні|ень)|квіт(?:ня|ні|ень)|трав(?:ня|ні|ень)|"
+    r"черв(?:ня|ні|ень)|лип(?:ня|ні|ень)|серп(?:ня|ні|ень)|верес(?:ня|ні|ень)|жовт(?:ня|ні|ень)|"
+    r"листопад(?:а|і)?|груд(?:ня|ні|ень)|январ[яеь]|феврал[яеь]|март[ае]?|апрел[яеь]|ма[йяе]|июн[яеь]|"
+    r"июл[яеь]|август[ае]?|сентябр[яеь]|октябр[яеь]|ноябр[яеь]|декабр[яеь]))(?![а-яіїєґё])"
+)
+_CYR_YEAR = r"(?:\s+%s(?:\s*(?:р\.|року|рік|г\.|года|год))?)?" % _YEAR
+_CYR_WEEKDAYS = (
+    "понеділ|понедельник",
+    "вівтор|вторник",
+    "серед|сред",
+    "четвер",
+    "п['’ʼ]?ятниц|пятниц",
+    "субб?от",
+    "неділ|воскресен",
+)
+_CYR_WEEKDAY_WORD = (
+    r"(?P<cweekday>понеділ(?:ок|ка)|вівтор(?:ок|ка)|серед(?:у|а|и)|четвер(?:га)?|п['’ʼ]?ятниц(?:ю|я|і)|"
+    r"субот(?:у|а|и)|неділ(?:ю|я|і)|понедельник(?:а)?|вторник(?:а)?|сред(?:у|а|ы)|четверг(?:а)?|"
+    r"пятниц(?:у|а|ы)|суббот(?:у|а|ы)|воскресень(?:е|я))(?![а-яіїєґё])"
+)
+
+
+def _cyr_month(word: str) -> int:
+    word = word.lower()
+    return next(i for i, stems in enumerate(_CYR_MONTH_FORMS, 1) if re.match(stems, word))
+
+
+def _cyr_date(m: re.Match[str]) -> DateMention | None:
+    """'17 жовтня 2022' (a day), '17 октября' (a month and day), 'у ніч на 5 травня' (the later day)."""
+    month, day = _cyr_month(m.group("cmonth")), int(m.group("day"))
+    if m.group("year"):
+        found = _safe_date(int(m.group("year")), month, day)
+        return _make("day", m, day=found) if found else None
+    if _safe_date(2024, month, day) is None:
+        return None
+    return _make("monthday", m, month=month, day_of_month=day)
+
+
+def _cyr_month_year(m: re.Match[str]) -> DateMention:
+    year = int(m.group("year")) if m.group("year") else None
+    return _make("month", m, month=_cyr_month(m.group("cmonth")), year=year)
+
+
+def _cyr_weekday(m: re.Match[str]) -> DateMention:
+    word = m.group("cweekday").lower()
+    index = next(i for i, stems in enumerate(_CYR_WEEKDAYS) if re.match(stems, word))
+    return _make("weekday", m, weekday=index)
+
+
 _PATTERNS: list[tuple[re.Pattern[str], object]] = [
     (re.compile(p, re.IGNORECASE), build)
     for p, build in [
@@ -213,11 +279,34 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
         (r"\bearlier this (?:week|month)\b", _window(-27, -1)),
         (r"\blast month\b", _window(-60, -1)),
         (r"\b(?:this|last|over the|at the) weekend\b", _window(-6, 0, recall=False)),
+        (  # the night of two dates is the later one: "у ніч з 6 на 7 липня", "в ночь с 6 на 7 июля"
+            r"(?<![\w-])(?:(?:у|в)\s+(?:ніч|ночь)\s+)?(?:з|із|с|со)\s+[0-3]?\d(?:\s+\S+)?\s+на\s+"
+            r"(?P<day>[0-3]?\d)\s+%s%s" % (_CYR_MONTH_WORD, _CYR_YEAR),
+            _cyr_date,
+        ),
+        (r"(?<![\w-])(?:ніч|ночь)\s+на\s+(?P<day>[0-3]?\d)\s+%s%s" % (_CYR_MONTH_WORD, _CYR_YEAR), _cyr_date),
+        (r"(?<![\w-])(?:ніч|ночь)\s+(?:з\s+\S+\s+|с\s+\S+\s+)?на\s+%s" % _CYR_WEEKDAY_WORD, _cyr_weekday),
+        (r"(?<![\w.])(?P<day>[0-3]?\d)(?:-?(?:го|е|а))?\s+%s%s" % (_CYR_MONTH_WORD, _CYR_YEAR), _cyr_date),
+        (r"(?<![\w-])(?:у|в|во)\s+%s%s" % (_CYR_MONTH_WORD, _CYR_YEAR), _cyr_month_year),
+        (r"(?<![\w-])(?:у|в|во)\s+%s" % _CYR_WEEKDAY_WORD, _cyr_weekday),
+        (r"(?<![\w-])(?:позавчора|позавчера)(?![\w])", _relative(-2, "from_article")),
+        (r"(?<![\w-])(?:вчора|учора|вчера)(?![\w])", _relative(-1, "from_article")),
+        (
+            r"(?<![\w-])(?:сьогодні|сегодня|вночі|уночі|ночью|цієї ночі|этой ночью|минулої ночі|"
+            r"прошлой ночью|зранку|утром|вранці)(?![\w])",
+            _relative(0, "weak"),
+        ),
+        (
+            r"(?<![\w-])(?:тиждень|неделю)\s+(?:тому|назад)(?![\w])",
+            lambda m: _make("from_article", m, offset=-7, recall=True),
+        ),
     ]
 ]
 
 
 def _need(pattern: re.Pattern[str], build: object) -> str:
+    if re.search("[а-яіїєґё]", pattern.pattern):
+        return "cyrillic"
     if build is _weekday:
         return "weekday"
     if "month" in pattern.groupindex:
@@ -227,6 +316,7 @@ def _need(pattern: re.Pattern[str], build: object) -> str:
 
 _PATTERN_NEEDS = [_need(pattern, build) for pattern, build in _PATTERNS]
 _NEEDS: dict[str, re.Pattern[str] | Cue] = {
+    "cyrillic": re.compile(r"[а-яіїєґё]", re.IGNORECASE),
     "year": re.compile(r"(?:19|20)\d\d"),
     "month": Cue("|".join(sorted(_MONTHS, key=len, reverse=True))),
     "weekday": Cue("|".join(_WEEKDAYS)),
@@ -257,7 +347,8 @@ _WAR_WORD = Cue("war|invasion")
 
 _ANY_DATE_WORD = Cue(
     r"\d|%s|%s|yesterday|today|tonight|night|morning|afternoon|evening|previous|before|earlier|after|later|"
-    r"next|following|ago|week|month" % ("|".join(_MONTHS), "|".join(_WEEKDAYS))
+    r"next|following|ago|week|month|вчор|вчер|сьогодн|сегодн|ніч|ноч|понеділ|вівтор|серед|четвер|ятниц|"
+    r"субот|неділ|понедельник|вторник|сред|воскрес|тиждень|неделю" % ("|".join(_MONTHS), "|".join(_WEEKDAYS))
 )
 """Most sentences hold no date: one cheap search spares them the twenty patterns below."""
 
