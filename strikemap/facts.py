@@ -38,6 +38,8 @@ def weapons(clause: str, *, placed: bool = False) -> tuple[list[Found], list[Fou
     classes: list[Found] = []
     models: list[Found] = []
     taken: list[tuple[int, int]] = []
+    defence = lx.DEFENDER_BEFORE.possible(clause) or lx.DEFENDER_AFTER.possible(clause)
+    denial = lx.NEGATED_WEAPON.possible(clause)
     dropped = -1  # where the last word left out ends: 'no Shahed drones' leaves out both words
     for i, m in sorted(lx.matches(_WEAPON_CUES, clause), key=lambda found: (found[1].start(), found[0])):
         if _overlaps(m, taken):
@@ -45,8 +47,8 @@ def weapons(clause: str, *, placed: bool = False) -> tuple[list[Found], list[Fou
         taken.append(m.span())
         if (
             (dropped >= 0 and not clause[dropped : m.start()].strip())
-            or _defends(clause, m)
-            or _negated(clause, m)
+            or (defence and _defends(clause, m))
+            or (denial and _negated(clause, m))
         ):
             dropped = m.end()
             continue

@@ -286,7 +286,7 @@ NEGATED_WEAPON = Cue(
 COUNTRY_SCOPE = Cue(
     r"\b(?:(?:across|throughout|around|all over|over|at|against|on|into)\s+(?:the whole of |all of )?"
     r"(?:ukraine|the country)(?![\w'’])|(?:attack\w*|struck|hit|target\w*|pound\w*|bombard\w*)\s+ukraine"
-    r"(?![\w'’])|nationwide|in total|in all|a total of|overall|air force|ukrainian cities|"
+    r"(?![\w'’])|nationwide|in total|a total of|air force|ukrainian cities|"
     r"(?:several|many|\w+) (?:regions|oblasts))\b"
 )
 """A clause scoped to the whole country: its weapons are the night's tally, not one city's."""
