@@ -113,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     correct.add_argument("event_id", metavar="EVENT_ID")
     correct.add_argument("--date", help="YYYY-MM-DD, YYYY-MM or YYYY")
     correct.add_argument("--districts", help="comma-separated district names ('' for none)")
-    correct.add_argument("--weapons", help="comma-separated: drone, missile, guided bomb, artillery")
+    correct.add_argument("--weapons", help="comma-separated: drone, missile, bomb, artillery")
     correct.add_argument("--killed", help="a number, or 'unknown'")
     correct.add_argument("--injured", help="a number, or 'unknown'")
     correct.add_argument("--note", help="why, for the record")

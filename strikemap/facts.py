@@ -26,20 +26,58 @@ _ANY_WEAPON_WORD = lx.Cue(
 )
 
 
-def weapons(clause: str) -> tuple[list[Found], list[Found]]:
-    """Weapon classes and models named in the clause."""
-    if not _ANY_WEAPON_WORD.search(clause):
+def weapons(clause: str, *, placed: bool = False) -> tuple[list[Found], list[Found]]:
+    """Weapon classes and models that struck, as the clause names them.
+
+    Left out: the country's tally for the night (a clause scoped to all of Ukraine, unless it names
+    Kyiv or the capital, or ``placed``: the caller found a place in it), what defended ('Patriot
+    missiles') and what did not come ('no drones reached the city').
+    """
+    if not _ANY_WEAPON_WORD.search(clause) or (_countrywide(clause) and not placed):
         return [], []
     classes: list[Found] = []
     models: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for i, m in lx.matches(_WEAPON_CUES, clause):
-        if not _overlaps(m, taken):
-            taken.append(m.span())
-            if i < len(_MODELS):
-                models.append((_MODELS[i][1], _quote(clause, m)))
-            classes.append((_WEAPON_CLASS[i], _quote(clause, m)))
+    defence = lx.DEFENDER_BEFORE.possible(clause) or lx.DEFENDER_AFTER.possible(clause)
+    denial = lx.NEGATED_WEAPON.possible(clause)
+    dropped = -1  # where the last word left out ends: 'no Shahed drones' leaves out both words
+    for i, m in sorted(lx.matches(_WEAPON_CUES, clause), key=lambda found: (found[1].start(), found[0])):
+        if _overlaps(m, taken):
+            continue
+        taken.append(m.span())
+        if (
+            (dropped >= 0 and not clause[dropped : m.start()].strip())
+            or (defence and _defends(clause, m))
+            or (denial and _negated(clause, m))
+        ):
+            dropped = m.end()
+            continue
+        if i < len(_MODELS):
+            models.append((_MODELS[i][1], _quote(clause, m)))
+        classes.append((_WEAPON_CLASS[i], _quote(clause, m)))
     return classes, models
+
+
+def _countrywide(clause: str) -> bool:
+    """The clause speaks of the whole country and of no city: 'launched 63 drones at Ukraine'."""
+    return bool(lx.COUNTRY_SCOPE.search(clause)) and not lx.CITY_TIE.search(clause)
+
+
+_WINDOW = 60
+"""How far before or after a weapon word its qualifier can be: a few words."""
+
+
+def _defends(clause: str, m: re.Match[str]) -> bool:
+    """The weapon word names an interceptor: 'Patriot missiles', 'drone interceptors'."""
+    before = clause[max(0, m.start() - _WINDOW) : m.start()]
+    return bool(
+        lx.DEFENDER_BEFORE.search(before) or lx.DEFENDER_AFTER.search(clause[m.end() : m.end() + _WINDOW])
+    )
+
+
+def _negated(clause: str, m: re.Match[str]) -> bool:
+    """The weapon word is denied: 'no drones', 'not a ballistic missile'."""
+    return bool(lx.NEGATED_WEAPON.search(clause[max(0, m.start() - _WINDOW) : m.start()]))
 
 
 def _quote(clause: str, m: re.Match[str]) -> str:

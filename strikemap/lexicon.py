@@ -210,37 +210,88 @@ def _stronger(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[s
 
 
 WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
-    # (pattern, canonical model, weapon class)
+    # (pattern, canonical model, weapon class); a longer name before the shorter one it holds
     (r"shahed[- ]?136", "Shahed-136", "drone"),
     (r"shahed[- ]?131", "Shahed-131", "drone"),
     (r"shahed[- ]?238", "Shahed-238", "drone"),
     (r"shaheds?|шахед\w*", "Shahed", "drone"),
-    (r"geran[- ]?2", "Geran-2", "drone"),
-    (r"lancet", "Lancet", "drone"),
-    (r"kh[- ]?101|х-101", "Kh-101", "missile"),
-    (r"kh[- ]?555", "Kh-555", "missile"),
-    (r"kh[- ]?55", "Kh-55", "missile"),
-    (r"kh[- ]?22", "Kh-22", "missile"),
-    (r"kh[- ]?59", "Kh-59", "missile"),
+    (r"geran[- ]?2|герань-2", "Geran-2", "drone"),
+    (r"geran[- ]?3|герань-3", "Geran-3", "drone"),
+    (r"gerberas?", "Gerbera", "drone"),
+    (r"lancets?", "Lancet", "drone"),
+    (r"kh[- ]?101|[xх]-101", "Kh-101", "missile"),
+    (r"kh[- ]?555|[xх]-555", "Kh-555", "missile"),
+    (r"kh[- ]?55|[xх]-55", "Kh-55", "missile"),
+    (r"kh[- ]?22|[xх]-22", "Kh-22", "missile"),
+    (r"kh[- ]?59|[xх]-59", "Kh-59", "missile"),
+    (r"kh[- ]?69|[xх]-69", "Kh-69", "missile"),
+    (r"kh[- ]?35|[xх]-35", "Kh-35", "missile"),
     (r"kh[- ]?47(?:m2)?|kinzhals?|кинжал\w*|кинджал\w*", "Kinzhal", "missile"),
-    (r"kalibrs?|kalibr|калибр\w*", "Kalibr", "missile"),
-    (r"iskanders?(?:-[mk])?|іскандер\w*|искандер\w*", "Iskander", "missile"),
+    (r"kalibrs?|калибр\w*|калібр\w*", "Kalibr", "missile"),
+    (r"iskanders?[- ]m|іскандер\w*[- ]м|искандер\w*[- ]м", "Iskander-M", "missile"),
+    (r"iskanders?[- ]k|іскандер\w*[- ]к|искандер\w*[- ]к", "Iskander-K", "missile"),
+    (r"iskanders?|іскандер\w*|искандер\w*", "Iskander", "missile"),
     (r"s-?300s?", "S-300", "missile"),
     (r"s-?400s?", "S-400", "missile"),
     (r"kn-?23", "KN-23", "missile"),
     (r"zircons?|tsirkon", "Zircon", "missile"),
+    (r"onyx|oniks|p-800", "Oniks", "missile"),
+    (r"kabs?(?:-\d+\w*)?|каб(?:и|ів|ами|ом|ах)?", "KAB", "bomb"),
+    (r"fab-?\d{3,4}|фаб-?\d{3,4}", "FAB", "bomb"),
 )
+"""Named weapons. Iskander-M (ballistic) and Iskander-K (cruise) are kept apart where the text says which."""
 
 WEAPON_CLASSES: tuple[tuple[str, str], ...] = (
+    # Artillery before missiles, so 'Grad rockets' and 'multiple rocket launchers' are artillery.
+    (
+        r"(?:(?:artillery|tank|mortar|howitzer|\d+[- ]?mm) )shells?|artillery|mortars?"
+        r"|(?:mlrs|grads?)(?: rockets?| launchers?| systems?)?|howitzers?|smerch|uragan"
+        r"|multiple(?:-| )(?:launch )?rocket(?: launchers?| systems?)"
+        r"|артилері\w*|артиллери\w*|міномет\w*|миномет\w*",
+        "artillery",
+    ),
     (
         r"drones?|uavs?|unmanned aerial vehicles?|kamikaze|loitering munitions?|дрон\w*|безпілотник\w*"
-        r"|беспилотник\w*",
+        r"|беспилотник\w*|бпла",
         "drone",
     ),
-    (r"(?:cruise |ballistic |guided |anti-aircraft )?missiles?|rockets?|ракет\w*", "missile"),
-    (r"(?:guided|glide|aerial) bombs?|kabs?\b|fab-\d+", "guided bomb"),
-    (r"artillery|shelling|shelled|mortars?|mlrs|grad rockets|howitzers?|обстріл\w*", "artillery"),
+    (r"(?:cruise |ballistic |guided |hypersonic |anti-ship )?missiles?|rockets?|ракет\w*", "missile"),
+    (
+        r"(?:guided|glide|gliding|aerial|air|cluster|corrected|adjustable|guided aerial|high-explosive)"
+        r" bombs?|керован\w* авіабомб\w*|авіабомб\w*|авиабомб\w*",
+        "bomb",
+    ),
 )
+"""Words that name a class of weapon. Shelling, 'обстріл' and bombardment name none: they are said of
+any attack, and Kyiv is almost never hit by artillery, so artillery needs its own words."""
+
+DEFENDER_BEFORE = Cue(
+    r"(?:anti-?aircraft|anti-air|air[- ]defen[cs]e|surface-to-air|interceptors?|patriot|iris-t|nasams|"
+    r"hawk|stinger|gepard|samp/t|зенітн\w*|зенитн\w*|ппо|пво)(?:\s+(?:guided|systems?|battery|batteries|"
+    r"launchers?|units?))?\s+$"
+)
+"""A weapon word right after these names what defended: 'Patriot missiles', 'interceptor drones'."""
+DEFENDER_AFTER = Cue(
+    r"^[\s-]*(?:interceptors?|(?:that are |are )?(?:intended |used |designed |meant )?for (?:the )?"
+    r"(?:[\w-]+ )?(?:air defen[cs]e|patriots?|nasams|iris-t)|of (?:the )?(?:[\w'’]+ )?air defen[cs]e)"
+)
+"""...or right before these: 'drone interceptors', 'missiles for Patriot', 'missiles of air defence'."""
+NEGATED_WEAPON = Cue(
+    r"\b(?:no|not|nor|neither|never|without|none of (?:the|its|their|these|those))\s+"
+    r"(?!(?:only|just|all|every|fewer|less|more|longer|least|far|until)\b)"
+    r"(?:(?:a|an|any|the|single|such|one)\s+)?"
+    r"(?:(?!(?:from|by|of|in|on|at|after|with|to|for|and|or|but|when|as|were|was|is|are)\b)[\w'’-]+\s+)?$"
+)
+"""'no drones', 'it was not a ballistic missile', 'never used Zircon': the weapon did not strike."""
+COUNTRY_SCOPE = Cue(
+    r"\b(?:(?:across|throughout|around|all over|over|at|against|on|into)\s+(?:the whole of |all of )?"
+    r"(?:ukraine|the country)(?![\w'’])|(?:attack\w*|struck|hit|target\w*|pound\w*|bombard\w*)\s+ukraine"
+    r"(?![\w'’])|nationwide|in total|a total of|air force|ukrainian cities|"
+    r"(?:several|many|\w+) (?:regions|oblasts))\b"
+)
+"""A clause scoped to the whole country: its weapons are the night's tally, not one city's."""
+CITY_TIE = Cue(r"\b(?:kyiv|kiev|київ\w*|киев\w*|the (?:ukrainian )?capital|capital['’]s|the city)\b")
+"""A clause that names Kyiv, the capital or 'the city' ties its weapons to the city even in a tally."""
 
 STRIKE_CUES = Cue(
     r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"

@@ -28,7 +28,7 @@ Status = Literal["unreviewed", "verified", "rejected"]
 STATUSES: tuple[Status, ...] = ("unreviewed", "verified", "rejected")
 CORRECTABLE = ("date", "districts", "weapons", "killed", "injured")
 LOCATION_PRECISIONS = ("landmark", "neighbourhood", "district", "city", "region")
-WEAPONS = ("drone", "missile", "guided bomb", "artillery")
+WEAPONS = ("drone", "missile", "bomb", "artillery")
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ def from_params(url: Mapping[str, str | list[str]]) -> tuple[Filters, Window]:
         (Filters(start=D(2023, 1, 1), end=D(2023, 12, 31)), (D(2023, 3, 1), D(2023, 3, 7))),
         (Filters(districts=("Podilskyi",)), None),
         (Filters(districts=("Solomianskyi", "Darnytskyi"), weapons=("drone", "missile")), None),
-        (Filters(weapons=("guided bomb",), precisions=("landmark", "city")), None),
+        (Filters(weapons=("bomb",), precisions=("landmark", "city")), None),
         (Filters(sources=("Kyiv Wire", "Left Bank News"), cities=("Kyiv", "Bila Tserkva")), None),
         (Filters(sources=("Kyiv Wire & Co: <b>",), cities=("Київ",)), None),
         (Filters(verified_only=True), (D(2022, 2, 24), D(2024, 8, 26))),
