@@ -132,6 +132,25 @@ class Cue:
         return found[0].sub(replacement, found[1]) if found else text.lower()
 
 
+_CYRILLIC = re.compile("[а-яіїєґё]", re.IGNORECASE)
+
+
+class Bilingual:
+    """An English cue and a Ukrainian-and-Russian one: the second is asked only of Cyrillic text,
+    so English text keeps the English cue's fast needle check."""
+
+    __slots__ = ("cyrillic", "english")
+
+    def __init__(self, english: Cue, cyrillic: Cue) -> None:
+        self.english, self.cyrillic = english, cyrillic
+
+    def search(self, text: str) -> re.Match[str] | None:
+        found = self.english.search(text)
+        if found is None and _CYRILLIC.search(text):
+            return self.cyrillic.search(text)
+        return found
+
+
 def matches(cues: Sequence[Cue], text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """Every match of each cue in turn, with the cue's index: `finditer` of many cues at once."""
     lower = _lowered(text)
@@ -293,20 +312,34 @@ COUNTRY_SCOPE = Cue(
 CITY_TIE = Cue(r"\b(?:kyiv|kiev|київ\w*|киев\w*|the (?:ukrainian )?capital|capital['’]s|the city)\b")
 """A clause that names Kyiv, the capital or 'the city' ties its weapons to the city even in a tally."""
 
-STRIKE_CUES = Cue(
-    r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
-    r"bombs?|dropped|hurt|victims|toll|"
-    r"intercept\w*|destroyed|downed|debris|barrage|bombard\w*|targeted|rocked|damag\w*|"
-    r"killed|injur\w*|wounded|dead|died|casualt\w*|fire broke out|caught fire|blaze|"
-    r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e|"
-    r"вибух\w*|удар\w*|атак\w*|взрыв\w*)\b"
+STRIKE_CUES = Bilingual(
+    Cue(
+        r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
+        r"bombs?|dropped|hurt|victims|toll|"
+        r"intercept\w*|destroyed|downed|debris|barrage|bombard\w*|targeted|rocked|damag\w*|"
+        r"killed|injur\w*|wounded|dead|died|casualt\w*|fire broke out|caught fire|blaze|"
+        r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e)\b"
+    ),
+    Cue(
+        r"\b(?:вибух\w*|удар\w*|атак\w*|взрыв\w*|уламк\w*|обломк\w*|дрон\w*|безпілотник\w*|беспилотник\w*|"
+        r"бпла|шахед\w*|ракет\w*|балісти\w*|баллисти\w*|обстріл\w*|обстрел\w*|влучан\w*|попадан\w*|"
+        r"збит\w*|сбит\w*|ппо|пво|протиповітрян\w*|противовоздушн\w*|кинджал\w*|іскандер\w*|искандер\w*|"
+        r"загин\w*|загибл\w*|погиб\w*|поранен\w*|ранен\w*|постражд\w*|пострада\w*|травм\w*|"
+        r"пожеж\w*|пожар\w*|руйнуван\w*|разрушен\w*|пошкодж\w*|поврежд\w*|госпіталіз\w*|госпитализ\w*)\b"
+    ),
 )
 
-ATTACK_CUES = Cue(
-    r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
-    r"bombs?|dropped|intercept\w*|downed|debris|barrage|bombard\w*|targeted|rocked|"
-    r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e|"
-    r"вибух\w*|удар\w*|атак\w*|взрыв\w*)\b"
+ATTACK_CUES = Bilingual(
+    Cue(
+        r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
+        r"bombs?|dropped|intercept\w*|downed|debris|barrage|bombard\w*|targeted|rocked|"
+        r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e)\b"
+    ),
+    Cue(
+        r"\b(?:вибух\w*|удар\w*|атак\w*|взрыв\w*|уламк\w*|обломк\w*|дрон\w*|безпілотник\w*|беспилотник\w*|"
+        r"бпла|шахед\w*|ракет\w*|балісти\w*|баллисти\w*|обстріл\w*|обстрел\w*|влучан\w*|попадан\w*|"
+        r"збит\w*|сбит\w*|ппо|пво|протиповітрян\w*|противовоздушн\w*|кинджал\w*|іскандер\w*|искандер\w*)\b"
+    ),
 )
 """The strike words that say an attack happened; the others (killed, fire, damaged) say what it did,
 and a fire or a death with no attack word anywhere in the article is not a strike."""
@@ -376,7 +409,8 @@ ANAPHORA = Cue(
 NEAR = Cue(
     r"\b(?:near|close to|outskirts of|not far from|around|towards?|outside|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
-    r"(?:miles|km|kilometres|kilometers)\s+(?:from|of))\s+(?:the\s+)?$"
+    r"(?:miles|km|kilometres|kilometers)\s+(?:from|of)|"
+    r"під|под|біля|поблизу|неподалік від|около|возле|недалеко от|вблизи)\s+(?:the\s+)?$"
 )
 CAPITAL = Cue(r"\b(?:(?:the\s+)?ukrain(?:e['’]s|ian)\s+capital|the\s+capital(?:\s+city)?)\b")
 

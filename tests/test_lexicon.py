@@ -21,6 +21,9 @@ def _cues() -> dict[str, lx.Cue]:
     def visit(name: str, value: object) -> None:
         if isinstance(value, lx.Cue):
             found[name] = value
+        elif isinstance(value, lx.Bilingual):
+            visit(f"{name}.english", value.english)
+            visit(f"{name}.cyrillic", value.cyrillic)
         elif isinstance(value, list | tuple):
             for i, item in enumerate(value):
                 visit(f"{name}[{i}]", item)
@@ -44,7 +47,7 @@ SENTENCES = [
 
 def test_the_extractor_uses_cues() -> None:
     assert len(CUES) > 40
-    assert "strikemap.lexicon.STRIKE_CUES" in CUES
+    assert "strikemap.lexicon.STRIKE_CUES.english" in CUES and "strikemap.lexicon.STRIKE_CUES.cyrillic" in CUES
 
 
 @pytest.mark.parametrize("name", sorted(CUES))
