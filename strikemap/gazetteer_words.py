@@ -276,14 +276,17 @@ def list_items(
     q = next(
         (q for q in range(k + 1, min(k + 4, len(words))) if forward and words[q].start == forward.end()), None
     )
+    last = False
     while q is not None and len(after) < _MAX_LIST:
         span = item(q)
         after.append(span)
         p = span[1]
+        if last:
+            break  # the item after 'and' ends the list: ', causing ...' is the sentence going on
         if p < len(words) and step(p - 1, p):
             q = p
         elif p + 1 < len(words) and _low(text, words[p]) in _LIST_AND and _joined_and(text, words, p):
-            q = p + 1
+            q, last = p + 1, True
         else:
             q = None
     return [items for items in (before[::-1], after) if items]

@@ -438,6 +438,10 @@ def test_loose_spellings_need_district_context(gazetteer: Gazetteer, text: str, 
             ["Darnytskyi", "Desnianskyi", "Holosiivskyi", "Shevchenkivskyi"],
         ),
         (
+            "in the districts of Darnitsky, Desnyasnsky and Shevchenkovsky, causing outages",
+            ["Darnytskyi", "Desnianskyi", "Shevchenkivskyi"],
+        ),
+        (
             "the Darnytskyi, Dniprovkyi & Desnianskyi raions",
             ["Darnytskyi", "Dniprovskyi", "Desnianskyi"],
         ),
