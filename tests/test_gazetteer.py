@@ -351,3 +351,193 @@ def test_a_bad_places_row_names_the_file_and_line(tmp_path: Path, row: str, mess
     with pytest.raises(ConfigError) as caught:
         Gazetteer.load(folder)
     assert str(caught.value) == f"{folder / 'places.csv'}:2: {message}"
+
+
+def _districts(gazetteer: Gazetteer, text: str) -> list[str]:
+    return [m.entry.name for m in gazetteer.find(text) if m.entry.kind == "district"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one adjective, any transliteration and ending: found alone
+        ("Solomyanskyi", "Solomianskyi"),
+        ("Solomenskiy", "Solomianskyi"),
+        ("Solom'ianskyi", "Solomianskyi"),
+        ("Holosiyivskiy", "Holosiivskyi"),
+        ("Goloseyevskii", "Holosiivskyi"),
+        ("Darnitskij", "Darnytskyi"),
+        ("Desnjanskyj", "Desnianskyi"),
+        ("Dnieprovskiy", "Dniprovskyi"),
+        ("Obolons'kyy", "Obolonskyi"),
+        ("Pecherskiy", "Pecherskyi"),
+        ("Podil's'kyi", "Podilskyi"),
+        ("Shevchenkovskiy", "Shevchenkivskyi"),
+        ("Swiatoshynskyj", "Sviatoshynskyi"),
+        ("Svyatoshinskii", "Sviatoshynskyi"),
+        ("the Podilskoho district court", "Podilskyi"),
+        ("damage in Darnytskomu", "Darnytskyi"),
+        # a noun or a bare -sk form before district / raion, a word between allowed
+        ("in the Podolsk district", "Podilskyi"),
+        ("Pechersk raion", "Pecherskyi"),
+        ("Darnitsa rayon", "Darnytskyi"),
+        ("Holosiiv city district", "Holosiivskyi"),
+        ("Goloseevo district", "Holosiivskyi"),
+        ("Svyatoshino district", "Sviatoshynskyi"),
+        ("Solomyanka district", "Solomianskyi"),
+        ("Podol district", "Podilskyi"),
+        ("Shevchenko city district", "Shevchenkivskyi"),
+        # one slipped letter in a long name, next to 'district'
+        ("in the Desnyasnsky district", "Desnianskyi"),
+        ("Darnytksyi district", "Darnytskyi"),
+        ("Shevchenkivsykyi raion", "Shevchenkivskyi"),
+        ("Sviatosynskyi district", "Sviatoshynskyi"),
+    ],
+)
+def test_district_read_by_stem_and_variant(gazetteer: Gazetteer, text: str, expected: str) -> None:
+    assert _districts(gazetteer, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Podolsk is near Moscow.", []),  # a bare -sk form without 'district'
+        ("Shevchenko spoke.", []),
+        ("The Desna flows north.", []),
+        ("Desnyasnsky said.", []),  # a slip is forgiven only next to 'district'
+        ("Darnytksyi was there.", []),
+        ("Dniprovska Embankment", []),  # feminine: a street, elsewhere
+        ("Podilska street", []),
+        ("Kamianets-Podilskyi", []),
+        ("in Kharkiv and Dnipro districts", []),  # not every name of the list is Kyiv's
+        ("several Dnipro districts", []),  # one name that is a city on its own stays the city
+        ("the Kharkivskyi district", []),
+        ("the Odesskyi district", []),  # one slip from no Kyiv district
+    ],
+)
+def test_loose_spellings_need_district_context(gazetteer: Gazetteer, text: str, expected: list[str]) -> None:
+    assert _districts(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Debris fell in the Darnytskyi, Dniprovskyi and Desnianskyi districts.",
+            ["Darnytskyi", "Dniprovskyi", "Desnianskyi"],
+        ),
+        (
+            "Podilskyi, Pecherskyi and Shevchenkivskyi districts of the capital were hit.",
+            ["Podilskyi", "Pecherskyi", "Shevchenkivskyi"],
+        ),
+        ("In Desnianskyi district: 1) a car park; 2) a school yard.", ["Desnianskyi"]),
+        ("in the Darnytsia, Desna and Dnipro districts", ["Darnytskyi", "Desnianskyi", "Dniprovskyi"]),
+        ("Obolon, Podil, and Pechersk districts", ["Obolonskyi", "Podilskyi", "Pecherskyi"]),
+        (
+            "the districts of Darnitsky, Desnyasnsky, Goloseevsky and Shevchenkovsky",
+            ["Darnytskyi", "Desnianskyi", "Holosiivskyi", "Shevchenkivskyi"],
+        ),
+        (
+            "in the districts of Darnitsky, Desnyasnsky and Shevchenkovsky, causing outages",
+            ["Darnytskyi", "Desnianskyi", "Shevchenkivskyi"],
+        ),
+        (
+            "the Darnytskyi, Dniprovkyi & Desnianskyi raions",
+            ["Darnytskyi", "Dniprovskyi", "Desnianskyi"],
+        ),
+        (
+            "у Голосіївському, Печерському та Оболонському районах",
+            ["Holosiivskyi", "Pecherskyi", "Obolonskyi"],
+        ),
+        ("в Святошинском и Соломенском районах", ["Sviatoshynskyi", "Solomianskyi"]),
+        ("Bucha, Irpin and the Obolonskyi district", ["Obolonskyi"]),
+    ],
+)
+def test_every_district_of_a_list_is_found(gazetteer: Gazetteer, text: str, expected: list[str]) -> None:
+    assert _districts(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Shevchenkivskyi district of Kharkiv was hit.", [("Kharkiv", "Kharkiv")]),
+        ("the Kyivskyi district of Odesa", [("Odesa", "Odesa")]),
+        ("a Kyiv district of Odesa", [("Odesa", "Odesa")]),
+        ("the Dniprovskyi district in Zaporizhzhia", [("Zaporizhzhia", "Zaporizhzhia")]),
+        ("Podilskyi district of the Odesa region", [("Odesa region", "Odesa region")]),
+        ("Shevchenkivskyi district of the city of Chernivtsi", [("Chernivtsi", "Chernivtsi")]),
+        (
+            "Zaporizhzhia's Dniprovskyi and Shevchenkivskyi districts",
+            [("Zaporizhzhia", "Zaporizhzhia")],
+        ),
+        ("Shevchenkivskyi and Dniprovskyi districts of Kherson", [("Kherson", "Kherson")]),
+        ("in Lviv, in the Shevchenkivskyi district", [("Lviv", "Lviv")]),
+        ("у Шевченківському районі Харкова", [("Харкова", "Kharkiv")]),
+        ("в Днепровском районе Запорожья", [("Запорожья", "Zaporizhzhia")]),
+        # Kyiv's own districts stay
+        (
+            "Shevchenkivskyi district of Kyiv",
+            [("Shevchenkivskyi", "Shevchenkivskyi"), ("Kyiv", "Kyiv")],
+        ),
+        (
+            "Kharkiv and Kyiv's Obolonskyi district",
+            [("Kharkiv", "Kharkiv"), ("Kyiv", "Kyiv"), ("Obolonskyi", "Obolonskyi")],
+        ),
+        (
+            "Kharkiv, Shevchenkivskyi district",
+            [("Kharkiv", "Kharkiv"), ("Shevchenkivskyi", "Shevchenkivskyi")],
+        ),
+        ("Obolonskyi district in the morning", [("Obolonskyi", "Obolonskyi")]),
+    ],
+)
+def test_a_district_another_city_owns_is_not_kyivs(
+    gazetteer: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at 4 a.m. Kyiv time",
+        "at 4 a.m. Kiev time",
+        "soldiers of the Kyiv regiment",
+        "the Kyiv brigade",
+        "Dynamo Kyiv won",
+        "о 4:00 за київським часом",
+    ],
+)
+def test_kyiv_named_without_a_place(gazetteer: Gazetteer, text: str) -> None:
+    assert _found(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, district",
+    [
+        ("Debris hit the Cabinet of Ministers building.", "Pecherskyi"),
+        ("Smoke rose over the government quarter.", "Pecherskyi"),
+        ("A missile hit the Okhmatdyt children's hospital.", "Shevchenkivskyi"),
+        ("People sheltered at Lukianivska metro station.", "Shevchenkivskyi"),
+        ("The blast damaged the Lukyanivska station entrance.", "Shevchenkivskyi"),
+        ("A strike near the Retroville mall.", "Podilskyi"),
+        ("Drones hit the Kyiv CHP-5.", "Darnytskyi"),
+        ("Kyiv's TETs-6 was hit.", "Desnianskyi"),
+        ("near Ocean Plaza", "Holosiivskyi"),
+        ("влучання біля станції метро Лук'янівська", "Shevchenkivskyi"),
+    ],
+)
+def test_landmark_places_a_strike_in_its_district(gazetteer: Gazetteer, text: str, district: str) -> None:
+    assert [m.entry.district for m in gazetteer.find(text) if m.entry.kind == "landmark"] == [district]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Shevchenko Park in Odesa",
+        "Universytet metro station in Kharkiv",
+        "Kharkiv CHP-5",
+        "Lukianivska metro station in Kharkiv",
+    ],
+)
+def test_landmark_names_other_cities_share_are_not_kyivs(gazetteer: Gazetteer, text: str) -> None:
+    assert [m.entry.name for m in gazetteer.find(text) if m.entry.city == "Kyiv"] == []
