@@ -243,7 +243,8 @@ def town_records() -> tuple[Record, ...]:
         city = cities[geonames_name]
         aliases = sorted(s for s in spellings[name] if owners[s.lower()] == {name})
         lat, lon = float(city["latitude"]), float(city["longitude"])
-        records.append(Record(name, kind, name, None, lat, lon, tuple(aliases)))
+        city_name = KYIV_REGION if kind == "town" else name  # a town of the region: its event is the region's
+        records.append(Record(name, kind, city_name, None, lat, lon, tuple(aliases)))
     return tuple(records)
 
 

@@ -412,7 +412,9 @@ NEAR = Cue(
     r"(?:miles|km|kilometres|kilometers)\s+(?:from|of)|"
     r"під|под|біля|поблизу|неподалік від|около|возле|недалеко от|вблизи)\s+(?:the\s+)?$"
 )
-CAPITAL = Cue(r"\b(?:(?:the\s+)?ukrain(?:e['’]s|ian)\s+capital|the\s+capital(?:\s+city)?)\b")
+CAPITAL = Cue(
+    r"\b(?:(?:the\s+)?ukrain(?:e['’]s|ian)\s+capital|the\s+capital(?:\s+city)?|столиц(?:я|і|ю|ею|е|ы|у|ей))\b"
+)
 
 DAMAGE_TARGETS: tuple[tuple[str, str], ...] = (
     (r"non-residential (?:building|premises)", "non-residential building"),
