@@ -135,7 +135,7 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
     folded = fold(article.text)
     hints = _ANCHOR_HINT.possible(folded.text)
     sentences = [_analyse(s, gazetteer, hints=hints) for s in split_sentences(folded.text)]
-    if not any(s.strike and not s.veto and lx.ATTACK_CUES.search(s.sentence.text) for s in sentences):
+    if not any(_reports_attack(s) for s in sentences):
         return []
     context = _context(article, folded.text, sentences)
     main_city = _main_city(sentences)
@@ -167,6 +167,17 @@ def _as_written(report: Report, original: str, folded: Folded, sentences: list[_
         return Evidence(e.field, folded.written(original, start, end), match)
 
     return dataclasses.replace(report, evidence=tuple(dict.fromkeys(written(e) for e in report.evidence)))
+
+
+def _reports_attack(s: _Sentence) -> bool:
+    """An attack word, or someone killed or hurt in a Kyiv district: no fire or death alone is."""
+    if not (s.strike or s.aftermath) or s.veto:
+        return False
+    text = s.sentence.text
+    if s.strike and lx.ATTACK_CUES.search(text):
+        return True
+    in_district = any(m.entry.district and m.entry.city == "Kyiv" for m, _ in s.places)
+    return in_district and bool(lx.HURT.search(text)) and not lx.OTHER_CAUSE.search(text)
 
 
 def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) -> _Sentence:

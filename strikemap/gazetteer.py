@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,6 +189,8 @@ class Gazetteer:
         """
         words = read_words(text)
         taken = self._district_lists(text, words, self._names(text, words))
+        if CYRILLIC.search(text):
+            taken = self._bare_districts(text, words, taken)
         keep = kyiv_owned(text, words, taken)
         return [
             Mention(
@@ -248,6 +251,21 @@ class Gazetteer:
         kept = [t for t in taken if not any(t.first <= f < t.last for f in changed)]
         return sorted(kept + list(changed.values()), key=lambda t: t.first)
 
+    def _bare_districts(self, text: str, words: list[Word], taken: list[Taken]) -> list[Taken]:
+        """A district's adjective standing alone before a dash or colon ('В Святошинском — пожар',
+        'Дарницький: ...'), or before the abbreviation 'р-н', reads as that Kyiv district."""
+        used = {i for t in taken for i in range(t.first, t.last)}
+        added = []
+        for i, word in enumerate(words):
+            if i in used or not text[word.start : word.start + 1].isupper():
+                continue
+            if not _BARE_DISTRICT_END.match(text, word.end):
+                continue
+            entry = self.lookup(f"{text[word.start : word.end]} район")
+            if entry is not None and entry.kind == "district" and entry.city == data.KYIV:
+                added.append(Taken(i, i + 1, entry))
+        return sorted(taken + added, key=lambda t: t.first) if added else taken
+
     def _district_form(
         self, text: str, words: list[Word], cover: dict[int, int], taken: list[Taken], item: tuple[int, int]
     ) -> Entry | None:
@@ -286,6 +304,9 @@ class Gazetteer:
             if any(_in_polygon(lon, lat, polygon) for polygon in district.polygons):
                 return district.name
         return None
+
+
+_BARE_DISTRICT_END = re.compile(r"[ \t]*(?:[—–:]|-(?!\w)|р-н\w*|р-ні|р\.\s)")
 
 
 def geodata_folder() -> Path:

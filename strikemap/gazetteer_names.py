@@ -67,6 +67,15 @@ KYIV_REGION_ALIASES: tuple[str, ...] = (
     "Kyiv region", "Kyiv oblast", "Kyiv province", "Kyiv regional", "Kiev region", "Kiev oblast",
     "Kiev province", "Kiev regional", "Kyivska oblast", "Kyivs'ka oblast",
     "Київська область", "Київщина", "Киевская область", "Киевщина",
+    # The region's raions: a strike in one is the region's (its town, if named, is placed too).
+    "Бучанський район", "Броварський район", "Бориспільський район", "Обухівський район",
+    "Фастівський район", "Білоцерківський район", "Вишгородський район",
+    "Бучанский район", "Броварской район", "Броварский район", "Бориспольский район", "Обуховский район",
+    "Фастовский район", "Белоцерковский район", "Вышгородский район",
+    "Bucha district", "Brovary district", "Boryspil district", "Obukhiv district", "Fastiv district",
+    "Bila Tserkva district", "Vyshhorod district", "Buchanskyi district", "Brovarskyi district",
+    "Boryspilskyi district", "Obukhivskyi district", "Fastivskyi district", "Bilotserkivskyi district",
+    "Vyshhorodskyi district",
 )
 
 OBLASTS: tuple[Oblast, ...] = (

@@ -329,6 +329,21 @@ STRIKE_CUES = Bilingual(
     ),
 )
 
+HURT = Bilingual(
+    Cue(r"\b(?:killed|dead|died|injur\w*|wounded|hurt|victims|casualt\w*|bod(?:y|ies))\b"),
+    Cue(r"\b(?:загин\w*|загибл\w*|помер\w*|погиб\w*|умер\w*|поранен\w*|ранен\w*|постражд\w*|пострада\w*)\b"),
+)
+"""Someone killed or hurt: named with a Kyiv district, in this domain, it reports a strike even
+when a short post leaves the attack word to the post before it."""
+
+OTHER_CAUSE = Bilingual(
+    Cue(r"\b(?:road accident|car crash|traffic accident|collision|shooting|stabb\w*|drown\w*|overdose)\b"),
+    Cue(
+        r"\b(?:дтп|аварі\w*|авари\w*|стрілянин\w*|стрельб\w*|утопи\w*|утону\w*|ножов\w*|отруєн\w*|отравлен\w*)\b"
+    ),
+)
+"""Deaths with another cause: a road accident or a shooting in a district is not a strike."""
+
 ATTACK_CUES = Bilingual(
     Cue(
         r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
@@ -353,13 +368,21 @@ OTHER_DATE_AFTER = Cue(r"^[^.;]{0,30}\b(?:day of mourning|mourning day|a day of 
 """Words around a date that make it the date of something other than an attack: a day of
 mourning, a record set earlier, a period ('since March'), a meeting."""
 
-AFTERMATH = Cue(
-    r"\b(?:rescu\w+|emergency (?:services?|workers|crews|teams)|firefight\w+|fires?|burn\w*|flames|"
-    r"smoke|rubble|debris|fragments|wreckage|bod(?:y|ies)|ruins|collapsed|destr\w+|"
-    r"evacuat\w+|hospitali[sz]\w+|medic\w*|doctors|ambulances?|sought (?:medical )?help|"
-    r"smashed|shattered|windows|blown out|broken|cars|vehicles|power (?:outages?|cuts?)|"
-    r"without (?:power|electricity|water)|consequences|aftermath|on the (?:site|scene)|"
-    r"пожеж\w*|пожар\w*|уламк\w*|обломк\w*|рятувальник\w*|спасател\w*)\b"
+AFTERMATH = Bilingual(
+    Cue(
+        r"\b(?:rescu\w+|emergency (?:services?|workers|crews|teams)|firefight\w+|fires?|burn\w*|flames|"
+        r"smoke|rubble|debris|fragments|wreckage|bod(?:y|ies)|ruins|collapsed|destr\w+|"
+        r"evacuat\w+|hospitali[sz]\w+|medic\w*|doctors|ambulances?|sought (?:medical )?help|"
+        r"smashed|shattered|windows|blown out|broken|cars|vehicles|power (?:outages?|cuts?)|"
+        r"without (?:power|electricity|water)|consequences|aftermath|on the (?:site|scene))\b"
+    ),
+    Cue(
+        r"\b(?:пожеж\w*|пожар\w*|уламк\w*|обломк\w*|рятувальн\w*|спасател\w*|пошуков\w*|поисков\w*|"
+        r"завал\w*|зруйнован\w*|разрушен\w*|пошкоджен\w*|повреждени\w*|евакуац\w*|эвакуац\w*|медик\w*|"
+        r"лікар\w*|врач\w*|швидк\w*|скор\w*|вибит\w*|выбит\w*|вікн\w*|окн\w*|автівк\w*|автомобил\w*|"
+        r"авто|наслідк\w*|последстви\w*|на місці|на месте|знеструмлен\w*|без світла|без света|"
+        r"загин\w*|загибл\w*|погиб\w*|поранен\w*|ранен\w*|постражд\w*|пострада\w*)\b"
+    ),
 )
 """Words of what follows a strike: a place named with them belongs to the article's attack,
 even in a sentence with no strike word ("Rescuers are working in the Obolonskyi district")."""

@@ -1,0 +1,102 @@
+"""Ukrainian and Russian reports: inflected places, bare adjectives, dates, short posts.
+
+Every passage here was written for this file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strikemap.extract import extract
+from strikemap.models import Article
+
+DAY = dt.date(2024, 5, 2)
+
+
+def _found(text: str, published: dt.date | None = DAY) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    article = Article(id="a", path="a.txt", text=text, published=published)
+    return sorted(
+        (r.city, str(r.date) if r.date else None, tuple(sorted(r.districts))) for r in extract(article)
+    )
+
+
+@pytest.mark.parametrize(
+    "text, districts",
+    [
+        (
+            "Вночі дрони атакували Київ. У Голосіївському, Печерському та Оболонському районах пожежі.",
+            ("Holosiivskyi", "Obolonskyi", "Pecherskyi"),
+        ),
+        ("Ночью дроны атаковали Киев. В Святошинском — разрушения в жилом доме.", ("Sviatoshynskyi",)),
+        ("Атака на столицю. Шевченківському р-ні уламки впали на дах.", ("Shevchenkivskyi",)),
+        ("Вибухи у столиці.\n\nДарницький: уламки БпЛА на території складу.", ("Darnytskyi",)),
+        ("Ракетний удар по Києву. На Подолі пошкоджено будинок.", ("Podilskyi",)),
+        ("Обстрел Киева. В Оболонском и Деснянском районах горят авто.", ("Desnianskyi", "Obolonskyi")),
+    ],
+    ids=["shared-районах", "bare-adjective-dash", "р-н", "colon-list", "neighbourhood", "ru-list"],
+)
+def test_districts_in_every_case_and_form(text: str, districts: tuple[str, ...]) -> None:
+    assert _found(text) == [("Kyiv", "2024-05-02", districts)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Попередньо, у Святошинському районі загинули двоє людей. Ще 16 постраждалих.",
+        "В Соломенском районе погиб мужчина, ранены трое.",
+    ],
+    ids=["uk", "ru"],
+)
+def test_a_short_post_with_dead_in_a_district_reports_the_attack(text: str) -> None:
+    assert len(_found(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У Шевченківському районі чоловік загинув у ДТП на перехресті.",
+        "В Дарницком районе загорелся склад, пожарные тушат огонь.",
+    ],
+    ids=["road-accident", "ordinary-fire"],
+)
+def test_no_attack_word_and_no_one_hurt_in_a_district_is_no_strike(text: str) -> None:
+    found = _found(text)
+    assert found == [] or all(not districts for _, _, districts in found)
+
+
+def test_the_region_raions_are_the_kyiv_region() -> None:
+    text = "Вночі ворог атакував Київщину дронами. У Броварському районі пошкоджено приватний будинок."
+    assert [city for city, _, _ in _found(text)] == ["Kyiv region"]
+
+
+def test_near_kyiv_is_not_in_kyiv() -> None:
+    found = _found("Уламки дрона впали під Києвом, пошкоджено будинок.")
+    assert not any(districts for _, _, districts in found)
+
+
+@pytest.mark.parametrize(
+    "text, published, day",
+    [
+        (
+            "У ніч на 5 травня дрони атакували Київ, уламки впали у Дарницькому районі.",
+            dt.date(2024, 5, 5),
+            "2024-05-05",
+        ),
+        (
+            "В ночь с 6 на 7 июля дроны атаковали Киев, обломки упали в Дарницком районе.",
+            dt.date(2024, 7, 8),
+            "2024-07-07",
+        ),
+        (
+            "Вчора ракети атакували Київ, уламки впали у Дарницькому районі.",
+            dt.date(2024, 5, 3),
+            "2024-05-02",
+        ),
+        ("17 жовтня 2022 року дрони атакували Київ, влучання у Дарницькому районі.", None, "2022-10-17"),
+    ],
+    ids=["у-ніч-на", "в-ночь-с-на", "вчора", "genitive-month-year"],
+)
+def test_ukrainian_and_russian_dates(text: str, published: dt.date | None, day: str) -> None:
+    assert _found(text, published) == [("Kyiv", day, ("Darnytskyi",))]
