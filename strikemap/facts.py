@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from strikemap import casualties_ukru
 from strikemap import lexicon as lx
 
 Found = tuple[str, str]
@@ -151,6 +152,9 @@ _ANY_CASUALTY_WORD = lx.Cue(
 
 def casualties(clause: str) -> Casualties:
     """Killed and injured as stated; 'no casualties' is zero, 'several' keeps only the words."""
+    hurt = casualties_ukru.casualties(clause)
+    if hurt.killed or hurt.injured:
+        return Casualties(hurt.killed, hurt.injured)
     if not _ANY_CASUALTY_WORD.search(clause):
         return Casualties()
     if _UNKNOWN.search(clause):
