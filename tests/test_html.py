@@ -115,5 +115,5 @@ def test_a_two_megabyte_page_is_read_in_reasonable_time() -> None:
     assert len(big) > 2_000_000
     start = time.perf_counter()
     text, _ = _html.html_fields(big)
-    assert time.perf_counter() - start < 30
+    assert time.perf_counter() - start < 60  # ~15 s on 2 shared cores; quadratic work takes minutes
     assert "Paragraph 9999." in text and "Sviatoshynskyi" not in text
