@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from typing import TextIO
 
 import charset_normalizer
-from bs4 import BeautifulSoup, Tag
 
 from strikemap.errors import ReadError
 
@@ -50,9 +49,6 @@ _HTML_START = re.compile(
     r"\s*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p)[\s>/]", re.IGNORECASE
 )
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
-_DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]
-_DROP_TAGS.append("svg")
-_BLOCK_TAGS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"]
 
 
 def check_binary(data: bytes, where: str) -> None:
@@ -136,56 +132,6 @@ def _first_line_title(body: str) -> str | None:
     if not rest.strip() or len(title) >= 150 or title.rstrip("\"'”’»)").endswith(_SENTENCE_END):
         return None
     return title or None
-
-
-def html_fields(html: str) -> tuple[str, dict[str, str | None]]:
-    """Main text of a page (no menus, scripts or footers) and the metadata in its markup."""
-    soup = BeautifulSoup(html, "html.parser")
-    time_tag = soup.find("time", attrs={"datetime": True})
-    canonical = soup.find("link", rel="canonical")
-    meta = {
-        "title": _meta(soup, "og:title") or _text_of(soup.title) or _text_of(soup.find("h1")),
-        "published": _meta(soup, "article:published_time")
-        or _attr(time_tag, "datetime")
-        or _meta(soup, "date", "pubdate"),
-        "source": _meta(soup, "og:site_name"),
-        "url": _attr(canonical, "href") or _meta(soup, "og:url"),
-    }
-    for tag in soup.find_all(_DROP_TAGS):
-        tag.decompose()
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    roots = (soup.find("article"), soup.find("main"), soup.body)
-    root = next((tag for tag in roots if isinstance(tag, Tag)), soup)
-    blocks = [
-        " ".join(block.get_text().split())
-        for block in root.find_all(_BLOCK_TAGS)
-        if block.find_parent(_BLOCK_TAGS) is None
-    ]
-    text = "\n\n".join(block for block in blocks if block)
-    if not text:
-        lines = (" ".join(line.split()) for line in root.get_text("\n").split("\n"))
-        text = "\n".join(line for line in lines if line)
-    return text, meta
-
-
-def _meta(soup: BeautifulSoup, *keys: str) -> str | None:
-    for key in keys:
-        for attr in ("property", "name", "itemprop"):
-            if content := _attr(soup.find("meta", attrs={attr: key}), "content"):
-                return content
-    return None
-
-
-def _attr(tag: object, name: str) -> str | None:
-    value = tag.get(name) if isinstance(tag, Tag) else None
-    if not isinstance(value, str):
-        return None
-    return value.strip() or None
-
-
-def _text_of(tag: object) -> str | None:
-    return field(tag.get_text()) if isinstance(tag, Tag) else None
 
 
 def lines(stream: TextIO, limit: int, where: str) -> Iterator[str | None]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Literal
 
-from strikemap import _formats
+from strikemap import _formats, _html
 from strikemap.errors import ConfigError, ReadError
 from strikemap.models import Article, Skipped
 
@@ -93,7 +93,7 @@ def read_text(text: str, *, path: str = "<pasted>", html: bool | None = None) ->
     """
     as_html = _formats.looks_like_html(text) if html is None else html
     if as_html:
-        body, meta = _formats.html_fields(text)
+        body, meta = _html.html_fields(text)
         return _article(body, path, meta)
     body, text_meta = _formats.text_fields(text)
     return _article(body, path, text_meta)

@@ -91,6 +91,7 @@ def write(path: Path, data: bytes | str) -> Path:
             article(
                 fixture("bare.html"),
                 "Sirens at dawn\n\nSirens sounded across the city at dawn.",
+                title="Sirens at dawn",  # the main text's heading is the title of a page with none
                 published=dt.date(2022, 10, 17),
             ),
         ),
