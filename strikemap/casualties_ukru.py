@@ -58,8 +58,8 @@ _RISE = r"(?:зросла|зросло|збільшилась|возросл[о�
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (field, re.compile(pattern, re.IGNORECASE))
     for field, pattern in (
-        ("killed", rf"{_KILLED}\w*\s+(?:\w+\s+)?{_RISE}\s+{_N}"),
-        ("injured", rf"{_INJURED}\w*\s+(?:\w+\s+)?{_RISE}\s+{_N}"),
+        ("killed", rf"{_KILLED}(?:\s+[^\s.;]+){{0,12}}?\s+{_RISE}\s+{_N}"),
+        ("injured", rf"{_INJURED}(?:\s+[^\s.;]+){{0,12}}?\s+{_RISE}\s+{_N}"),
         ("killed", rf"(?<![\w-]){_N}{_PEOPLE}\s+(?:\w+\s+)?{_KILLED}"),
         ("injured", rf"(?<![\w-]){_N}{_PEOPLE}\s+(?:\w+\s+)?{_INJURED}"),
         (

@@ -393,6 +393,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     """What an undated sentence speaks of: the main attack, or the day of the last date line."""
     line_dates: dict[Target, DateMention] = {}
     previous: list[Target] = [main]
+    previous_paragraph = -1
+    """An undated sentence goes on with the attack its paragraph was about, else the current one."""
     known_names: dict[str, None] = {}
     surnames: dict[str, str] = {}
     """The full name last met for each surname, so 'Klitschko said' later is Vitali Klitschko."""
@@ -405,7 +407,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
             continue
         if not (s.strike or s.aftermath) or s.veto not in (None, "generic"):
             continue
-        default = previous if lx.ANAPHORA.search(text) else [current]
+        same_paragraph = s.sentence.paragraph == previous_paragraph
+        default = previous if lx.ANAPHORA.search(text) or same_paragraph else [current]
         if s.aftermath:
             _add_aftermath(s, default, incidents)
             continue
@@ -440,6 +443,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 touched.append(target)
         if touched:
             previous = list(dict.fromkeys(touched))
+            previous_paragraph = s.sentence.paragraph
         for name, words in facts.speakers(text, surnames):
             if " " in name and name not in known_names:
                 known_names[name] = None

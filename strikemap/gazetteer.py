@@ -252,14 +252,15 @@ class Gazetteer:
         return sorted(kept + list(changed.values()), key=lambda t: t.first)
 
     def _bare_districts(self, text: str, words: list[Word], taken: list[Taken]) -> list[Taken]:
-        """A district's adjective standing alone before a dash or colon ('В Святошинском — пожар',
-        'Дарницький: ...'), or before the abbreviation 'р-н', reads as that Kyiv district."""
+        """A district's adjective standing alone reads as that Kyiv district: in an oblique case
+        ('У Шевченківському уламки впали'), or before a dash, colon or 'р-н' ('Дарницький: ...')."""
         used = {i for t in taken for i in range(t.first, t.last)}
         added = []
         for i, word in enumerate(words):
             if i in used or not text[word.start : word.start + 1].isupper():
                 continue
-            if not _BARE_DISTRICT_END.match(text, word.end):
+            spelled = text[word.start : word.end]
+            if not (_BARE_DISTRICT_END.match(text, word.end) or _ADJECTIVE_CASE.search(spelled)):
                 continue
             entry = self.lookup(f"{text[word.start : word.end]} район")
             if entry is not None and entry.kind == "district" and entry.city == data.KYIV:
@@ -306,6 +307,9 @@ class Gazetteer:
         return None
 
 
+_ADJECTIVE_CASE = re.compile(r"(?:ському|цькому|ськім|цькім|ського|цького|ском|цком|ского|цкого)$")
+"""An adjective in the locative, dative or genitive ('у Шевченківському', 'мешканці Дарницького')
+names its district alone; the nominative ('Дарницький ринок') needs a dash, colon or 'р-н'."""
 _BARE_DISTRICT_END = re.compile(r"[ \t]*(?:[—–:]|-(?!\w)|р-н\w*|р-ні|р\.\s)")
 
 

@@ -34,8 +34,25 @@ def _found(text: str, published: dt.date | None = DAY) -> list[tuple[str, str | 
         ("Вибухи у столиці.\n\nДарницький: уламки БпЛА на території складу.", ("Darnytskyi",)),
         ("Ракетний удар по Києву. На Подолі пошкоджено будинок.", ("Podilskyi",)),
         ("Обстрел Киева. В Оболонском и Деснянском районах горят авто.", ("Desnianskyi", "Obolonskyi")),
+        (
+            "Атака дронів на Київ. Уламки впали в кількох районах: у Дарницькому та Дніпровському.",
+            ("Darnytskyi", "Dniprovskyi"),
+        ),
+        (
+            "Ракетний удар по Києву. У Шевченківському уламки впали на відкритій території.",
+            ("Shevchenkivskyi",),
+        ),
     ],
-    ids=["shared-районах", "bare-adjective-dash", "р-н", "colon-list", "neighbourhood", "ru-list"],
+    ids=[
+        "shared-районах",
+        "bare-adjective-dash",
+        "р-н",
+        "colon-list",
+        "neighbourhood",
+        "ru-list",
+        "list-after-районах",
+        "bare-locative",
+    ],
 )
 def test_districts_in_every_case_and_form(text: str, districts: tuple[str, ...]) -> None:
     assert _found(text) == [("Kyiv", "2024-05-02", districts)]
