@@ -57,7 +57,7 @@ _NOUN = (
     r"(?:people|persons?|civilians?|residents?|children|child|kids?|women|woman|men|man|boys?|girls?|"
     r"teenagers?|others?|individuals|victims?|rescuers?|firefighters?|medics?|police officers?|"
     r"journalists?|guards?|employees?|staff|workers?|passers-by|pensioners?|patients?|elderly \w+|"
-    r"\w+ers|%s)" % _AGE
+    r"tenants?|\w+(?:ers|men)|%s)" % _AGE
 )
 _WHO = (
     r"(?:(?:of (?:them|whom|(?:its|their|the) %s)|more|further|"
@@ -90,11 +90,27 @@ _ONE = r"(?:person|man|woman|child|victim|resident|civilian|patient)"
 _BODIES = r"(?:recovered|found|pulled|retrieved|removed|discovered)"
 
 
-def _stated(verb: str) -> list[str]:
+_VERB = r"(?:(?P<hospital>%s)|(?P<killed>%s)|(?P<injured>%s)|(?P<victims>%s))" % (
+    _HOSPITAL,
+    _KILL,
+    _HURT,
+    _VICTIMS,
+)
+"""Which figure a stated count is, by the words it ends on (one pattern reads all four, in one pass)."""
+_VERB_KINDS = {
+    "hospital": ("injured", "subset"),
+    "killed": ("killed", "total"),
+    "injured": ("injured", "total"),
+}
+_VERB_KINDS["victims"] = ("injured", "victims")
+
+
+def _stated() -> list[str]:
     """'Two people were killed', 'another four were wounded', 'three residents in the house died'."""
     return [
-        r"\b%s%s\s+%s%s%s\b" % (_ANOTHER, _N, _WHO, _BE, verb),
-        r"\b%s%s\s+%s(?:\w+\s+){0,3}%s\b" % (_ANOTHER, _N, _WHO.replace("\\s+)?", "\\s+)"), verb),
+        r"\b%s%s\s+%s%s%s\b" % (_ANOTHER, _N, _WHO, _BE, _VERB),
+        r"\b%s%s\s+%s(?:\w+\s+){0,3}%s\b"
+        % (_ANOTHER, _N, _WHO.replace("\\s+)?", "\\s+)"), _VERB.replace("|(?P<victims>%s)" % _VICTIMS, "")),
     ]
 
 
@@ -116,10 +132,7 @@ _FIGURES: list[tuple[str, str, str]] = [
     ("killed", "total", r"\b%s\s+(?:the\s+)?%s\s+(?:more\s+)?bod(?:y|ies)\b" % (_BODIES, _N)),
     ("killed", "additive", r"\b(?P<add>another) (?:%s\s+(?:\w+\s+){0,2}?%s|body)\b" % (_ONE, _KILL)),
     ("injured", "additive", r"\b(?P<add>another) %s\s+(?:(?!die)\w+\s+){0,2}?%s\b" % (_ONE, _HURT)),
-    *[("injured", "subset", p) for p in _stated(_HOSPITAL)],
-    *[("killed", "total", p) for p in _stated(_KILL)],
-    *[("injured", "total", p) for p in _stated(_HURT)],
-    ("injured", "victims", _stated(_VICTIMS)[0]),
+    *[("", "", p) for p in _stated()],
     ("killed", "total", r"\bkill(?:ing|ed|s)\s+%s\b(?!\s*(?:drones?|missiles?|%%|targets|rockets))" % _N),
     ("injured", "total", r"\b(?:injur|wound)(?:ing|ed|es|s)\s+%s\b(?!\s*(?:drones?|missiles?|%%))" % _N),
 ]
@@ -218,6 +231,8 @@ def casualties(clause: str) -> Casualties:
     taken: dict[str, list[tuple[int, int]]] = {"killed": [], "injured": []}
     for i, m in lx.matches(_FIGURE_CUES, clause):
         field, kind, _ = _FIGURES[i]
+        if not field:  # a stated count: its verb tells which
+            field, kind = next(_VERB_KINDS[k] for k, v in m.groupdict().items() if v and k in _VERB_KINDS)
         n = _count(m.group("n")) if m.groupdict().get("n") else 1
         if n is None or _overlaps(m, taken[field]) or not _is_count(clause, m):
             continue
@@ -260,6 +275,7 @@ def _zeros(clause: str, stated: set[str]) -> list[tuple[int, Figure]]:
         if m is None or lx.SITE_ONLY.match(clause[m.end() :]):
             continue
         out += [(m.start(), Figure(f, 0, "zero", _quote(clause, m))) for f in fields if f not in stated]
+        stated.update(fields)
     return out
 
 
@@ -274,16 +290,16 @@ def tolls(killed: Sequence[Mention], injured: Sequence[Mention]) -> tuple[int | 
     and a part ('two of them', 'four hospitalised', 'in Podilskyi two') never lowers the whole;
     'another four' adds to the figure reached so far, unless its sentence has already given the
     updated total ('the toll rose to 9 after another body was found').
-    A victims figure stands for the injured only when no injured figure is given (less the dead
-    its sentence counts among them), and a zero only when no figure is positive.
+    A victims figure stands for the injured only when no injured total is given (less the dead its
+    sentence counts among them), and a zero only when no figure is positive.
     """
     killed, injured = _beside(killed, injured), _beside(injured, killed)
     injured_n = _toll(injured)
     victims = [(int(v.split(":")[1]), s) for v, s in injured if v.startswith("victims:")]
-    if not injured_n and victims:
+    if victims and not any(v.startswith(("total:", "update:", "additive:")) for v, _ in injured):
         most, sentence = max(victims, key=lambda p: p[0])
         among = [int(v.split(":")[1]) for v, s in killed if s == sentence and v.startswith("subset:")]
-        injured_n = most - max(among) if among and max(among) < most else most
+        injured_n = max(injured_n or 0, most - max(among) if among and max(among) < most else most)
     return _toll(killed), injured_n
 
 

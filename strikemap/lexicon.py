@@ -244,7 +244,7 @@ WEAPON_CLASSES: tuple[tuple[str, str], ...] = (
 
 STRIKE_CUES = Cue(
     r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
-    r"bombs?|dropped|hurt|victims|toll|"
+    r"bombs?|dropped|hurt|victims|toll|bodies|another body|hospitali[sz]\w*|"
     r"intercept\w*|destroyed|downed|debris|barrage|bombard\w*|targeted|rocked|damag\w*|"
     r"killed|injur\w*|wounded|dead|died|casualt\w*|fire broke out|caught fire|blaze|"
     r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e|"
@@ -402,7 +402,7 @@ CASUALTY_ELSEWHERE = Cue(
     r"\bsince (?:the (?:start|beginning|outbreak) of\b|(?:russia['’]s |the )?(?:full-scale |russian )?"
     r"(?:invasion|war)\b|russia (?:launched|began|started|invaded)\b|february 2022\b)|"
     r"\bin ukraine\b(?!['’])|\b(?:across|throughout) (?:ukraine|the country)\b|\bnationwide\b|"
-    r"\b(?:in|across) (?:the |these |those |all |several |other |many |two |three |four |five |six )"
+    r"\b(?:in|across|on) (?:the |these |those |all |several |other |many |two |three |four |five |six )"
     r"(?:cities|regions|oblasts)\b|\bthe (?:un|united nations)\b(?: \w+){0,3}? (?:says|said|has (?:recorded|"
     r"verified|confirmed)|recorded|verified)\b|\baccording to the (?:un|united nations)\b"
 )
