@@ -121,6 +121,11 @@ def casualties(clause: str) -> Hurt:
     return Hurt(found.get("killed"), found.get("injured"))
 
 
+def is_update(words: str) -> bool:
+    """Whether the words give a toll that rose ('кількість загиблих зросла до 9'): it supersedes."""
+    return bool(re.search(_RISE, words, re.IGNORECASE))
+
+
 def number(words: str) -> int | None:
     """'23', '1 200', 'двадцять трьох', 'п'ятеро': the count, or None."""
     text = words.lower().replace("\u00a0", " ")

@@ -559,9 +559,7 @@ def _clause_facts(clause: str, *, placed: bool = False) -> list[tuple[str, str, 
     out += [("weapons", value, words) for value, words in classes]
     out += [("weapon_models", value, words) for value, words in models]
     hurt = facts.casualties(clause)
-    for name, found in (("killed", hurt.killed), ("injured", hurt.injured)):
-        if found:
-            out.append((name, found[0], found[1]))
+    out += [(figure.field, figure.value, figure.words) for figure in hurt.figures]
     out += [("casualty_words", words, words) for words in hurt.words]
     for name, found in (
         ("intercepted", facts.intercepted(clause)),
@@ -627,6 +625,10 @@ def _report(
         found = incident.facts.get(name)
         return int(found[-1][0]) if found else None
 
+    killed, injured = facts.tolls(
+        *([(v, e.sentence) for v, e in incident.facts.get(name, [])] for name in ("killed", "injured"))
+    )
+    numbers = {"killed": killed, "injured": injured, "intercepted": last_number("intercepted")}
     date, precision = summarise(incident.when)
     exact = [(m, e) for m, near, e in incident.places if not near]
     chosen = exact if any(m.entry.district for m, _ in exact) else [(m, e) for m, _, e in incident.places]
@@ -648,8 +650,8 @@ def _report(
         weapons=tuple(sorted(values("weapons"))),
         weapon_models=tuple(sorted(values("weapon_models"))),
         debris=bool(values("debris")),
-        killed=last_number("killed"),
-        injured=last_number("injured"),
+        killed=killed,
+        injured=injured,
         intercepted=last_number("intercepted"),
         casualty_words=tuple(values("casualty_words")),
         damage=tuple(values("damage")),
@@ -657,7 +659,7 @@ def _report(
         addresses=tuple(values("address")),
         flags=tuple(
             f"implausible {name} figure, kept as stated: {value:,}"
-            for name, value in ((n, last_number(n)) for n in _IMPLAUSIBLE)
+            for name, value in numbers.items()
             if value is not None and value > _IMPLAUSIBLE[name]
         ),
         source=article.source,

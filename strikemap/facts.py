@@ -6,7 +6,7 @@ Each finder returns values with the words that matched, so the extractor can kee
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from strikemap import casualties_ukru
@@ -91,44 +91,110 @@ def _overlaps(m: re.Match[str], taken: list[tuple[int, int]]) -> bool:
 
 
 _N = r"(?:at least |some |about |around |more than |over |up to |nearly )?(?P<n>%s|an?)" % lx.NUMBER
-_WHO = (
-    r"(?:(?:\d+-year-old |elderly |young )?(?:more |other |further |of them )?"
-    r"(?:people|persons?|civilians?|residents?|children|"
-    r"child|kids?|women|woman|men|man|boys?|girls?|teenagers?|others?|individuals|"
-    r"rescuers?|firefighters?|medics?|police officers?|journalists?|elderly \w+|\w+ers)\s+)?"
+_AGE = r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old"
+_NOUN = (
+    r"(?:people|persons?|civilians?|residents?|children|child|kids?|women|woman|men|man|boys?|girls?|"
+    r"teenagers?|others?|individuals|victims?|rescuers?|firefighters?|medics?|police officers?|"
+    r"journalists?|guards?|employees?|staff|workers?|passers-by|pensioners?|patients?|elderly \w+|"
+    r"tenants?|\w+(?:ers|men)|%s)" % _AGE
 )
-_BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|reportedly|reported|confirmed|also)\s+)*"
-_KILL = r"(?:killed|dead|died|die|perished|lost their lives|deaths?|fatalities)"
-_HURT = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|casualties)"
+_WHO = (
+    r"(?:(?:of (?:them|whom|(?:its|their|the) %s)|more|further|"
+    r"(?:%s |elderly |young )?(?:more |other |further |of them )?(?:[a-z]+ )?%s"
+    r"(?: aged \d+(?:(?:, | and )\d+)*(?: years old)?)?)\s+)?" % (_NOUN, _AGE, _NOUN)
+)
+"""Who the figure counts, if said: 'people', 'of them', 'more', 'security guards aged 26 and 36'."""
+_BE = (
+    r"(?:(?:were|was|have been|has been|had been|have|has|had|are|is|got|reportedly|reported|confirmed|"
+    r"also)\s+)*"
+)
+_KILL = r"(?:killed|dead|died|dies|die|perished|lost their lives|deaths?|fatalities)"
+_HURT = (
+    r"(?:injured|wounded|hurt|injuries|"
+    r"(?:sought|received|needed|required) (?:medical )?(?:help|assistance|treatment|attention|aid|care))"
+)
+_HOSPITAL = (
+    r"(?:hospitali[sz]ed|(?:taken|admitted|rushed|brought) to (?:a |the )?hospitals?|"
+    r"treated (?:on the spot|on site|at the scene|on the scene|in hospitals?))"
+)
+_VICTIMS = r"(?:victims|casualties)"
+_RISE = r"(?:rose|risen|climbed|increased|reached|stands? at|is now|now|grew|jumped)"
 _TOLLS = {
     "killed": r"death toll|toll|number of (?:people )?(?:dead|deaths|killed)",
-    "injured": r"number of (?:injured|wounded|injuries|casualties)|injury toll",
+    "injured": r"number of (?:people )?(?:injured|wounded|injuries)|injury toll",
+    "victims": r"number of (?:victims|casualties)",
 }
-_CASUALTY_PATTERNS = [
-    (lx.Cue(p), field)
-    for field, verb, gerund in (
-        ("killed", _KILL, r"kill(?:ing|ed)"),
-        ("injured", _HURT, r"(?:injur|wound)(?:ing|ed)"),
-    )
-    for p in (
-        r"\b%s\s+%s%s%s\b" % (_N, _WHO, _BE, verb),
-        r"\b%s\s+%s(?:\w+\s+){0,2}%s\b" % (_N, _WHO.replace("\\s+)?", "\\s+)"), verb),
-        r"\b%s\s+%s\b" % (gerund, _N) + r"(?!\s*(?:drones?|missiles?|%))",
-        r"\b(?:%s)\b[^.;]{0,120}?\b(?:rose|risen|climbed|increased|reached|stands? at|is now|now|grew|"
-        r"jumped)\s+(?:to\s+)?%s\b" % (_TOLLS[field], _N),
-    )
-]
-_NONE_HURT = lx.Cue(
-    r"\b(?:no (?:casualties|victims|one was (?:hurt|killed|injured)|one has been (?:hurt|injured|killed)|"
-    r"injuries or deaths|deaths or injuries)|nobody was (?:hurt|killed|injured)|"
-    r"without casualties|no one was hurt|there were no (?:casualties|victims))\b",
+_ANOTHER = r"(?P<add>another |a further )?"
+_ONE = r"(?:person|man|woman|child|victim|resident|civilian|patient)"
+_BODIES = r"(?:recovered|found|pulled|retrieved|removed|discovered)"
+
+
+_VERB = r"(?:(?P<hospital>%s)|(?P<killed>%s)|(?P<injured>%s)|(?P<victims>%s))" % (
+    _HOSPITAL,
+    _KILL,
+    _HURT,
+    _VICTIMS,
 )
-_NONE_KILLED = lx.Cue(r"\bno (?:deaths|fatalities|one was killed|dead)\b|\bnobody was killed\b")
-_NONE_INJURED = lx.Cue(r"\bno (?:injuries|injured|one was (?:injured|wounded))\b")
+"""Which figure a stated count is, by the words it ends on (one pattern reads all four, in one pass)."""
+_VERB_KINDS = {
+    "hospital": ("injured", "subset"),
+    "killed": ("killed", "total"),
+    "injured": ("injured", "total"),
+}
+_VERB_KINDS["victims"] = ("injured", "victims")
+
+
+def _stated() -> list[str]:
+    """'Two people were killed', 'another four were wounded', 'three residents in the house died'."""
+    return [
+        r"\b%s%s\s+%s%s%s\b" % (_ANOTHER, _N, _WHO, _BE, _VERB),
+        r"\b%s%s\s+%s(?:\w+\s+){0,3}%s\b"
+        % (_ANOTHER, _N, _WHO.replace("\\s+)?", "\\s+)"), _VERB.replace("|(?P<victims>%s)" % _VICTIMS, "")),
+    ]
+
+
+def _updated(toll: str) -> str:
+    """'the death toll has risen to 9', 'bringing the toll from the attack to 32'."""
+    return (
+        r"\b(?:(?:%s)\b[^.;]{0,120}?\b%s\s+(?:to\s+)?|bringing (?:the |its )?(?:%s)\b[^.;]{0,60}?\bto\s+)%s\b"
+        % (toll, _RISE, toll, _N)
+    )
+
+
+_FIGURES: list[tuple[str, str, str]] = [
+    ("killed", "update", _updated(_TOLLS["killed"])),
+    ("injured", "update", _updated(_TOLLS["injured"])),
+    ("injured", "victims", _updated(_TOLLS["victims"])),
+    ("killed", "total", r"\b(?:claimed|took|taking|claiming) the lives of %s\b" % _N),
+    ("killed", "total", r"\bbod(?:y|ies) of %s\s+%s%s%s\b" % (_N, _WHO, _BE, _BODIES)),
+    ("killed", "total", r"\b%s%s\s+(?:more\s+)?bod(?:y|ies)\s+%s%s\b" % (_ANOTHER, _N, _BE, _BODIES)),
+    ("killed", "total", r"\b%s\s+(?:the\s+)?%s\s+(?:more\s+)?bod(?:y|ies)\b" % (_BODIES, _N)),
+    ("killed", "additive", r"\b(?P<add>another) (?:%s\s+(?:\w+\s+){0,2}?%s|body)\b" % (_ONE, _KILL)),
+    ("injured", "additive", r"\b(?P<add>another) %s\s+(?:(?!die)\w+\s+){0,2}?%s\b" % (_ONE, _HURT)),
+    *[("", "", p) for p in _stated()],
+    ("killed", "total", r"\bkill(?:ing|ed|s)\s+%s\b(?!\s*(?:drones?|missiles?|%%|targets|rockets))" % _N),
+    ("injured", "total", r"\b(?:injur|wound)(?:ing|ed|es|s)\s+%s\b(?!\s*(?:drones?|missiles?|%%))" % _N),
+]
+_FIGURE_CUES = [lx.Cue(p) for _, _, p in _FIGURES]
+_NONE_HURT = lx.Cue(
+    r"\b(?:no (?:(?:major|serious|immediate|known|further|other)\s+)?"
+    r"(?:(?:damage|destruction)\s+(?:or|and)\s+)?(?:casualties|victims|injuries or deaths|"
+    r"deaths or injuries|reports? of (?:any )?(?:casualties|victims))|"
+    r"no one (?:was|has been|had been|were) (?:hurt|injured)|"
+    r"nobody (?:was|has been|had been) (?:hurt|injured)|"
+    r"without (?:any )?casualties|there were no (?:casualties|victims))\b",
+)
+"""'No major damage or casualties were reported', 'no one was hurt': none killed, none injured."""
+_NONE_KILLED = lx.Cue(
+    r"\bno (?:deaths|fatalities|dead|one (?:was|has been|had been) killed|one died)\b|"
+    r"\bnobody (?:was |has been )?(?:killed|died)\b"
+)
+_NONE_INJURED = lx.Cue(r"\bno (?:injuries|injured|one (?:was|has been|had been) (?:injured|wounded))\b")
 _UNKNOWN = lx.Cue(
-    r"\bno (?:immediate |further )?(?:information|info|details|word|reports?) (?:on|about|of|yet on)"
+    r"\bno (?:immediate |further )?(?:information|info|details|word) (?:on|about|of|yet on)"
     r" (?:casualties|victims|injuries)|\bcasualties (?:are|were) (?:being )?(?:unknown|not yet known|"
-    r"being clarified|being established)|\bnumber (?:and circumstances )?of (?:the )?victims\b"
+    r"being clarified|being established)|\bnumber (?:and circumstances )?of (?:the )?victims (?:is|are) "
+    r"(?:being|not yet|unknown)"
 )
 _VAGUE = lx.Cue(
     r"\b(?:several|dozens|scores|many|some|a number of|numerous|multiple|hundreds)\s+(?:of\s+)?"
@@ -136,43 +202,208 @@ _VAGUE = lx.Cue(
     r"(?:killed|injured|wounded|hurt|dead)|(?:killed|injured|wounded)\s+(?:several|dozens|many|some)"
     r"(?:\s+(?:others|people))?",
 )
+_AGES_BEFORE = re.compile(
+    r"\b(?:(?:aged?|ages(?: of)?)\s+(?:\d+\s*(?:,|and|&)\s*)*|no|not)\s*$", re.IGNORECASE
+)
+"""'children aged 9 and 12 were injured': the 12 is an age; 'no one was hurt': the one is no count."""
+_SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$")
+_MORE_AFTER = re.compile(r"\s+(?:more|further)\b")
+_OF_THEM_AFTER = re.compile(r"\s+of (?:them|whom)\b")
+
+KINDS = ("total", "update", "additive", "subset", "part", "victims", "zero")
+"""How a figure stands to the attack's toll: see `tolls`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One casualty figure in a clause: which field, how many, and how it stands to the toll."""
+
+    field: str
+    n: int
+    kind: str
+    words: str
+
+    @property
+    def value(self) -> str:
+        """The figure as a fact value, 'kind:n', which `tolls` reads back."""
+        return f"{self.kind}:{self.n}"
 
 
 @dataclass(frozen=True, slots=True)
 class Casualties:
-    killed: Found | None = None
-    injured: Found | None = None
+    figures: tuple[Figure, ...] = ()
     words: tuple[str, ...] = ()
+
+    @property
+    def killed(self) -> Found | None:
+        return self._resolved("killed")
+
+    @property
+    def injured(self) -> Found | None:
+        return self._resolved("injured")
+
+    def _resolved(self, field: str) -> Found | None:
+        """The clause's own figure for the field, as `tolls` would resolve it alone."""
+        mine = [(f.value, "") for f in self.figures if f.field == field]
+        killed = [(f.value, "") for f in self.figures if f.field == "killed"]
+        n = tolls(killed, mine)[1] if field == "injured" else tolls(mine, [])[0]
+        words = [f.words for f in self.figures if f.field == field]
+        return (str(n), words[-1]) if n is not None else None
 
 
 _ANY_CASUALTY_WORD = lx.Cue(
-    r"kill|dead|die|death|perish|lives|fatal|injur|wound|hurt|hospital|casualt|victim|toll"
+    r"kill|dead|die|death|perish|lives|fatal|injur|wound|hurt|hospital|casualt|victim|toll|bod|medical|treated"
 )
 
 
 def casualties(clause: str) -> Casualties:
-    """Killed and injured as stated; 'no casualties' is zero, 'several' keeps only the words."""
-    hurt = casualties_ukru.casualties(clause)
-    if hurt.killed or hurt.injured:
-        return Casualties(hurt.killed, hurt.injured)
-    if not _ANY_CASUALTY_WORD.search(clause):
+    """The killed and injured figures the clause states, each with its kind; 'several' keeps only words.
+
+    Figures for the whole country, since the war began, or for several cities are not the attack's.
+    Ukrainian and Russian clauses are read by `casualties_ukru`.
+    """
+    if figures := _cyrillic_figures(clause):
+        return Casualties(figures)
+    if not _ANY_CASUALTY_WORD.search(clause) or _UNKNOWN.search(clause):
         return Casualties()
-    if _UNKNOWN.search(clause):
-        return Casualties()
-    if (m := _NONE_HURT.search(clause)) and not lx.SITE_ONLY.match(clause[m.end() :]):
-        return Casualties(("0", _quote(clause, m)), ("0", _quote(clause, m)))
-    found: dict[str, Found] = {}
-    if m := _NONE_KILLED.search(clause):
-        found["killed"] = ("0", _quote(clause, m))
-    if m := _NONE_INJURED.search(clause):
-        found["injured"] = ("0", _quote(clause, m))
-    for pattern, field in _CASUALTY_PATTERNS:
-        for m in pattern.finditer(clause):
-            n = _count(m.group("n"))
-            if n is not None and not _is_ordinal(clause, m) and not lx.NATIONWIDE.match(clause[m.end() :]):
-                found[field] = (str(n), _quote(clause, m))
     words = tuple(_quote(clause, m) for m in _VAGUE.finditer(clause))
-    return Casualties(found.get("killed"), found.get("injured"), words)
+    if lx.CASUALTY_ELSEWHERE.search(clause):
+        return Casualties((), words)
+    found: list[tuple[int, Figure]] = []
+    taken: dict[str, list[tuple[int, int]]] = {"killed": [], "injured": []}
+    for i, m in lx.matches(_FIGURE_CUES, clause):
+        field, kind, _ = _FIGURES[i]
+        if not field:  # a stated count: its verb tells which
+            field, kind = next(_VERB_KINDS[k] for k, v in m.groupdict().items() if v and k in _VERB_KINDS)
+        n = _count(m.group("n")) if m.groupdict().get("n") else 1
+        if n is None or _overlaps(m, taken[field]) or not _is_count(clause, m):
+            continue
+        taken[field].append(m.span())
+        found.append((m.start(), Figure(field, n, _kind(clause, m, kind), _quote(clause, m))))
+    found += _zeros(clause, {f.field for _, f in found})
+    return Casualties(tuple(f for _, f in sorted(found, key=lambda p: p[0])), words)
+
+
+def _cyrillic_figures(clause: str) -> tuple[Figure, ...]:
+    """The figures of a Ukrainian or Russian clause, kinds as `tolls` reads them."""
+    hurt = casualties_ukru.casualties(clause)
+    out = []
+    for field, found in (("killed", hurt.killed), ("injured", hurt.injured)):
+        if found is not None:
+            n, words = int(found[0]), found[1]
+            kind = "zero" if n == 0 else ("update" if casualties_ukru.is_update(words) else "total")
+            out.append(Figure(field, n, kind, words))
+    return tuple(out)
+
+
+def _is_count(clause: str, m: re.Match[str]) -> bool:
+    """Not an ordinal ('the 3rd'), not an age ('aged 9 and 12'), not 'no one'."""
+    if not m.groupdict().get("n"):
+        return True
+    return not _is_ordinal(clause, m) and not _AGES_BEFORE.search(clause, 0, m.start("n"))
+
+
+def _kind(clause: str, m: re.Match[str], kind: str) -> str:
+    """A stated total read closer: 'another four' adds, 'two of them' is a subset, a district's is a part."""
+    if kind != "total" or not m.groupdict().get("n"):
+        return kind
+    after = clause[m.end("n") : m.end()]
+    if m.groupdict().get("add") or _MORE_AFTER.match(after):
+        return "additive"
+    if _OF_THEM_AFTER.match(after) or _SUBSET_BEFORE.search(clause, 0, m.start()):
+        return "subset"
+    if lx.CASUALTY_PART.search(clause):
+        return "part"
+    return kind
+
+
+def _zeros(clause: str, stated: set[str]) -> list[tuple[int, Figure]]:
+    """'No one was hurt' for the whole attack: a zero; 'no one was hurt there' speaks of one site."""
+    out: list[tuple[int, Figure]] = []
+    for cue, fields in (
+        (_NONE_HURT, ("killed", "injured")),
+        (_NONE_KILLED, ("killed",)),
+        (_NONE_INJURED, ("injured",)),
+    ):
+        m = cue.search(clause)
+        if m is None or lx.SITE_ONLY.match(clause[m.end() :]):
+            continue
+        out += [(m.start(), Figure(f, 0, "zero", _quote(clause, m))) for f in fields if f not in stated]
+        stated.update(fields)
+    return out
+
+
+Mention = tuple[str, str]
+"""A figure's value ('kind:n', see `Figure.value`) and the sentence it was read in."""
+
+
+def tolls(killed: Sequence[Mention], injured: Sequence[Mention]) -> tuple[int | None, int | None]:
+    """An attack's final killed and injured figures from all it was said to cost, in reading order.
+
+    The largest stated or updated total wins, so earlier figures ('initially seven') are superseded
+    and a part ('two of them', 'four hospitalised', 'in Podilskyi two') never lowers the whole;
+    'another four' adds to the figure reached so far, unless its sentence has already given the
+    updated total ('the toll rose to 9 after another body was found').
+    A victims figure stands for the injured only when no injured total is given (less the dead its
+    sentence counts among them), and a zero only when no figure is positive.
+    """
+    killed, injured = _beside(killed, injured), _beside(injured, killed)
+    injured_n = _toll(injured)
+    victims = [(int(v.split(":")[1]), s) for v, s in injured if v.startswith("victims:")]
+    if victims and not any(v.startswith(("total:", "update:", "additive:")) for v, _ in injured):
+        most, sentence = max(victims, key=lambda p: p[0])
+        among = [int(v.split(":")[1]) for v, s in killed if s == sentence and v.startswith("subset:")]
+        injured_n = max(injured_n or 0, most - max(among) if among and max(among) < most else most)
+    return _toll(killed), injured_n
+
+
+def _beside(mentions: Sequence[Mention], others: Sequence[Mention]) -> list[Mention]:
+    """'Two were killed, and another four wounded': 'another' beside the other field's figure is a total."""
+    near = {s for _, s in others}
+    return [(v.replace("additive:", "total:") if s in near else v, s) for v, s in mentions]
+
+
+_AS_OF = re.compile(r"\bas of (\d{1,2})[:.](\d{2})\s*([ap]\.?m\b)?", re.IGNORECASE)
+"""'As of 11:00, eight people have been killed': a figure timed later supersedes one timed earlier."""
+
+
+def _latest(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions without those timed earlier than the latest timed one."""
+    times = [_time(s) for _, s in mentions]
+    last = max((t for t in times if t is not None), default=None)
+    return [m for m, t in zip(mentions, times, strict=True) if t is None or t == last]
+
+
+def _time(sentence: str) -> int | None:
+    m = _AS_OF.search(sentence) if "as of" in sentence.lower() else None
+    if m is None:
+        return None
+    hour = int(m.group(1)) % 12 + (12 if (m.group(3) or "").lower().startswith("p") else 0)
+    return (hour if m.group(3) else int(m.group(1))) * 60 + int(m.group(2))
+
+
+def _toll(mentions: Sequence[Mention]) -> int | None:
+    best: int | None = None
+    zero = False
+    sentence, stated = None, False
+    added: set[Mention] = set()
+    for value, said in _latest(mentions):
+        kind, _, number = value.partition(":")
+        n = int(number)
+        if said != sentence:
+            sentence, stated = said, False
+        if kind == "additive":
+            if not stated and (value, said) not in added:  # a headline printed twice adds once
+                added.add((value, said))
+                best = n if best is None else best + n
+        elif kind in ("total", "update", "subset", "part"):
+            best = n if best is None else max(best, n)
+            stated = stated or kind == "update"
+        elif kind == "zero":
+            zero = True
+    if best:
+        return best
+    return 0 if zero or best == 0 else None
 
 
 MAX_COUNT = 1_000_000

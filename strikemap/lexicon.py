@@ -315,7 +315,7 @@ CITY_TIE = Cue(r"\b(?:kyiv|kiev|київ\w*|киев\w*|the (?:ukrainian )?capit
 STRIKE_CUES = Bilingual(
     Cue(
         r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
-        r"bombs?|dropped|hurt|victims|toll|"
+        r"bombs?|dropped|hurt|victims|toll|bodies|another body|hospitali[sz]\w*|"
         r"intercept\w*|destroyed|downed|debris|barrage|bombard\w*|targeted|rocked|damag\w*|"
         r"killed|injur\w*|wounded|dead|died|casualt\w*|fire broke out|caught fire|blaze|"
         r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e)\b"
@@ -547,7 +547,21 @@ NATIONWIDE = Cue(
 )
 """A figure followed by 'launched against Ukraine' or 'nationwide' is the whole country's, not the city's."""
 SITE_ONLY = Cue(
-    r"^\s+(?:were\s+|was\s+)?(?:reported\s+)?(?:at|in)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:site|building|location|address|facility|house|spot)\b"
+    r"^\s+(?:were\s+|was\s+)?(?:reported\s+)?(?:(?:at|in)\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:site|building|location|address|facility|house|spot)\b|there\b)"
 )
-"""'No casualties were reported at the Pecherskyi site' speaks of one site, not of the whole attack."""
+"""'No casualties were reported at the Pecherskyi site', 'with no injuries there' speak of one site."""
+CASUALTY_ELSEWHERE = Cue(
+    r"\bsince (?:the (?:start|beginning|outbreak) of\b|(?:russia['’]s |the )?(?:full-scale |russian )?"
+    r"(?:invasion|war)\b|russia (?:launched|began|started|invaded)\b|february 2022\b)|"
+    r"\bin ukraine\b(?!['’])|\b(?:across|throughout) (?:ukraine|the country)\b|\bnationwide\b|"
+    r"\b(?:in|across|on) (?:the |these |those |all |several |other |many |two |three |four |five |six )"
+    r"(?:cities|regions|oblasts)\b|\bthe (?:un|united nations)\b(?: \w+){0,3}? (?:says|said|has (?:recorded|"
+    r"verified|confirmed)|recorded|verified)\b|\baccording to the (?:un|united nations)\b"
+)
+"""A casualty count for the whole country, the whole war or several cities is not one attack's."""
+CASUALTY_PART = Cue(
+    r"\b(?:in|at) (?:the )?(?:[\w'’-]+ ){1,2}(?:district|raion|neighbou?rhood)\b|"
+    r"\bat (?:the|one|another|a second|each) (?:\w+ )?(?:site|location|address)\b"
+)
+"""A figure given for one district or site is a part of the attack's toll, not the whole."""
