@@ -31,6 +31,7 @@ from strikemap.geocode import Geocoder
 from strikemap.models import Article, Report, Skipped
 from strikemap.normalise import printable
 from strikemap.pipeline import place_reports
+from strikemap.read import article_id
 
 Later = Callable[[], Extracted]
 
@@ -42,6 +43,8 @@ class Summary:
     """What an ingest did, for the closing line a user reads."""
 
     added: int = 0
+    replaced: int = 0
+    """Stored articles given with another text: posts edited since (see `_revised`)."""
     present: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     reports: int = 0
@@ -49,8 +52,10 @@ class Summary:
     events_updated: int = 0
 
     def lines(self) -> list[str]:
+        replaced = f"replaced by an edited version: {self.replaced}, " if self.replaced else ""
         out = [
-            f"articles added: {self.added}, already present: {self.present}, skipped: {len(self.skipped)}",
+            f"articles added: {self.added}, {replaced}already present: {self.present}, "
+            f"skipped: {len(self.skipped)}",
             f"reports: {self.reports}; events created: {self.events_created}, updated: {self.events_updated}",
         ]
         out += [f"  skipped {printable(s.path)}: {printable(s.reason)}" for s in self.skipped]
@@ -90,7 +95,8 @@ def ingest(
     jobs: int = 1,
     seconds: float | None = None,
 ) -> Summary:
-    """Add articles batch by batch; already-stored texts change nothing.
+    """Add articles batch by batch; already-stored texts change nothing, and an edited post's
+    new text (an article whose id names a post, not a text) replaces the stored one.
 
     With ``jobs`` > 1 and more than one batch, that many worker processes extract the coming
     batches while this process writes the current one; streets are still placed here, so an
@@ -110,6 +116,7 @@ def ingest(
             given = [a for a in batch if isinstance(a, Article)]
             with store.reading() as conn:
                 known = st.present_articles(conn, [a.id for a in given])
+                known -= _revised(conn, [a for a in given if a.id in known])
             pending.append((batch, extract([a for a in _unique(given) if a.id not in known])))
             while len(pending) > (jobs + 1 if parallel else 0):
                 _write_batch(store, *pending.popleft(), summary, written, geocoder, on_batch)
@@ -137,10 +144,11 @@ def _write_batch(
     unread = {s.path for s in failed}
     given = [a for a in batch if isinstance(a, Article) and a.path not in unread]
     reports = place_reports(found, geocoder)
-    added, stored, created, updated = _write(store, _unique(given), reports, known)
+    added, replaced, stored, created, updated = _write(store, _unique(given), reports, known)
     summary.skipped += [s for s in batch if isinstance(s, Skipped)] + failed
     summary.added += added
-    summary.present += len(given) - added
+    summary.replaced += replaced
+    summary.present += len(given) - added - replaced
     summary.reports += stored
     summary.events_created += created
     summary.events_updated += updated
@@ -222,27 +230,76 @@ def _extract_in_worker(articles: list[Article], seconds: float) -> Extracted:
 
 
 def _unique(articles: list[Article]) -> list[Article]:
-    return list({a.id: a for a in reversed(articles)}.values())[::-1]
+    """One article per id, in the order first given: the first copy of a text, but the last
+    version of a post (an id that is not its text's hash), as a later export is the newer."""
+    out: dict[str, Article] = {}
+    for a in articles:
+        if a.id not in out or a.id != article_id(a.text):
+            out[a.id] = a
+    return list(out.values())
 
 
 def _write(
     store: st.Store, articles: list[Article], reports: list[Report], known: Known
-) -> tuple[int, int, int, int]:
+) -> tuple[int, int, int, int, int]:
+    """Store the batch's new articles and edited ones: (added, replaced, reports, created, updated)."""
     with store.writing() as conn:
         present = st.present_articles(conn, [a.id for a in articles])
-        articles = [a for a in articles if a.id not in present]
+        revised = _revised(conn, [a for a in articles if a.id in present])
+        articles = [a for a in articles if a.id not in present or a.id in revised]
         ids = {a.id for a in articles}
         reports = [r for r in reports if r.article_id in ids]
         if not articles:
-            return 0, 0, 0, 0
-        st.insert_articles(conn, articles, reports)
+            return 0, 0, 0, 0, 0
         if st.write_count(conn) != known.generation:
             known.events.clear()
-        growing, rest, affected, old = _split(conn, reports, known)
-        created, updated = regroup(conn, rest, affected, known=known, old=old) if rest else (0, 0)
-        grown, more = _grow(conn, growing, known)
+        if revised:
+            created, updated = _revise(conn, articles, reports, revised, known)
+        else:
+            st.insert_articles(conn, articles, reports)
+            growing, rest, affected, old = _split(conn, reports, known)
+            created, updated = regroup(conn, rest, affected, known=known, old=old) if rest else (0, 0)
+            grown, more = _grow(conn, growing, known)
+            created, updated = created + grown, updated + more
         known.generation = st.write_count(conn) + 1  # `store.writing` counts this write on leaving
-        return len(articles), len(reports), created + grown, updated + more
+        return len(articles) - len(revised), len(revised), len(reports), created, updated
+
+
+def _revised(conn: Connection, articles: list[Article]) -> set[str]:
+    """The stored articles given here with another text: posts edited since they were stored.
+
+    Only an article whose id is not its text's hash can have another text (a Telegram post's id
+    names the post); the stored text is compared by hash, so spacing alone changes nothing.
+    """
+    keyed = [a for a in articles if a.id != article_id(a.text)]
+    stored = st.article_texts(conn, [a.id for a in keyed]) if keyed else {}
+    return {a.id for a in keyed if a.id in stored and article_id(stored[a.id]) != article_id(a.text)}
+
+
+def _revise(
+    conn: Connection, articles: list[Article], reports: list[Report], revised: set[str], known: Known
+) -> tuple[int, int]:
+    """Store new and edited articles, and regroup every event that their old or new reports touch.
+
+    A new version of a report (the same key) takes its old version's place in its event, so
+    the event keeps its id, and with it an analyst's corrections.
+    """
+    fresh = [a for a in articles if a.id not in revised]
+    st.insert_articles(conn, fresh, [r for r in reports if r.article_id not in revised])
+    edited = [a for a in articles if a.id in revised]
+    left = st.replace_articles(conn, edited, [r for r in reports if r.article_id in revised])
+    emptied = set(left.values())
+    remaining = [r for rs in st.reports_of(conn, emptied).values() for r in rs]
+    affected = st.events_near(conn, reports + remaining) | emptied
+    affected |= st.pinned_events(conn, affected)
+    old = st.reports_of(conn, affected)
+    new = {r.key: r for r in reports}
+    for key, event_id in left.items():
+        if key in new:
+            old.setdefault(event_id, []).append(new.pop(key))
+    for event_id in affected:
+        known.events.pop(event_id, None)
+    return regroup(conn, list(new.values()), affected, known=known, old=old)
 
 
 def _split(

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Literal
 
-from strikemap import _formats, _html
+from strikemap import _formats, _html, telegram
 from strikemap.errors import ConfigError, ReadError
 from strikemap.models import Article, Skipped
 
@@ -27,8 +27,9 @@ OnError = Literal["skip", "raise"]
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """20 MB: far above any news article, low enough to refuse a stray dump or disk image.
 
-Whole files over it are refused before being opened; .jsonl, .csv and list-holding .json files
-are streamed and the limit applies to each row (in UTF-8) or list element (in characters) instead.
+Whole files over it are refused before being opened; .jsonl, .csv, list-holding .json files and
+Telegram exports are streamed and the limit applies to each row (in UTF-8), list element or
+message (in characters) instead.
 """
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -208,8 +209,13 @@ def _why(err: OSError) -> str:
 
 def _read_file(path: Path, max_bytes: int, on_error: OnError) -> Iterator[Article | Skipped]:
     where, suffix = str(path), path.suffix.lower()
-    if suffix in ROW_SUFFIXES or (suffix == ".json" and _is_list(path)):
+    head = _json_head(path) if suffix == ".json" else ""
+    if suffix in ROW_SUFFIXES or head.startswith("["):
         yield from _read_rows(path, max_bytes, on_error)
+        return
+    if telegram.is_export(head):
+        _check_file(path, None)
+        yield from _telegram_articles(path, max_bytes, on_error)
         return
     text = _formats.decode(_load(path, max_bytes), where)
     if suffix == ".json":
@@ -355,15 +361,27 @@ def _read_rows(path: Path, max_bytes: int, on_error: OnError) -> Iterator[Articl
         raise ReadError(where, f"cannot read: {_why(err)}") from err
 
 
-def _is_list(path: Path) -> bool:
-    """Whether a .json file holds a list (streamed element by element) rather than one object."""
+def _json_head(path: Path) -> str:
+    """The start of a .json file, to tell a list (streamed element by element) or a Telegram
+    export (streamed message by message) from one object; "" when unreadable."""
     try:
         with path.open("rb") as raw:
             head = raw.read(_formats.HEAD_BYTES)
         encoding = _formats.guess_encoding(head, str(path), complete=len(head) < _formats.HEAD_BYTES)
     except (OSError, ReadError):
-        return False  # the whole-file path reports the problem
-    return head.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n").startswith("[")
+        return ""  # the whole-file path reports the problem
+    return head.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
+
+
+def _telegram_articles(path: Path, max_bytes: int, on_error: OnError) -> Iterator[Article | Skipped]:
+    """A channel export's posts; the closing count of non-articles is no error, so not raised."""
+    for item in telegram.read_export(path, printable(str(path)), max_bytes):
+        if isinstance(item, ReadError):
+            yield _report(item, on_error)
+        elif isinstance(item, Skipped) and on_error == "raise":
+            logger.info("%s: %s", item.path, item.reason)
+        else:
+            yield item
 
 
 def _json_list_articles(

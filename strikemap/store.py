@@ -546,6 +546,45 @@ def present_articles(conn: Connection, ids: Sequence[str]) -> set[str]:
     return found
 
 
+def article_texts(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    a = articles_table.c
+    for chunk in _chunks(ids, 500):
+        found.update((r.id, r.text) for r in conn.execute(sa.select(a.id, a.text).where(a.id.in_(chunk))))
+    return found
+
+
+def replace_articles(
+    conn: Connection, articles: Sequence[Article], reports: Sequence[Report]
+) -> dict[str, str]:
+    """Store new versions of stored articles (an edited post) with their new reports.
+
+    The old reports leave their events, which the caller regroups; returned as {report key:
+    event id}. A pin on a report key that the new version no longer has goes with it.
+    """
+    r, m, p = reports_table.c, memberships_table.c, pins_table.c
+    kept = {x.key for x in reports}
+    old: dict[str, str] = {}
+    for chunk in _chunks([a.id for a in articles], 500):
+        keys = sa.select(r.key).where(r.article_id.in_(chunk))
+        held = conn.execute(sa.select(m.report_key, m.event_id).where(m.report_key.in_(keys)))
+        old.update((row.report_key, row.event_id) for row in held)
+        stale = [k for k in conn.execute(keys).scalars() if k not in kept]
+        for some in _chunks(stale, 500):
+            conn.execute(sa.delete(pins_table).where(p.report_key.in_(some)))
+        conn.execute(sa.delete(memberships_table).where(m.report_key.in_(keys)))
+        conn.execute(sa.delete(reports_table).where(r.article_id.in_(chunk)))
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows = [{f"new_{k}": v for k, v in article_row(a, now).items()} for a in articles]
+    if rows:  # bound under other names: a column's own name is reserved for its SET clause
+        columns: dict[str, Any] = {k.removeprefix("new_"): sa.bindparam(k) for k in rows[0] if k != "new_id"}
+        where = articles_table.c.id == sa.bindparam("new_id")
+        conn.execute(sa.update(articles_table).where(where).values(columns), rows)
+    if reports:
+        conn.execute(sa.insert(reports_table), [report_row(x) for x in reports])
+    return old
+
+
 def insert_articles(conn: Connection, articles: Sequence[Article], reports: Sequence[Report]) -> None:
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     if articles:
