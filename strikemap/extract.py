@@ -289,6 +289,8 @@ def _other_date(text: str, mention: DateMention) -> bool:
     before, after = text[max(0, mention.start - 60) : mention.start], text[mention.end : mention.end + 80]
     if re.match(r"\W{0,3}when\b", after):  # "the first strike since Dec. 31, when missiles hit ..."
         return False
+    if (deed := lx.OTHER_DATE_DEED.search(after)) and not lx.ATTACK_CUES.search(after[: deed.end()]):
+        return True
     return bool(lx.OTHER_DATE_BEFORE.search(before) or lx.OTHER_DATE_AFTER.search(after))
 
 

@@ -317,7 +317,7 @@ STRIKE_CUES = Bilingual(
         r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
         r"bombs?|dropped|hurt|victims|toll|bodies|another body|hospitali[sz]\w*|"
         r"intercept\w*|destroyed|downed|debris|barrage|bombard\w*|targeted|rocked|damag\w*|"
-        r"killed|injur\w*|wounded|dead|died|casualt\w*|fire broke out|caught fire|blaze|"
+        r"killed|injur\w*|wounded|dead|deaths?|died|casualt\w*|fire broke out|caught fire|blaze|"
         r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e)\b"
     ),
     Cue(
@@ -330,7 +330,7 @@ STRIKE_CUES = Bilingual(
 )
 
 HURT = Bilingual(
-    Cue(r"\b(?:killed|dead|died|injur\w*|wounded|hurt|victims|casualt\w*|bod(?:y|ies))\b"),
+    Cue(r"\b(?:killed|dead|deaths?|died|injur\w*|wounded|hurt|victims|casualt\w*|bod(?:y|ies))\b"),
     Cue(r"\b(?:загин\w*|загибл\w*|помер\w*|погиб\w*|умер\w*|поранен\w*|ранен\w*|постражд\w*|пострада\w*)\b"),
 )
 """Someone killed or hurt: named with a Kyiv district, in this domain, it reports a strike even
@@ -365,6 +365,11 @@ OTHER_DATE_BEFORE = Cue(
     r"\bsince (?:russia|moscow|the (?:start|beginning))\b[^.;]{0,50}$"
 )
 OTHER_DATE_AFTER = Cue(r"^[^.;]{0,30}\b(?:day of mourning|mourning day|a day of national mourning)\b")
+OTHER_DATE_DEED = Cue(
+    r"^[^;]{0,60}?\b(?:agreed|signed|pledged|promised|discussed|met with|visited|announced|approved|"
+    r"voted|held talks|spoke with|phoned)\b"
+)
+"""'Just yesterday, the president and I agreed ...': the date of a deed, not of an attack."""
 """Words around a date that make it the date of something other than an attack: a day of
 mourning, a record set earlier, a period ('since March'), a meeting."""
 

@@ -215,3 +215,20 @@ def test_a_live_blog_date_line_starts_an_incident(line_form: str) -> None:
     article = Article(id="a", path="a.txt", text=text, published=dt.date(2023, 6, 3))
     found = sorted((str(r.date), r.districts, r.killed) for r in extract(article))
     assert found == [("2023-06-02", ("Podilskyi",), 2), ("2023-06-03", ("Darnytskyi",), None)]
+
+
+@pytest.mark.parametrize(
+    "deed",
+    [
+        "“Just yesterday, (U.S.) President Biden and I agreed to work on more air defence,” he wrote.",
+        "On Monday, the ministers signed a new air defence deal in Brussels.",
+    ],
+)
+def test_the_date_of_a_deed_does_not_date_the_attack(deed: str) -> None:
+    text = f"Russian missiles hit Kyiv overnight, damaging a house in the Darnytskyi district. {deed}"
+    assert _kyiv(text, dt.date(2023, 12, 13)) == [("2023-12-13", ("Darnytskyi",))]
+
+
+def test_deaths_confirmed_in_a_district_belong_to_the_attack() -> None:
+    text = f"{LEAD} Three deaths had been confirmed in Darnytsia district on the left bank, he added."
+    assert _kyiv(text) == [("2024-05-02", ("Darnytskyi",))]
