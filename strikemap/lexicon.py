@@ -379,7 +379,7 @@ AFTERMATH = Bilingual(
         r"smoke|rubble|debris|fragments|wreckage|bod(?:y|ies)|ruins|collapsed|destr\w+|"
         r"evacuat\w+|hospitali[sz]\w+|medic\w*|doctors|ambulances?|sought (?:medical )?help|"
         r"smashed|shattered|windows|blown out|broken|cars|vehicles|power (?:outages?|cuts?)|"
-        r"without (?:power|electricity|water)|consequences|aftermath|on the (?:site|scene))\b"
+        r"(?:without|no) (?:power|electricity|water|heating)|consequences|aftermath|on the (?:site|scene))\b"
     ),
     Cue(
         r"\b(?:пожеж\w*|пожар\w*|уламк\w*|обломк\w*|рятувальн\w*|спасател\w*|пошуков\w*|поисков\w*|"
