@@ -291,6 +291,8 @@ def _other_date(text: str, mention: DateMention) -> bool:
         return False
     if (deed := lx.OTHER_DATE_DEED.search(after)) and not lx.ATTACK_CUES.search(after[: deed.end()]):
         return True
+    if lx.REPAIR.search(text):
+        return True
     return bool(lx.OTHER_DATE_BEFORE.search(before) or lx.OTHER_DATE_AFTER.search(after))
 
 

@@ -365,6 +365,13 @@ OTHER_DATE_BEFORE = Cue(
     r"\bsince (?:russia|moscow|the (?:start|beginning))\b[^.;]{0,50}$"
 )
 OTHER_DATE_AFTER = Cue(r"^[^.;]{0,30}\b(?:day of mourning|mourning day|a day of national mourning)\b")
+REPAIR = Cue(
+    r"\b(?:repair\w*|restor\w*|clean(?:ing)?-?up|reconstruct\w*|dismantl\w*|search operation|"
+    r"(?:work|works) (?:is|are|was|were|continues?|continued) (?:still )?under ?way|"
+    r"відновлю\w*|відновлен\w*|ремонт\w*|восстанов\w*|розбир\w*|разбор\w*)\b"
+)
+"""Work after a strike: a date in such a sentence ('on 26 April repairs went on after the attack')
+is the work's, not the attack's."""
 OTHER_DATE_DEED = Cue(
     r"^[^;]{0,60}?\b(?:agreed|signed|pledged|promised|discussed|met with|visited|announced|approved|"
     r"voted|held talks|spoke with|phoned)\b"

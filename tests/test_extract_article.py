@@ -233,3 +233,17 @@ def test_the_date_of_a_deed_does_not_date_the_attack(deed: str) -> None:
 def test_deaths_confirmed_in_a_district_belong_to_the_attack() -> None:
     text = f"{LEAD} Three deaths had been confirmed in Darnytsia district on the left bank, he added."
     assert _kyiv(text) == [("2024-05-02", ("Darnytskyi",))]
+
+
+@pytest.mark.parametrize(
+    "work",
+    [
+        "On the morning of 26 April, repair work is under way in the Sviatoshynskyi district after the attack.",
+        "On Saturday, rescuers continued the clean-up in the Sviatoshynskyi district.",
+    ],
+)
+def test_the_date_of_repair_work_does_not_date_the_attack(work: str) -> None:
+    text = (
+        f"Russian missiles struck Kyiv on Thursday, destroying a house in the Sviatoshynskyi district. {work}"
+    )
+    assert _kyiv(text, dt.date(2025, 4, 26)) == [("2025-04-24", ("Sviatoshynskyi",))]
