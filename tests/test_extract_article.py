@@ -238,7 +238,7 @@ def test_deaths_confirmed_in_a_district_belong_to_the_attack() -> None:
 @pytest.mark.parametrize(
     "work",
     [
-        "On the morning of 26 April, repair work is under way in the Sviatoshynskyi district after the attack.",
+        "On 26 April, repair work is under way in the Sviatoshynskyi district after the attack.",
         "On Saturday, rescuers continued the clean-up in the Sviatoshynskyi district.",
     ],
 )
