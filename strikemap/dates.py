@@ -111,6 +111,18 @@ def _month_day(m: re.Match[str]) -> DateMention | None:
     return _make("monthday", m, month=month, day_of_month=day)
 
 
+def _slashed(m: re.Match[str]) -> DateMention | None:
+    """'30/8/2023' or '8/30/2023': a day only where one of the two numbers cannot be a month."""
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    if a > 12 >= b:
+        day = _safe_date(year, b, a)
+    elif b > 12 >= a:
+        day = _safe_date(year, a, b)
+    else:
+        return None  # '5/6/2023' is 5 June in Kyiv and 6 May in New York: no day to trust
+    return _make("day", m, day=day) if day else None
+
+
 def _night(m: re.Match[str]) -> DateMention | None:
     """A night named by its two dates: the later one, as the attack's day (see `resolve`)."""
     return _full_date(m) if m.group("year") else _month_day(m)
@@ -237,6 +249,7 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
         ),
         (r"\b%s-(?P<mnum>[01]\d)-%s\b" % (_YEAR, r"(?P<day>[0-3]\d)"), _full_date),
         (r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.%s\b" % _YEAR, _full_date),
+        (r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/%s(?![\d/])" % _YEAR, _slashed),
         (r"\b%s(?: of)? %s,? %s\b" % (_DAY, _MONTH, _YEAR), _full_date),
         (r"\b%s %s(?:st|nd|rd|th)?,? %s\b" % (_MONTH, r"(?P<day>[0-3]?\d)", _YEAR), _full_date),
         (
@@ -311,7 +324,7 @@ def _need(pattern: re.Pattern[str], build: object) -> str:
         return "weekday"
     if "month" in pattern.groupindex:
         return "month"
-    return "year" if build is _full_date else "relative"  # _night needs "month": checked above
+    return "year" if build in (_full_date, _slashed) else "relative"  # _night needs "month": checked above
 
 
 _PATTERN_NEEDS = [_need(pattern, build) for pattern, build in _PATTERNS]

@@ -95,3 +95,13 @@ def test_war_day_counts_in_their_several_forms(sentence: str, day: dt.date) -> N
 
 def test_an_ordinal_month_of_the_war_gives_no_window() -> None:
     assert war_anchor("The invasion is in its 14th month.") is None
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [("(30/8/2023)", dt.date(2023, 8, 30)), ("on 8/30/2023", dt.date(2023, 8, 30)), ("on 5/6/2023", None)],
+    ids=["day-first", "month-first", "ambiguous"],
+)
+def test_a_slashed_date_is_a_day_only_when_the_order_is_clear(text: str, day: dt.date | None) -> None:
+    found = [d.day for d in find_dates(text)]
+    assert found == ([day] if day else [])
