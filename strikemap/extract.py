@@ -169,6 +169,16 @@ def _as_written(report: Report, original: str, folded: Folded, sentences: list[_
     return dataclasses.replace(report, evidence=tuple(dict.fromkeys(written(e) for e in report.evidence)))
 
 
+def _place_line(text: str, gazetteer: Gazetteer) -> bool:
+    """A line that is only a place ('Святошинський район.', 'м. Київ'): a heading for what follows."""
+    if len(text) > _DATE_LINE_CHARS:
+        return False
+    found = gazetteer.find(text)
+    return bool(found) and len(re.sub(r"[\W\d_]|\bм\b", "", text)) <= 2 + sum(
+        len(re.sub(r"[\W\d_]", "", m.text)) for m in found
+    )
+
+
 def _reports_attack(s: _Sentence) -> bool:
     """An attack word, or someone killed or hurt in a Kyiv district: no fire or death alone is."""
     if not (s.strike or s.aftermath) or s.veto:
@@ -184,7 +194,7 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
     """What one sentence says; ``hints`` is False when the article has no word `_ANCHOR_HINT` needs."""
     text = sentence.text
     strike = bool(lx.STRIKE_CUES.search(text))
-    aftermath = not strike and bool(lx.AFTERMATH.search(text))
+    aftermath = not strike and (bool(lx.AFTERMATH.search(text)) or _place_line(text, gazetteer))
     if (
         not strike
         and not aftermath
@@ -380,10 +390,13 @@ def _is_anchor_date(s: _Sentence, mention: DateMention) -> bool:
 
 
 def _main_city(sentences: list[_Sentence]) -> str | None:
-    for s in sentences:
-        if s.strike and not s.veto:
-            for m, _ in s.places:
-                return m.entry.city
+    """The city of the first place a strike sentence names, else one an aftermath sentence names
+    (a short post may name the attack and leave its place to a heading or a rescue line)."""
+    for wanted in (True, False):
+        for s in sentences:
+            if (s.strike if wanted else s.aftermath) and not s.veto:
+                for m, _ in s.places:
+                    return m.entry.city
     return None
 
 
@@ -398,6 +411,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     line_dates: dict[Target, DateMention] = {}
     previous: list[Target] = [main]
     previous_paragraph = -1
+    waiting: list[_Sentence] = []
     """An undated sentence goes on with the attack its paragraph was about, else the current one."""
     known_names: dict[str, None] = {}
     surnames: dict[str, str] = {}
@@ -414,7 +428,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
         same_paragraph = s.sentence.paragraph == previous_paragraph
         default = previous if lx.ANAPHORA.search(text) or same_paragraph else [current]
         if s.aftermath:
-            _add_aftermath(s, default, incidents)
+            if not _add_aftermath(s, default, incidents):
+                waiting.append(s)  # a heading ('Святошинський район.') or a post's first line
             continue
         if s.veto == "generic":
             for target in default:
@@ -455,6 +470,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
             for target in previous if touched else default:
                 if target in incidents:
                     incidents[target].add("said_by", name, text, words)
+    for s in waiting:
+        _add_aftermath(s, [main], incidents)
     return incidents
 
 
@@ -481,7 +498,7 @@ def _gaps(dates: list[DateMention], length: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, ends, strict=True) if a < b]
 
 
-def _add_aftermath(s: _Sentence, default: list[Target], incidents: dict[Target, _Incident]) -> None:
+def _add_aftermath(s: _Sentence, default: list[Target], incidents: dict[Target, _Incident]) -> bool:
     """Places and facts of an aftermath sentence go to the attack it follows, in their city.
 
     It never starts an attack of its own, nor dates one: "repair work went on on Friday" says
@@ -493,10 +510,12 @@ def _add_aftermath(s: _Sentence, default: list[Target], incidents: dict[Target, 
     for c in _cities(s.places):
         targets += [t for t in incidents if t[1] == c and t[0] == default[0][0] and t not in targets]
     said = _clause_facts(text)
+    added = False
     for target in dict.fromkeys(targets):
         incident = incidents[target]
         if any(m.entry.city == incident.city for m, _ in s.places) or not s.places:
-            _add_clause_facts(incident, s, span, None, said, dated=False)
+            added |= _add_clause_facts(incident, s, span, None, said, dated=False)
+    return added
 
 
 def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: ignore[no-untyped-def]

@@ -456,7 +456,7 @@ def intercepted(clause: str) -> Found | None:
 
 _DAMAGE = [(lx.Cue(r"\b(?:%s)\b" % p), label) for p, label in lx.DAMAGE_TARGETS]
 _FIRE = lx.Cue(r"\b(?:fire broke out|caught fire|(?:a |the )?(?:fire|blaze)s?\b|ablaze|burning)")
-_DEBRIS = lx.Cue(r"\b(?:debris|fragments|wreckage|shrapnel)\b")
+_DEBRIS = lx.Cue(r"\b(?:debris|fragments|wreckage|shrapnel|уламк\w*|обломк\w*|осколк\w*|фрагмент\w*)\b")
 _DAMAGE_CUES = [cue for cue, _ in _DAMAGE]
 _ANY_TARGET = lx.Cue(r"\b(?:%s)\b" % "|".join(p for p, _ in lx.DAMAGE_TARGETS))
 """One search that spares most clauses the search for each kind of target."""

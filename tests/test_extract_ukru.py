@@ -117,3 +117,22 @@ def test_near_kyiv_is_not_in_kyiv() -> None:
 )
 def test_ukrainian_and_russian_dates(text: str, published: dt.date | None, day: str) -> None:
     assert _found(text, published) == [("Kyiv", day, ("Darnytskyi",))]
+
+
+@pytest.mark.parametrize(
+    "post, district",
+    [
+        (
+            "Святошинський район.\nУламки впали на відкриту територію та на житловий будинок. Пожежа.",
+            "Sviatoshynskyi",
+        ),
+        (
+            "м. Київ\nКількість загиблих внаслідок нічної атаки зросла до 8.\n"
+            "Рятувальники розбирають завали у Дарницькому районі.",
+            "Darnytskyi",
+        ),
+    ],
+    ids=["heading", "rescue-line-after-the-toll"],
+)
+def test_a_short_post_places_its_attack_by_a_heading_or_a_rescue_line(post: str, district: str) -> None:
+    assert _found(post) == [("Kyiv", "2024-05-02", (district,))]
