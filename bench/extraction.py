@@ -60,6 +60,31 @@ def _measure(count: int, processes: int, runs: int) -> list[float]:
     return rates(found, processes=processes, runs=runs)
 
 
+UKRAINIAN_TARGET = 500
+WRITTEN = Path(__file__).resolve().parents[1] / "tests" / "corpus"
+
+
+def cyrillic_corpus(count: int, size: int = 2000) -> list[Article]:
+    """The written Ukrainian and Russian articles (tests/corpus/uk, ru), each cut or repeated to
+    ``size`` characters, cycled to ``count`` articles."""
+    bodies = []
+    for path in sorted([*WRITTEN.glob("uk/*.txt"), *WRITTEN.glob("ru/*.txt")]):
+        body = path.read_text(encoding="utf-8").split("\n\n", 1)[-1]
+        while len(body) < size:
+            body += "\n\n" + body
+        bodies.append(body[:size].rsplit(" ", 1)[0])
+    return [
+        Article(id=f"c{i}", path=f"c{i}.txt", text=bodies[i % len(bodies)], published=None)
+        for i in range(count)
+    ]
+
+
+def _measure_cyrillic(count: int, runs: int) -> list[float]:
+    found = cyrillic_corpus(count)
+    default_gazetteer()
+    return rates(found, processes=1, runs=runs)
+
+
 def figures(plan: Plan) -> list[Figure]:
     count = plan.sizes[0] if plan.quick else ARTICLES
     cores = os.cpu_count() or 1
@@ -74,6 +99,20 @@ def figures(plan: Plan) -> list[Figure]:
         figure.met = figure.median >= TARGET_PER_CORE * processes
         out.append(figure)
     out[0].notes.append(f"Extraction: synthetic articles (strikemap/synth.py, seed {SEED}) padded to 2 KB.")
+    values, peak = in_child(_measure_cyrillic, count, plan.runs)
+    figure = Figure(
+        "extraction",
+        f"extract {count:,} Ukrainian and Russian articles of 2 KB, 1 process",
+        "articles/s",
+        values,
+        peak,
+    )
+    figure.target = f">= {UKRAINIAN_TARGET:,}"
+    figure.met = figure.median >= UKRAINIAN_TARGET
+    figure.notes.append(
+        "Ukrainian and Russian: the written articles of tests/corpus/uk and ru, cut or repeated to 2 KB."
+    )
+    out.append(figure)
     return out
 
 
