@@ -88,6 +88,12 @@ _SUBSET = re.compile(
 )
 """'серед них двоє дітей', 'з них 11 госпіталізовані': a part of a figure already given."""
 _CYRILLIC = re.compile("[а-яіїєґё]", re.IGNORECASE)
+_ANY_HURT = re.compile(
+    r"загин|загибл|помер|погиб|умер|скончал|вбит|убит|поранен|постражд|травм|ранен|пострада|жертв|"
+    r"без постраждал|без пострадавш",
+    re.IGNORECASE,
+)
+"""Every figure needs one of these stems: most clauses hold none and skip the patterns."""
 Found = tuple[str, str]
 
 
@@ -101,7 +107,7 @@ class Hurt:
 
 def casualties(clause: str) -> Hurt:
     """Killed and injured in a Ukrainian or Russian clause; nothing for a clause in Latin script."""
-    if not _CYRILLIC.search(clause):
+    if not _CYRILLIC.search(clause) or not _ANY_HURT.search(clause):
         return Hurt()
     if m := _NONE_HURT.search(clause):
         return Hurt(("0", m.group(0)), ("0", m.group(0)))

@@ -584,17 +584,20 @@ def _clause_facts(clause: str, *, placed: bool = False) -> list[tuple[str, str, 
     hurt = facts.casualties(clause)
     out += [(figure.field, figure.value, figure.words) for figure in hurt.figures]
     out += [("casualty_words", words, words) for words in hurt.words]
-    for name, found in (
-        ("intercepted", facts.intercepted(clause)),
-        ("debris", facts.debris(clause)),
-    ):
-        if found:
-            out.append((name, found[0], found[1]))
+    if found := facts.debris(clause):
+        out.append(("debris", found[0], found[1]))
+    if not _LATIN_WORD.search(clause):  # the readers below know English words only
+        return out
+    if found := facts.intercepted(clause):
+        out.append(("intercepted", found[0], found[1]))
     out += [
         ("address", street.group("street"), street.group("street")) for street in lx.STREET.finditer(clause)
     ]
     out += [("damage", value, words) for value, words in facts.damage(clause)]
     return out
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{3}")
 
 
 def _add_clause_facts(
