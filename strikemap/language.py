@@ -11,7 +11,7 @@ import re
 
 from strikemap.models import LANGUAGES, Language
 
-__all__ = ["LANGUAGES", "MIXED_SHARE", "Language", "detect", "shares"]
+__all__ = ["LANGUAGES", "MIXED_SHARE", "Language", "detect", "name", "shares"]
 
 MIXED_SHARE = 0.15
 """An article is 'mixed' when its second language holds at least this share of its letters (and
@@ -61,6 +61,14 @@ _RU_WORD_LIST = """
     киева киеву города района районе"""
 _RU_WORDS = frozenset(_RU_WORD_LIST.split())
 """Common Russian words Ukrainian spells otherwise (и: і, после: після, Киев: Київ)."""
+
+
+_NAMES = {"uk": "Ukrainian", "ru": "Russian", "en": "English", "mixed": "Mixed"}
+
+
+def name(language: str) -> str:
+    """What a reader calls the language: 'Ukrainian' for 'uk'."""
+    return _NAMES.get(language, language)
 
 
 def detect(text: str) -> Language | None:
