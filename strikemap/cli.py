@@ -198,6 +198,12 @@ def _filter_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--source", action="append", default=[], help="outlet name; repeat for several")
     command.add_argument("--city", action="append", default=[], help="Kyiv, Kyiv region, Brovary, ...")
     command.add_argument(
+        "--language",
+        action="append",
+        default=[],
+        help="article language: uk, ru, en or mixed; repeat for several",
+    )
+    command.add_argument(
         "--precision", action="append", default=[], help="location precision: district, city..."
     )
     command.add_argument("--verified", action="store_true", help="only events an analyst verified")
@@ -341,7 +347,7 @@ def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return Filters(
         start=args.start, end=args.end, districts=tuple(args.district), weapons=tuple(args.weapon),
         sources=tuple(args.source), cities=tuple(args.city), precisions=tuple(args.precision),
-        verified_only=args.verified, include_rejected=args.include_rejected,
+        languages=tuple(args.language), verified_only=args.verified, include_rejected=args.include_rejected,
     )  # fmt: skip
 
 

@@ -43,6 +43,7 @@ CSV_COLUMNS = (
     "sources",
     "articles",
     "urls",
+    "languages",
     "status",
     "corrected",
     "flags",
@@ -79,6 +80,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "source": report.source,
         "title": report.title,
         "published": report.published.isoformat() if report.published else None,
+        "language": report.language,
         "role": report.role,
         "said_by": list(report.said_by),
         "fields": fields,
@@ -105,6 +107,7 @@ def event_dict(event: Event) -> dict[str, Any]:
         "said_by": list(event.said_by),
         "flags": list(event.flags),
         "sources_count": event.sources_count,
+        "languages": list(event.languages),
         "reports": [report_dict(r) for r in event.reports],
     }
 
@@ -142,6 +145,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "sources": "; ".join(dict.fromkeys(outlet_name(r) for r in event.reports)),
         "articles": "; ".join(dict.fromkeys(file_name(r.article) for r in event.reports)),
         "urls": "; ".join(dict.fromkeys(u for r in event.reports if (u := web_url(r.url)))),
+        "languages": "; ".join(event.languages),
         "flags": "; ".join(event.flags),
     }
 
@@ -265,6 +269,7 @@ def listing_row(item: Listing) -> dict[str, Any]:
         "sources": "; ".join(item.sources),
         "articles": "; ".join(dict.fromkeys(file_name(a) for a in data["articles"])),
         "urls": "; ".join(data.get("urls", ())),
+        "languages": "; ".join(item.languages),
         "flags": "; ".join(data["flags"]),
         "status": item.status,
         "corrected": "; ".join(item.corrected),

@@ -692,6 +692,7 @@ def _report(
         title=article.title,
         published=article.published,
         url=article.url,
+        language=article.language,
         evidence=tuple(dict.fromkeys(evidence)),
     )
 

@@ -12,6 +12,9 @@ from typing import Literal
 Precision = Literal["day", "month", "year"]
 Role = Literal["primary", "background"]
 PlacePrecision = Literal["landmark", "neighbourhood", "district", "city", "region"]
+Language = Literal["uk", "ru", "en", "mixed"]
+LANGUAGES: tuple[Language, ...] = ("uk", "ru", "en", "mixed")
+"""Ukrainian, Russian, English, or more than one of them in one article (`language.detect`)."""
 
 DISTRICTS: tuple[str, ...] = (
     "Darnytskyi",
@@ -40,6 +43,8 @@ class Article:
     source: str | None = None
     url: str | None = None
     published: dt.date | None = None
+    language: Language | None = None
+    """Set when the article is read; None when it is not known."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +138,8 @@ class Report:
     url: str | None = None
     """The article's address as the article gave it (not checked: see `links.web_url`)."""
     evidence: tuple[Evidence, ...] = ()
+    language: Language | None = None
+    """The article's language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,3 +167,8 @@ class Event:
     @property
     def sources_count(self) -> int:
         return len({r.source or r.article_id for r in self.reports})
+
+    @property
+    def languages(self) -> tuple[Language, ...]:
+        """The languages of its reports, in alphabetical order."""
+        return tuple(sorted({r.language for r in self.reports if r.language}))

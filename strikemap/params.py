@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
-from strikemap.models import DISTRICTS
+from strikemap.models import DISTRICTS, LANGUAGES
 from strikemap.query import LOCATION_PRECISIONS, WEAPONS, Filters
 
 Params = dict[str, str | list[str]]
@@ -20,7 +20,7 @@ EARLIEST = dt.date(2000, 1, 1)
 """The first day a filter or window may name; the extractor believes no attack before 2014."""
 LATEST = dt.date(2099, 12, 31)
 """The last day a filter or window may name: further out, a date picker cannot show it."""
-_LISTS = {"district": DISTRICTS, "weapon": WEAPONS, "precision": LOCATION_PRECISIONS}
+_LISTS = {"district": DISTRICTS, "weapon": WEAPONS, "precision": LOCATION_PRECISIONS, "language": LANGUAGES}
 _EVENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
@@ -41,7 +41,7 @@ def to_params(view: View) -> Params:
         out["to"] = filters.end.isoformat()
     for key, values in (
         ("district", filters.districts), ("weapon", filters.weapons), ("source", filters.sources),
-        ("city", filters.cities), ("precision", filters.precisions),
+        ("city", filters.cities), ("precision", filters.precisions), ("language", filters.languages),
     ):  # fmt: skip
         if values:
             out[key] = list(values)
@@ -72,7 +72,8 @@ def from_params(params: Mapping[str, str | list[str]]) -> View:
         start, end = end, start
     filters = Filters(
         start=start, end=end, districts=many("district"), weapons=many("weapon"), sources=many("source"),
-        cities=many("city"), precisions=many("precision"), verified_only=one("verified") in ("1", "true"),
+        cities=many("city"), precisions=many("precision"), languages=many("language"),
+        verified_only=one("verified") in ("1", "true"),
     )  # fmt: skip
     first, _, last = one("window").partition("..")
     window = (_day(first), _day(last))

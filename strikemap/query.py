@@ -22,7 +22,7 @@ from strikemap.dates import format_date
 from strikemap.errors import ConfigError, StoreDamaged
 from strikemap.links import outlet_name
 from strikemap.memory import collector_paused
-from strikemap.models import DISTRICTS, Event, Precision
+from strikemap.models import DISTRICTS, LANGUAGES, Event, Precision
 
 Status = Literal["unreviewed", "verified", "rejected"]
 STATUSES: tuple[Status, ...] = ("unreviewed", "verified", "rejected")
@@ -42,6 +42,8 @@ class Filters:
     sources: tuple[str, ...] = ()
     cities: tuple[str, ...] = ()
     precisions: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    """Events with a report in any of these languages (`models.LANGUAGES`)."""
     verified_only: bool = False
     include_rejected: bool = False
 
@@ -65,6 +67,10 @@ class EventView:
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(outlet_name(r) for r in self.event.reports))
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.event.languages
 
     @property
     def city(self) -> str:
@@ -104,6 +110,7 @@ class Listing:
     killed: int | None
     injured: int | None
     sources: tuple[str, ...]
+    languages: tuple[str, ...]
     summary: dict[str, Any]
     status: Status = "unreviewed"
     corrected: tuple[str, ...] = ()
@@ -133,6 +140,8 @@ class Shown(Protocol):
     def weapons(self) -> tuple[str, ...]: ...
     @property
     def sources(self) -> tuple[str, ...]: ...
+    @property
+    def languages(self) -> tuple[str, ...]: ...
     @property
     def location_precision(self) -> str: ...
 
@@ -193,6 +202,7 @@ def _listing(event_id: str, data: dict[str, Any], corrections: Iterable[Any]) ->
         killed=changes.get("killed", data["killed"]),
         injured=changes.get("injured", data["injured"]),
         sources=tuple(data["sources"]),
+        languages=tuple(data.get("languages", ())),
         summary=data,
         status=status,
         corrected=tuple(k for k in CORRECTABLE if k in changes),
@@ -240,6 +250,7 @@ def check(filters: Filters) -> None:
         ("district", filters.districts, DISTRICTS),
         ("weapon", filters.weapons, WEAPONS),
         ("location precision", filters.precisions, LOCATION_PRECISIONS),
+        ("language", filters.languages, LANGUAGES),
     ):
         unknown = [v for v in values if v not in allowed]
         if unknown:
@@ -260,6 +271,8 @@ def _passes(view: Shown, f: Filters) -> bool:
     if f.weapons and not set(f.weapons) & set(view.weapons):
         return False
     if f.sources and not set(f.sources) & set(view.sources):
+        return False
+    if f.languages and not set(f.languages) & set(view.languages):
         return False
     if f.cities and view.city not in f.cities:
         return False

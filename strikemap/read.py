@@ -20,6 +20,7 @@ from typing import Literal
 
 from strikemap import _formats, _html, telegram
 from strikemap.errors import ConfigError, ReadError
+from strikemap.language import detect
 from strikemap.models import Article, Skipped
 
 OnError = Literal["skip", "raise"]
@@ -271,6 +272,7 @@ def _article(body: str, where: str, meta: Mapping[str, object]) -> Article:
         source=fields["source"],
         url=fields["url"],
         published=parse_published(date_text) if date_text else None,
+        language=detect(body),
     )
 
 

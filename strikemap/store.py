@@ -23,10 +23,11 @@ from sqlalchemy.engine import Connection, Engine
 
 from strikemap.cluster import make_event
 from strikemap.errors import ConfigError, StoreDamaged, StoreError
+from strikemap.language import detect
 from strikemap.links import file_name, outlet_name, web_url
-from strikemap.models import Article, Event, Evidence, Place, Report, When
+from strikemap.models import LANGUAGES, Article, Event, Evidence, Language, Place, Report, When
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _LOCK_KEY = 727274  # any constant: the advisory lock that serialises writers on PostgreSQL
 
 
@@ -68,6 +69,7 @@ articles_table = sa.Table(
     sa.Column("source", sa.Text),
     sa.Column("url", sa.Text),
     sa.Column("published", sa.Date),
+    sa.Column("language", sa.String(8)),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("ingested_at", sa.DateTime, nullable=False),
 )
@@ -351,6 +353,39 @@ def _add_event_summaries(conn: Connection) -> None:
     """Version 2 to 3: events keep their summary, so exports need not rebuild them from reports."""
     if "summary" not in {c["name"] for c in sa.inspect(conn).get_columns("events")}:
         conn.execute(sa.text("ALTER TABLE events ADD COLUMN summary TEXT"))
+    _fill_summaries(conn)
+
+
+def _add_languages(conn: Connection) -> None:
+    """Version 3 to 4: articles, their reports and the events' summaries say the article's language."""
+    if "language" not in {c["name"] for c in sa.inspect(conn).get_columns("articles")}:
+        conn.execute(sa.text("ALTER TABLE articles ADD COLUMN language VARCHAR(8)"))
+    a, r = articles_table.c, reports_table.c
+    label = sa.update(articles_table).where(a.id == sa.bindparam("article_id"))
+    fill = sa.update(reports_table).where(r.key == sa.bindparam("report_key"))
+    ids = sorted(conn.execute(sa.select(a.id)).scalars())
+    for chunk in _chunks(ids, 500):
+        found = {
+            row.id: detect(row.text) for row in conn.execute(sa.select(a.id, a.text).where(a.id.in_(chunk)))
+        }
+        if found:
+            rows = [{"article_id": i, "language": language} for i, language in found.items()]
+            conn.execute(label.values(language=sa.bindparam("language")), rows)
+        reports = [
+            {"report_key": row.key, "data": {**_data(row), "language": found[row.article_id]}}
+            for row in conn.execute(sa.select(r.key, r.article_id, r.data).where(r.article_id.in_(chunk)))
+        ]
+        if reports:
+            conn.execute(fill.values(data=sa.bindparam("data")), reports)
+    _fill_summaries(conn)
+
+
+def _data(row: Any) -> dict[str, Any]:
+    return dict(row.data) if isinstance(row.data, dict) else json.loads(row.data)
+
+
+def _fill_summaries(conn: Connection) -> None:
+    """Write every event's summary anew from its reports."""
     ids = sorted(conn.execute(sa.select(events_table.c.id)).scalars())
     fill = sa.update(events_table).where(events_table.c.id == sa.bindparam("event_id"))
     for chunk in _chunks(ids, 2000):
@@ -362,7 +397,7 @@ def _add_event_summaries(conn: Connection) -> None:
             conn.execute(fill.values(summary=sa.bindparam("summary")), summaries)
 
 
-MIGRATIONS = {1: _add_report_windows, 2: _add_event_summaries}
+MIGRATIONS = {1: _add_report_windows, 2: _add_event_summaries, 3: _add_languages}
 """MIGRATIONS[n] upgrades a store from schema version n to n + 1, inside the opening transaction."""
 
 
@@ -445,11 +480,19 @@ def article_row(article: Article, now: dt.datetime) -> dict[str, Any]:
     return {
         "id": article.id, "path": article.path, "title": article.title, "source": article.source,
         "url": article.url, "published": article.published, "text": article.text, "ingested_at": now,
+        "language": article.language,
     }  # fmt: skip
 
 
 def article_from_row(row: Any) -> Article:
-    return Article(row.id, row.path, row.text, row.title, row.source, row.url, row.published)
+    return Article(
+        row.id, row.path, row.text, row.title, row.source, row.url, row.published, _language(row.language)
+    )
+
+
+def _language(value: Any) -> Language | None:
+    """A stored language, None for one this strikemap does not know (rather than a wrong filter)."""
+    return value if value in LANGUAGES else None
 
 
 def report_row(report: Report) -> dict[str, Any]:
@@ -464,7 +507,7 @@ def report_row(report: Report) -> dict[str, Any]:
         "said_by": list(report.said_by), "addresses": list(report.addresses), "flags": list(report.flags),
         "source": report.source,
         "title": report.title, "published": _iso(report.published), "url": report.url,
-        "evidence": [[e.field, e.sentence, e.match] for e in report.evidence],
+        "evidence": [[e.field, e.sentence, e.match] for e in report.evidence], "language": report.language,
     }  # fmt: skip
     return {
         "key": report.key, "article_id": report.article_id, "city": report.city, "date": report.date,
@@ -495,6 +538,7 @@ def _report(row: Any) -> Report:
         said_by=tuple(d["said_by"]), addresses=tuple(d["addresses"]), flags=tuple(d.get("flags", ())),
         source=d["source"], title=d["title"], url=d.get("url"),
         published=_date(d["published"]), evidence=tuple(Evidence(*e) for e in d["evidence"]),
+        language=_language(d.get("language")),
     )  # fmt: skip
 
 
@@ -515,7 +559,7 @@ def summary_json(event: Event, listing: tuple[list[str], list[str], list[str], i
         "weapon_models": list(event.weapon_models), "debris": event.debris, "killed": event.killed,
         "injured": event.injured, "intercepted": event.intercepted, "damage": list(event.damage),
         "said_by": list(event.said_by), "flags": list(event.flags), "sources_count": sources_count,
-        "sources": sources, "articles": articles, "urls": urls,
+        "sources": sources, "articles": articles, "urls": urls, "languages": list(event.languages),
     }  # fmt: skip
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 

@@ -26,7 +26,8 @@ from strikemap.dates import format_date
 from strikemap.errors import ConfigError, StoreError
 from strikemap.export import view_row
 from strikemap.ingest import Summary, ingest
-from strikemap.models import DISTRICTS, Article, Event, Skipped
+from strikemap.language import name as language_name
+from strikemap.models import DISTRICTS, LANGUAGES, Article, Event, Skipped
 from strikemap.panels import inert
 from strikemap.params import View
 from strikemap.query import LOCATION_PRECISIONS, WEAPONS, EventView, Filters
@@ -46,7 +47,7 @@ COLUMN_NAMES = {
     "city": "City", "districts": "Districts", "places": "Places", "location_precision": "Location precision",
     "weapons": "Weapons", "weapon_models": "Weapon models", "killed": "Killed", "injured": "Injured",
     "intercepted": "Intercepted", "damage": "Damage", "said_by": "Quoted", "sources_count": "Sources",
-    "sources": "Outlets", "status": "Review", "corrected": "Corrected fields",
+    "sources": "Outlets", "languages": "Languages", "status": "Review", "corrected": "Corrected fields",
 }  # fmt: skip
 
 
@@ -224,7 +225,7 @@ def sidebar_filters() -> None:
     st.session_state.update(
         f_range=tuple(d for d in (start, f.end) if d), f_districts=list(f.districts),
         f_weapons=list(f.weapons), f_sources=list(f.sources), f_cities=list(f.cities),
-        f_precisions=list(f.precisions), f_verified=f.verified_only,
+        f_precisions=list(f.precisions), f_languages=list(f.languages), f_verified=f.verified_only,
     )  # fmt: skip
     with st.sidebar:
         st.markdown("**Filters**")  # not a heading: the sidebar comes before the page's title
@@ -236,6 +237,8 @@ def sidebar_filters() -> None:
         st.multiselect("Sources", sources, key="f_sources", on_change=changed)
         st.multiselect("Cities", cities, key="f_cities", on_change=changed)
         st.multiselect("Location precision", LOCATION_PRECISIONS, key="f_precisions", on_change=changed)
+        st.multiselect("Language", LANGUAGES, format_func=language_name, key="f_languages", on_change=changed,
+                       help="Events with an article in any of these languages")  # fmt: skip
         st.toggle("Verified only", key="f_verified", on_change=changed)
 
 
@@ -249,7 +252,8 @@ def _filters_changed() -> None:
         start=days[0] if days else None, end=days[1] if len(days) > 1 else None,
         districts=tuple(state.f_districts), weapons=tuple(state.f_weapons),
         sources=tuple(state.f_sources), cities=tuple(state.f_cities),
-        precisions=tuple(state.f_precisions), verified_only=bool(state.f_verified),
+        precisions=tuple(state.f_precisions), languages=tuple(state.f_languages),
+        verified_only=bool(state.f_verified),
     )  # fmt: skip
     session.set_view(replace(session.current_view(), filters=filters, event=None))
     session.let_go_of_focus()

@@ -7,6 +7,7 @@ store's own answer for the same view.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,21 @@ def test_filters_and_window_survive_moving_between_pages_and_back(
     _go(page, "Map")
     page.get_by_text(f"{len(expected)} events ·").wait_for(timeout=30_000)
     assert _query(page) == wanted
+
+
+def test_the_language_filter_is_picked_by_name_and_travels_in_the_url(
+    app: tuple[str, Store], page: Any
+) -> None:
+    url, store = app
+    page.goto(f"{url}/")
+    _idle(page)
+    _pick(page, "Language", "Ukrainian")
+    expected = apply(load(store), Filters(languages=("uk",)))
+    page.get_by_text(re.compile(rf"^{len(expected)} events ·")).wait_for(timeout=30_000)
+    assert _query(page) == {"language": ["uk"]}
+    _go(page, "Events")
+    page.get_by_text(f"{len(expected)} events match the filters", exact=True).wait_for(timeout=30_000)
+    assert _query(page) == {"language": ["uk"]}
 
 
 def test_a_district_whose_events_share_one_day_draws_without_a_traceback(

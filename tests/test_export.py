@@ -84,6 +84,7 @@ def test_json_follows_the_contract() -> None:
             "said_by",
             "flags",
             "sources_count",
+            "languages",
             "reports",
         ]
     )

@@ -31,6 +31,8 @@ FILTERS = [
     Filters(sources=("Dnipro Daily", "Kyiv Wire"), cities=("Kyiv",)),
     Filters(precisions=("landmark", "neighbourhood", "district")),
     Filters(precisions=("city", "region"), include_rejected=True),
+    Filters(languages=("en",)),
+    Filters(languages=("uk", "ru", "mixed")),
 ]
 
 

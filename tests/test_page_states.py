@@ -57,6 +57,7 @@ URLS = [
     {"to": "2023-05-01"},
     {"district": ["Podilskyi", "Nowhere"], "weapon": "drone", "verified": "1"},
     {"source": "<b>no such outlet</b>", "city": "Atlantis", "precision": "city"},
+    {"language": ["uk", "klingon", "mixed"], "district": "Darnytskyi"},
     {"event": "no-such-event"},
     {"event": "'; DROP TABLE events; --", "window": "x..y", "from": "yesterday"},
 ]
@@ -158,11 +159,14 @@ def test_a_failing_page_shows_a_short_message_and_no_traceback(
     assert "/secret/server/path" not in str([e.proto for e in at.main])
 
 
-_KEYS = ("from", "to", "window", "district", "weapon", "source", "city", "precision", "verified", "event")
+_KEYS = ("from", "to", "window", "district", "weapon", "source", "city", "precision", "language")
+_KEYS += ("verified", "event")
 _VALUES = sts.one_of(
     sts.dates().map(str),
     sts.tuples(sts.dates(), sts.dates()).map(lambda d: f"{d[0]}..{d[1]}"),
-    sts.sampled_from(["Podilskyi", "drone", "missile", "city", "district", "1", "true", "Kyiv", ""]),
+    sts.sampled_from(
+        ["Podilskyi", "drone", "missile", "city", "district", "1", "true", "Kyiv", "uk", "en", ""]
+    ),
     sts.text(max_size=30),
 )
 _PARAMS = sts.dictionaries(

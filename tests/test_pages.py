@@ -427,3 +427,74 @@ def test_uploads_are_limited_and_let_go_of_once_saved(
     app.run()
     (picker,) = app.file_uploader
     assert (picker.key, picker.value, stored(user_db).articles) == ("uploads-1", [], 2)
+
+
+LANGUAGE_TEXTS = {
+    "uk.txt": "published: 2024-03-21\n\nУ ніч на 21 березня ворог атакував Київ балістичними ракетами. "
+    "Уламки впали в Дарницькому районі, пошкоджено житловий будинок.\n",
+    "en.txt": "published: 2024-05-10\n\nRussian drones hit Kyiv's Holosiivskyi district overnight on May 10, "
+    "damaging a school, officials said.\n",
+}
+
+
+@pytest.fixture
+def languages_db(user_db: Path, db: Path, tmp_path: Path) -> Path:
+    """The user's store with an attack told in Ukrainian and another in English."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in LANGUAGE_TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = Store(str(user_db))
+    try:
+        ingest(store, read_paths([folder]))
+    finally:
+        store.close()
+    return user_db
+
+
+def language_box(at: AppTest) -> Any:
+    (box,) = [m for m in at.multiselect if m.label == "Language"]
+    return box
+
+
+def listed_dates(at: AppTest) -> list[str]:
+    (table,) = at.dataframe
+    return [r["Date"] for r in table.value.to_dict("records")]
+
+
+def test_the_language_filter_lists_every_language(languages_db: Path) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    box = language_box(at)
+    assert (box.options, box.value, listed_dates(at)) == (
+        ["Ukrainian", "Russian", "English", "Mixed"], [], ["2024-03-21", "2024-05-10"]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "chosen, dates, url",
+    [(["uk"], ["2024-03-21"], "uk"), (["en", "mixed"], ["2024-05-10"], ["en", "mixed"]), (["ru"], [], "ru")],
+)
+def test_the_language_filter_narrows_the_events_and_travels_in_the_url(
+    languages_db: Path, chosen: list[str], dates: list[str], url: str | list[str]
+) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    language_box(at).set_value(chosen).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert (listed_dates(at) if dates else map_caption(at), at.query_params["language"]) == (
+        dates or (0, 0), url
+    )  # fmt: skip
+
+
+def test_a_link_with_a_language_opens_with_the_filter_chosen(languages_db: Path) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["language"] = ["en", "klingon"]
+    at.run()
+    assert (language_box(at).value, listed_dates(at)) == (["en"], ["2024-05-10"])
+
+
+def test_the_events_table_names_each_events_languages(languages_db: Path) -> None:
+    at = open_page(AppTest.from_file(str(APP), default_timeout=60).run(), "pages/events.py")
+    (table,) = at.dataframe
+    assert [(r["Date"], r["Languages"]) for r in table.value.to_dict("records")] == [
+        ("2024-03-21", "uk"), ("2024-05-10", "en")
+    ]  # fmt: skip

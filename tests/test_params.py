@@ -38,6 +38,8 @@ def from_params(url: Mapping[str, str | list[str]]) -> tuple[Filters, Window]:
         (Filters(sources=("Kyiv Wire", "Left Bank News"), cities=("Kyiv", "Bila Tserkva")), None),
         (Filters(sources=("Kyiv Wire & Co: <b>",), cities=("Київ",)), None),
         (Filters(verified_only=True), (D(2022, 2, 24), D(2024, 8, 26))),
+        (Filters(languages=("uk",)), None),
+        (Filters(languages=("mixed", "en", "ru")), (D(2023, 5, 1), D(2023, 5, 31))),
         (
             Filters(
                 start=D(2022, 10, 10),
@@ -47,6 +49,7 @@ def from_params(url: Mapping[str, str | list[str]]) -> tuple[Filters, Window]:
                 sources=("Podil Post",),
                 cities=("Kyiv",),
                 precisions=("district",),
+                languages=("uk", "ru"),
                 verified_only=True,
             ),
             (D(2022, 10, 10), D(2022, 10, 17)),
@@ -74,7 +77,11 @@ def test_round_trip(filters: Filters, window: Window) -> None:
         ),
         (
             Filters(
-                weapons=("drone", "missile"), sources=("Kyiv Wire",), cities=("Kyiv",), precisions=("city",)
+                weapons=("drone", "missile"),
+                sources=("Kyiv Wire",),
+                cities=("Kyiv",),
+                precisions=("city",),
+                languages=("uk", "mixed"),
             ),
             None,
             {
@@ -82,6 +89,7 @@ def test_round_trip(filters: Filters, window: Window) -> None:
                 "source": ["Kyiv Wire"],
                 "city": ["Kyiv"],
                 "precision": ["city"],
+                "language": ["uk", "mixed"],
             },
         ),
     ],
@@ -105,6 +113,9 @@ def test_rejected_events_are_not_a_url_setting() -> None:
         ({"district": ["Podilskyi", "Podilskyi", ""]}, (Filters(districts=("Podilskyi",)), None)),
         ({"weapon": ["laser", "drone"]}, (Filters(weapons=("drone",)), None)),
         ({"precision": ["street", "landmark"]}, (Filters(precisions=("landmark",)), None)),
+        ({"language": ["de", "uk", "UK", "uk"]}, (Filters(languages=("uk",)), None)),
+        ({"language": "ukrainian"}, (Filters(), None)),
+        ({"language": ["", "mixed"]}, (Filters(languages=("mixed",)), None)),
         ({"source": ["", "Kyiv Wire", "Kyiv Wire"]}, (Filters(sources=("Kyiv Wire",)), None)),
         ({"from": "2023-13-01"}, (Filters(), None)),
         ({"from": "yesterday", "to": "2023-02-30"}, (Filters(), None)),
@@ -143,6 +154,7 @@ def test_garbage_is_dropped_or_repaired(
     [
         {"from": "\x00", "to": "9" * 400, "window": "\ud800..\U0010ffff"},
         {"district": ["<script>", "'; DROP TABLE events; --"], "weapon": "💥"},
+        {"language": ["x" * 300, "\x00", "en\n"]},
         {"window": "....", "verified": ""},
         {"from": "2023-06-01", "to": "2023-01-01", "window": "2024-02-30..2024-03-01"},
     ],

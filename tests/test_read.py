@@ -26,6 +26,7 @@ UKRAINIAN = "Вночі над Києвом збили кілька дронів
 def article(path: Path | str, text: str, **meta: object) -> Article:
     """The Article expected from `path`, its id worked out independently of read.py."""
     digest = hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+    meta.setdefault("language", "en")
     return Article(id=digest, path=str(path), text=text, **meta)  # type: ignore[arg-type]
 
 
@@ -207,7 +208,7 @@ def test_dataset_rows_good_and_broken(name: str, expected: list[Article | Skippe
         (
             "windows.csv",
             b"text,title\r\n\xc2\xab\xd0\x9a\xd0\xb8\xd1\x97\xd0\xb2\xc2\xbb,CRLF\r\n",
-            [article("windows.csv#1", "«Київ»", title="CRLF")],
+            [article("windows.csv#1", "«Київ»", title="CRLF", language="uk")],
         ),
     ],
 )
@@ -357,7 +358,7 @@ def test_too_large_file_is_refused_unread(
 def test_decodes_bom_and_legacy_cyrillic(tmp_path: Path, name: str, data: bytes) -> None:
     path = write(tmp_path / name, data)
     where = f"{path}#1" if path.suffix in {".jsonl", ".csv"} else str(path)
-    assert list(read_paths([path])) == [article(where, UKRAINIAN)]
+    assert list(read_paths([path])) == [article(where, UKRAINIAN, language="uk")]
 
 
 def test_line_endings_and_control_characters_are_normalised(tmp_path: Path) -> None:

@@ -16,9 +16,9 @@ from conftest import ROOT
 from strikemap import store as st
 from strikemap.cli import main
 from strikemap.errors import StoreError
-from strikemap.export import to_csv, view_row
+from strikemap.export import listing_row, to_csv, view_row
 from strikemap.ingest import ingest, reextract
-from strikemap.query import Filters, find, get
+from strikemap.query import Filters, find, get, listings
 from strikemap.read import read_paths
 from strikemap.review import correct, merge, set_status, split
 
@@ -255,3 +255,108 @@ def test_a_hostile_district_filter_is_refused_as_a_value_and_harms_nothing(
         "Shevchenkivskyi, Solomianskyi, Sviatoshynskyi",
     )
     assert snapshot(store) == before
+
+
+LANGUAGE_ARTICLES = {
+    "uk.txt": "title: Нічна атака на столицю\nsource: Київська хвиля\npublished: 2024-03-21\n\n"
+    "У ніч на 21 березня ворог атакував Київ балістичними ракетами. Уламки впали в Дарницькому "
+    "районі, пошкоджено житловий будинок. Постраждали двоє людей.\n",
+    "ru.txt": "title: Ночная атака на Киев\nsource: Столичный вестник\npublished: 2024-03-21\n\n"
+    "В ночь на 21 марта Россия атаковала Киев баллистическими ракетами. Обломки упали в Дарницком "
+    "районе, повреждён жилой дом. Пострадали два человека.\n",
+    "mixed.txt": "title: Дроны над Киевом\nsource: Левый берег\npublished: 2024-04-05\n\n"
+    "Утром 5 апреля дроны атаковали Киев, обломки упали в Оболонском районе.\nМэр написал: «Уламки "
+    "впали на дах житлового будинку в Оболонському районі. Усі служби працюють на місці. Інформація "
+    "про постраждалих уточнюється.»\n",
+    "en.txt": "title: Drones hit Kyiv\nsource: Kyiv Wire\npublished: 2024-05-10\n\nRussian drones hit "
+    "Kyiv's Holosiivskyi district overnight on May 10, damaging a school, officials said.\n",
+}
+"""Written for these tests: one attack told in Ukrainian and in Russian, a Russian story quoting a
+Ukrainian post at length, and an English one."""
+LANGUAGES_BY_DAY = {"2024-03-21": ("ru", "uk"), "2024-04-05": ("mixed",), "2024-05-10": ("en",)}
+
+
+def _languages_store(url: str, folder: Path) -> st.Store:
+    store = st.Store(url)
+    ingest(store, read_paths([_write(folder, name, text) for name, text in LANGUAGE_ARTICLES.items()]))
+    return store
+
+
+def _languages_by_day(store: st.Store) -> dict[str, tuple[str, ...]]:
+    return {str(v.event.date): v.event.languages for v in find(store)}
+
+
+def test_each_event_lists_the_languages_of_its_articles(store_url: str, tmp_path: Path) -> None:
+    store = _languages_store(store_url, tmp_path / "articles")
+    assert _languages_by_day(store) == LANGUAGES_BY_DAY
+    with store.reading() as conn:
+        a = st.articles_table.c
+        stored = {row.path: row.language for row in conn.execute(sa.select(a.path, a.language))}
+    assert {Path(path).stem: language for path, language in stored.items()} == {
+        "uk": "uk", "ru": "ru", "mixed": "mixed", "en": "en"
+    }  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(to_csv(listing_row(i) for i in listings(store)).lstrip("\ufeff"))))
+    assert {r["date"]: r["languages"] for r in rows} == {
+        "2024-03-21": "ru; uk", "2024-04-05": "mixed", "2024-05-10": "en"
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "languages, expected",
+    [
+        (("uk",), ["2024-03-21"]),
+        (("ru", "uk"), ["2024-03-21"]),
+        (("mixed", "en"), ["2024-04-05", "2024-05-10"]),
+        ((), ["2024-03-21", "2024-04-05", "2024-05-10"]),
+    ],
+)
+def test_the_language_filter(
+    store_url: str, tmp_path: Path, languages: tuple[str, ...], expected: list[str]
+) -> None:
+    store = _languages_store(store_url, tmp_path / "articles")
+    filters = Filters(languages=languages)
+    assert [str(v.event.date) for v in find(store, filters)] == expected
+    assert [str(i.date) for i in listings(store, filters)] == expected
+
+
+def test_the_language_option_of_the_command_line(
+    store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = _languages_store(store_url, tmp_path / "articles")
+    assert main(["export", "--db", store_url, "--language", "uk", "--language", "en", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert [(r["date"], r["languages"]) for r in rows] == [("2024-03-21", "ru; uk"), ("2024-05-10", "en")]
+    assert main(["events", "--db", store_url, "--language", "mixed"]) == 0
+    assert "2024-04-05" in capsys.readouterr().out
+    assert main(["events", "--db", store_url, "--language", "de"]) == 2
+    assert (
+        capsys.readouterr().err.strip()
+        == "strikemap: unknown language 'de': expected one of uk, ru, en, mixed"
+    )
+    assert st.counts(store).events == 3
+
+
+def test_a_version_3_store_learns_the_language_of_every_article(store_url: str, tmp_path: Path) -> None:
+    store = _languages_store(store_url, tmp_path / "articles")
+    before = (snapshot(store), [listing_row(i) for i in listings(store)])
+    r, e = st.reports_table.c, st.events_table.c
+    with store.writing() as conn:
+        conn.execute(sa.text("ALTER TABLE articles DROP COLUMN language"))
+        for row in conn.execute(sa.select(r.key, r.data)).all():
+            data = {k: v for k, v in row.data.items() if k != "language"}
+            conn.execute(sa.update(st.reports_table).where(r.key == row.key).values(data=data))
+        for row in conn.execute(sa.select(e.id, e.summary)).all():
+            summary = {k: v for k, v in json.loads(row.summary).items() if k != "languages"}
+            conn.execute(sa.update(st.events_table).where(e.id == row.id).values(summary=json.dumps(summary)))
+        conn.execute(
+            sa.update(st.meta_table).where(st.meta_table.c.key == "schema_version").values(value="3")
+        )
+    store.close()
+    migrated = st.Store(store_url)
+    assert _languages_by_day(migrated) == LANGUAGES_BY_DAY
+    assert (snapshot(migrated), [listing_row(i) for i in listings(migrated)]) == before
+    with migrated.reading() as conn:
+        version = conn.execute(
+            sa.select(st.meta_table.c.value).where(st.meta_table.c.key == "schema_version")
+        )
+        assert version.scalar() == str(st.SCHEMA_VERSION)

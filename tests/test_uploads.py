@@ -73,6 +73,7 @@ def test_good_text_file() -> None:
                 title="Drones over Podil",
                 source="Kyiv Wire",
                 published=dt.date(2023, 5, 16),
+                language="en",
             )
         ],
         [],
@@ -94,12 +95,14 @@ def test_jsonl_with_one_broken_row() -> None:
             path="upload:news.jsonl#1",
             text="Drones hit Kyiv overnight.",
             source="Podil Post",
+            language="en",
         ),
         Article(
             id=article_id("Missiles hit Kyiv."),
             path="upload:news.jsonl#3",
             text="Missiles hit Kyiv.",
             published=dt.date(2023, 6, 24),
+            language="en",
         ),
     ]
     assert skipped == [
@@ -120,6 +123,7 @@ def test_pasted_text() -> None:
                 text="A missile hit Kyiv's Darnytskyi district.",
                 title="Pasted",
                 source="Left Bank News",
+                language="en",
             )
         ],
         [],
