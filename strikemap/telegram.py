@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from strikemap import _formats
 from strikemap.errors import ConfigError, ReadError
+from strikemap.language import detect
 from strikemap.models import Article, Skipped
 
 _USERNAME = re.compile(r"[A-Za-z]\w{3,31}")
@@ -218,6 +219,7 @@ def _post(message: object, channel: Channel, username: str | None, where: str) -
         source=original or channel.name,
         url=f"https://t.me/{username}/{number}" if username else None,
         published=_published(message),
+        language=detect(body),
     )
 
 

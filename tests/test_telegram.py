@@ -399,3 +399,8 @@ def test_an_uploaded_export_is_read_the_same_way() -> None:
     assert articles[0].url == "https://t.me/Kyiv_Test_News/2"
     reason = "2 service messages and 2 posts without text (not articles)"
     assert skipped == [Skipped("upload:result.json", reason)]
+
+
+def test_a_post_carries_its_language() -> None:
+    found = [a for a in read_paths([EXPORT]) if isinstance(a, Article)]
+    assert found and all(a.language in ("uk", "ru", "mixed") for a in found)
