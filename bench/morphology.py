@@ -25,8 +25,11 @@ from typing import Any, NamedTuple
 from common import ROOT, fmt
 
 from strikemap import gazetteer_data as data
+from strikemap.extract import extract
 from strikemap.gazetteer import Gazetteer, default_gazetteer
 from strikemap.gazetteer_words import CYRILLIC, Taken, Word, _text_keys, split
+from strikemap.models import Article
+from strikemap.read import read_paths
 from strikemap.text import split_sentences
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -312,31 +315,43 @@ def cold() -> None:
 
 
 def timed(read: Reader, tokens: list[Token], runs: int, fresh: Callable[[], None]) -> tuple[list, float]:
-    """Predictions, and the median seconds per 1,000 tokens over ``runs`` runs, each from cold."""
+    """Predictions, and the median CPU seconds per 1,000 tokens over ``runs`` runs, each from cold."""
     times, predicted = [], []
     for _ in range(runs):
         fresh()
         cold()
-        began = time.perf_counter()
+        began = time.process_time()
         predicted = [read(t) for t in tokens]
-        times.append(time.perf_counter() - began)
+        times.append(time.process_time() - began)
     return predicted, statistics.median(times) / len(tokens) * 1000
 
 
-def article_rate(gazetteer: Gazetteer, runs: int) -> float:
-    """Ukrainian corpus articles per second through the gazetteer alone, sentence by sentence, from
-    cold word caches (a stream of articles would find most words cached: this is the worst case)."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted((CORPUS / "uk").glob("*.txt"))]
-    sentences = [[s.text for s in split_sentences(t)] for t in texts]
-    times = []
+def rates(gazetteers: list[Gazetteer], runs: int, repeat: int = 4) -> list[tuple[float, float]]:
+    """Per gazetteer: Ukrainian corpus articles per CPU second through ``find`` alone (sentence by
+    sentence) and through the whole extraction. Runs alternate between the gazetteers, so a busy
+    machine slows them alike; word caches are emptied before each run (the worst case)."""
+    articles = [a for a in read_paths(sorted((CORPUS / "uk").glob("*.txt"))) if isinstance(a, Article)]
+    sentences = [s.text for a in articles for s in split_sentences(a.text)]
+    finds: list[list[float]] = [[] for _ in gazetteers]
+    extracts: list[list[float]] = [[] for _ in gazetteers]
     for _ in range(runs):
-        cold()
-        began = time.perf_counter()
-        for article in sentences:
-            for sentence in article:
+        for i, gazetteer in enumerate(gazetteers):
+            cold()
+            began = time.process_time()
+            for sentence in sentences:
                 gazetteer.find(sentence)
-        times.append(time.perf_counter() - began)
-    return len(texts) / statistics.median(times)
+            finds[i].append(time.process_time() - began)
+            cold()
+            began = time.process_time()
+            for _ in range(repeat):
+                for article in articles:
+                    extract(article, gazetteer=gazetteer)
+            extracts[i].append(time.process_time() - began)
+    n = len(articles)
+    return [
+        (n / statistics.median(f), n * repeat / statistics.median(e))
+        for f, e in zip(finds, extracts, strict=True)
+    ]
 
 
 _LOAD = """
@@ -411,10 +426,16 @@ def rows(runs: int, errors: bool) -> list[str]:
         f"\nTokens: {len(sets['corpus'])} from the corpus, {len(sets['written'])} written; "
         f"{sum(g is not None for g in gold)} name a district, {sum(g is None for g in gold)} are look-alikes."
     )
-    out.append(f"Gazetteer alone: {fmt(article_rate(plain, runs))} Ukrainian corpus articles/s (find only).")
+    gazetteers = [plain] if morph is None else [plain, both]
+    for name, (find, whole) in zip(
+        ("Gazetteer alone", "With the fallback"), rates(gazetteers, runs), strict=False
+    ):
+        out.append(
+            f"{name}: {fmt(find)} Ukrainian corpus articles per CPU second through find, "
+            f"{fmt(whole)} through the whole extraction."
+        )
     if morph is not None:
         seconds, mb = load_cost()
-        out.append(f"With the fallback: {fmt(article_rate(both, runs))} articles/s (find only).")
         out.append(f"pymorphy3 import and both dictionaries: {fmt(seconds)} s, {fmt(mb)} MB more memory.")
         out.append(f"Lemma table: {len(morph.table)} lemmas from geodata/.")
     if errors:
