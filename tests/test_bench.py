@@ -12,6 +12,7 @@ from conftest import ROOT, need_browser
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus
 import extraction
+import morphology
 import run
 
 from strikemap.read import read_paths
@@ -111,3 +112,20 @@ def test_the_extraction_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> No
     extraction.main(["--articles", "20", "--runs", "1", "--size", "500"])
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("20 articles of") and lines[-1].startswith("peak memory")
+
+
+def test_the_morphology_benchmark_runs_without_pymorphy3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "pymorphy3", None)  # import fails, as when it is not installed
+    morphology.main(["--runs", "1"])
+    out = capsys.readouterr().out
+    assert out.startswith("pymorphy3 is not installed")
+    assert "| gazetteer (suffix tables) | " in out and "pymorphy3 lemma" not in out
+    assert "Unlabelled" not in out, "a corpus word that looks like a district name has no label in FORMS"
+
+
+def test_the_morphology_benchmark_has_300_labelled_tokens_of_both_kinds() -> None:
+    tokens = morphology.corpus_tokens() + morphology.written_tokens()
+    assert len(tokens) >= 300
+    assert sum(t.gold is None for t in tokens) >= 100 and sum(t.gold is not None for t in tokens) >= 200
