@@ -188,7 +188,9 @@ def test_text_contrast_button_names_and_headings_meet_wcag(app: tuple[str, Store
     _title(page, "Kyiv Strike Map")
     page.get_by_text("Timeline window").wait_for(timeout=30_000)
     for name in ("Previous window", "Next window"):
-        assert page.get_by_role("button", name=name, exact=True).count() == 1
+        button = page.get_by_role("button", name=name, exact=True)
+        button.first.wait_for(timeout=30_000)  # the step buttons render just after the slider
+        assert button.count() == 1
 
 
 def test_the_table_under_the_map_opens_an_event_from_the_keyboard(app: tuple[str, Store], page: Any) -> None:
