@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TextIO
 
 import charset_normalizer
@@ -49,6 +52,21 @@ _HTML_START = re.compile(
     r"\s*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p)[\s>/]", re.IGNORECASE
 )
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
+
+
+@contextmanager
+def open_text(path: Path, where: str) -> Iterator[TextIO]:
+    """A file as a text stream in the encoding its first bytes show, for reading row by row.
+
+    Binary files are refused from those bytes; an OSError is left to the caller to name.
+    """
+    with path.open("rb") as raw:
+        head = raw.read(HEAD_BYTES)
+        check_binary(head, where)
+        encoding = guess_encoding(head, where, complete=len(head) < HEAD_BYTES)
+        raw.seek(0)
+        with io.TextIOWrapper(raw, encoding=encoding, newline="") as stream:
+            yield stream
 
 
 def check_binary(data: bytes, where: str) -> None:
@@ -246,7 +264,7 @@ def json_array(stream: TextIO, limit: int, where: str) -> Iterator[object | Read
     the element; as nothing after it can be found again reliably, it ends the reading.
     """
     decoder = json.JSONDecoder()
-    reader = _Chunks(stream, where)
+    reader = Chunks(stream, where)
     pos = reader.skip_space(0)
     if reader.char(pos) != "[":
         yield ReadError(where, "malformed JSON: expected a list of objects")
@@ -274,8 +292,8 @@ def json_array(stream: TextIO, limit: int, where: str) -> Iterator[object | Read
         pos = reader.skip_space(reader.release(pos))
 
 
-class _Chunks:
-    """A growing window on a text stream, for `json_array`."""
+class Chunks:
+    """A growing window on a text stream, for `json_array` and the Telegram reader."""
 
     def __init__(self, stream: TextIO, where: str) -> None:
         self.stream, self.where = stream, where

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 import logging
 import os
@@ -344,21 +343,15 @@ def _read_rows(path: Path, max_bytes: int, on_error: OnError) -> Iterator[Articl
     where = str(path)
     _check_file(path, None)
     try:
-        with path.open("rb") as raw:
-            head = raw.read(_formats.HEAD_BYTES)
-            _formats.check_binary(head, where)
-            complete = len(head) < _formats.HEAD_BYTES
-            encoding = _formats.guess_encoding(head, where, complete=complete)
-            raw.seek(0)
-            with io.TextIOWrapper(raw, encoding=encoding, newline="") as stream:
-                lines = _formats.lines(stream, max_bytes, where)
-                if path.suffix.lower() == ".json":
-                    elements = _formats.json_array(stream, max_bytes, where)
-                    yield from _json_list_articles(elements, where, on_error)
-                elif path.suffix.lower() == ".csv":
-                    yield from _csv_articles(lines, where, max_bytes, on_error)
-                else:
-                    yield from _jsonl_articles(lines, where, max_bytes, on_error)
+        with _formats.open_text(path, where) as stream:
+            lines = _formats.lines(stream, max_bytes, where)
+            if path.suffix.lower() == ".json":
+                elements = _formats.json_array(stream, max_bytes, where)
+                yield from _json_list_articles(elements, where, on_error)
+            elif path.suffix.lower() == ".csv":
+                yield from _csv_articles(lines, where, max_bytes, on_error)
+            else:
+                yield from _jsonl_articles(lines, where, max_bytes, on_error)
     except OSError as err:
         raise ReadError(where, f"cannot read: {_why(err)}") from err
 

@@ -267,14 +267,8 @@ def _published(message: dict[str, object]) -> dt.date | None:
 @contextmanager
 def _scanner(path: Path, limit: int, name: str) -> Iterator[_Scanner]:
     try:
-        with path.open("rb") as raw:
-            head = raw.read(_formats.HEAD_BYTES)
-            _formats.check_binary(head, name)
-            complete = len(head) < _formats.HEAD_BYTES
-            encoding = _formats.guess_encoding(head, name, complete=complete)
-            raw.seek(0)
-            with io.TextIOWrapper(raw, encoding=encoding, newline="") as stream:
-                yield _Scanner(stream, limit, name)
+        with _formats.open_text(path, name) as stream:
+            yield _Scanner(stream, limit, name)
     except OSError as err:
         raise ReadError(name, f"cannot read: {(err.strerror or str(err)).lower()}") from err
 
@@ -285,7 +279,7 @@ class _Scanner:
     found again reliably."""
 
     def __init__(self, stream: TextIO, limit: int, where: str) -> None:
-        self.chunks = _formats._Chunks(stream, where)
+        self.chunks = _formats.Chunks(stream, where)
         self.limit, self.where = limit, where
         self.decoder = json.JSONDecoder()
         self.pos = 0
