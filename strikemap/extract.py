@@ -125,6 +125,7 @@ def _plausible(when: When, latest: dt.date) -> When | None:
 
 
 _EARLIEST = dt.date(EARLIEST_YEAR, 1, 1)
+_ONE_DAY = dt.timedelta(days=1)
 _IMPLAUSIBLE = {"killed": 1000, "injured": 10000, "intercepted": 2000}
 """Figures above these for one attack on one city are kept as stated but flagged for a person."""
 
@@ -144,13 +145,27 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
     incidents = _collect(sentences, context, main_city)
     main_key = (context.key(None), main_city)
     reports = []
+    told = [incident for incident in incidents.values() if not incident.caption_only]
     for number, incident in enumerate(sorted(incidents.values(), key=lambda i: i.first_seen)):
+        if incident.caption_only and any(_photo_of(incident, other) for other in told):
+            continue
         report = _report(article, incident, number, is_main=incident.key == main_key, context=context)
         if report is not None:
             reports.append(report)
     if folded.changed:
         return [_as_written(report, article.text, folded, sentences) for report in reports]
     return reports
+
+
+def _photo_of(caption: _Incident, told: _Incident) -> bool:
+    """A caption's attack is the story's when city and day agree within a day: a photo of an
+    overnight strike is dated when it was taken. An older attack's file photo stays its own."""
+    a, b = caption.when, told.when
+    if caption.city != told.city or a is None or b is None:
+        return False
+    if not (a.earliest and a.latest and b.earliest and b.latest):
+        return False
+    return a.earliest <= b.latest + _ONE_DAY and b.earliest <= a.latest + _ONE_DAY
 
 
 def _as_written(report: Report, original: str, folded: Folded, sentences: list[_Sentence]) -> Report:

@@ -57,7 +57,7 @@ _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s|$)")
 """Starts only at the first mark of a run: a run of 10,000 dots is read once, not 10,000 times."""
 _CREDIT_WORD = Cue(r"\b(?:via|photo|getty|reuters|afp|ap|handout|epa)\b")
 _PARENTHESES = re.compile(r"\([^()]*\)")
-_CAPTION_MARK = Cue(r"\bsource:\s*getty\b|^\s*(?:photo|caption)\s*:")
+_CAPTION_MARK = Cue(r"\bsource:\s*getty\b|^\s*(?:photo|caption)\s*:|\bphoto\s*:\s*[\w .&/-]{1,40}$")
 _CAPTION_HINT = Cue(r"\b(?:via|photo|getty|reuters|afp|ap|handout|epa|caption|ukraine)\b")
 _WIRE_CAPTION = re.compile(
     r",\s+Ukraine,?\s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+"
@@ -100,8 +100,9 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _is_caption(paragraph: str) -> bool:
-    """A photo credit in parentheses, 'Source: Getty', a paragraph opening with 'Photo:', or one
-    ending as wire photos are captioned: '... in Kyiv, Ukraine, September 28, 2025.'"""
+    """A photo credit in parentheses, 'Source: Getty', a paragraph opening with 'Photo:' or closing
+    with a credit ('... PHOTO: REUTERS'), or one ending as wire photos are captioned:
+    '... in Kyiv, Ukraine, September 28, 2025.'"""
     if _CAPTION_MARK.search(paragraph) or _WIRE_CAPTION.search(paragraph):
         return True
     return any(_CREDIT_WORD.search(group.group()) for group in _PARENTHESES.finditer(paragraph))

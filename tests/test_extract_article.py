@@ -199,6 +199,35 @@ def test_a_wire_photo_caption_of_an_earlier_attack_does_not_date_todays() -> Non
     assert "2025-10-25" in dates and ("2025-10-25", ("Dniprovskyi",)) in _kyiv(text, dt.date(2025, 10, 25))
 
 
+@pytest.mark.parametrize("credit", ["PHOTO: REUTERS", "Photo: AFP", "PHOTO: THE NEW YORK TIMES"])
+def test_a_caption_closing_with_a_photo_credit_does_not_date_the_attack(credit: str) -> None:
+    text = (
+        "Firefighters at a damaged house on May 9, 2023, after an overnight Russian missile strike "
+        f"in Kyiv. {credit}\n\n"
+        "Russian missiles hit the Solomianskyi district of Kyiv. The attack took place on May 8, "
+        "city officials said."
+    )
+    assert _kyiv(text, dt.date(2023, 5, 10)) == [("2023-05-08", ("Solomianskyi",))]
+
+
+def test_a_file_photo_of_an_older_attack_stays_its_own_background_report() -> None:
+    text = (
+        "Rescuers at a building hit in Kyiv on April 2, 2023, in an earlier attack. PHOTO: REUTERS\n\n"
+        "Russian missiles hit the Solomianskyi district of Kyiv on May 8, 2023, city officials said."
+    )
+    found = extract(Article(id="a", path="a.txt", text=text, published=dt.date(2023, 5, 10)))
+    assert [(r.date, r.districts, r.role) for r in found] == [
+        (dt.date(2023, 4, 2), (), "background"),
+        (dt.date(2023, 5, 8), ("Solomianskyi",), "primary"),
+    ]
+
+
+@pytest.mark.parametrize("line", ["Photo: the house hit on Monday.", "Photos: rescuers at work."])
+def test_a_paragraph_only_about_photos_is_still_read(line: str) -> None:
+    text = f"Russian drones hit the Obolonskyi district of Kyiv on May 8, 2023. {line}"
+    assert ("2023-05-08", ("Obolonskyi",)) in _kyiv(text, dt.date(2023, 5, 10))
+
+
 @pytest.mark.parametrize(
     "line_form", ["{weekday}, {day} June", "{day} June 2023", "{day} June, 09:40", "June {day}"]
 )
