@@ -92,7 +92,11 @@ class _Context:
             if mention is None:
                 ranges.append((day, day))
                 continue
-            found = resolve(mention, day, self.main_day(day), self.year_hint)
+            if self.dummy and mention.kind in _YEAR_ONLY:
+                # An undated article's "24 April" takes its year from the article's full dates.
+                found = resolve(mention, None, None, self.year_hint)
+            else:
+                found = resolve(mention, day, self.main_day(day), self.year_hint)
             if found is None:
                 return None
             ranges.append(found)
@@ -112,6 +116,8 @@ class _Context:
             mention = self.main
         if mention is None:
             return (day, day)
+        if self.dummy and mention.kind in _YEAR_ONLY:
+            return resolve(mention, None, None, self.year_hint)
         return resolve(mention, day, self.main_day(day), self.year_hint)
 
 
@@ -126,6 +132,8 @@ def _plausible(when: When, latest: dt.date) -> When | None:
 
 _EARLIEST = dt.date(EARLIEST_YEAR, 1, 1)
 _ONE_DAY = dt.timedelta(days=1)
+_YEAR_ONLY = ("monthday", "month")
+"""Date words that need only a year, not the article's day."""
 _IMPLAUSIBLE = {"killed": 1000, "injured": 10000, "intercepted": 2000}
 """Figures above these for one attack on one city are kept as stated but flagged for a person."""
 

@@ -276,3 +276,15 @@ def test_the_date_of_repair_work_does_not_date_the_attack(work: str) -> None:
         f"Russian missiles struck Kyiv on Thursday, destroying a house in the Sviatoshynskyi district. {work}"
     )
     assert _kyiv(text, dt.date(2025, 4, 26)) == [("2025-04-24", ("Sviatoshynskyi",))]
+
+
+@pytest.mark.parametrize(
+    "when", ["On the night of 24 April", "On 24 April", "On April 24", "Late on April 24"]
+)
+def test_an_undated_articles_day_without_a_year_takes_the_year_of_its_full_dates(when: str) -> None:
+    text = (
+        "Russian attack on Kyiv on 24 April 2025\n\n"
+        f"{when}, Russian missiles hit the Sviatoshynskyi district of Kyiv, destroying a house."
+    )
+    found = extract(Article(id="a", path="a.txt", text=text))
+    assert [(r.date, r.districts) for r in found] == [(dt.date(2025, 4, 24), ("Sviatoshynskyi",))]
