@@ -123,6 +123,21 @@ def _slashed(m: re.Match[str]) -> DateMention | None:
     return _make("day", m, day=day) if day else None
 
 
+def _weekday_slashed(m: re.Match[str]) -> DateMention | None:
+    """'Wednesday (30/8)', as Malaysian and Indonesian outlets date a wire story: the day and month
+    in parentheses, read only where one number cannot be a month."""
+    a, b = int(m.group("a")), int(m.group("b"))
+    if a > 12 >= b:
+        month, day = b, a
+    elif b > 12 >= a:
+        month, day = a, b
+    else:
+        return None
+    if _safe_date(2024, month, day) is None:
+        return None
+    return _make("monthday", m, month=month, day_of_month=day)
+
+
 def _night(m: re.Match[str]) -> DateMention | None:
     """A night named by its two dates: the later one, as the attack's day (see `resolve`)."""
     return _full_date(m) if m.group("year") else _month_day(m)
@@ -166,6 +181,12 @@ def _n_days(sign: int) -> object:
         return None if n is None else _make("from_main", m, offset=sign * n)
 
     return build
+
+
+def _weeks_before(m: re.Match[str]) -> DateMention | None:
+    """'A week earlier': an earlier attack recalled, counted from the one the article leads with."""
+    n = 1 if m.group("n").lower() in ("a", "an") else _count(m.group("n"))
+    return None if n is None else _make("from_main", m, offset=-7 * n, recall=True)
 
 
 def _window(first: int, last: int, recall: bool = True) -> object:
@@ -266,6 +287,7 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
             r"august|september|october|november|december|may)\b(?! \d)",
             _month_year,
         ),
+        (r"\b%s\s*\((?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\)" % _WEEKDAY, _weekday_slashed),
         (
             r"\b(?:(?:on|last|this|early|late|from|until|by)\s+)?(?:(?:the\s+)?(?:early\s+hours|"
             r"small\s+hours|early\s+morning|morning|night|evening|afternoon)\s+of\s+)?%s(?:['’]s)?"
@@ -280,6 +302,7 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
             _relative(-1),
         ),
         (r"\b%s days? (?:earlier|before|after)\b" % _N, _n_days(-1)),
+        (r"\b(?P<n>an?|%s) weeks? (?:earlier|before)\b" % NUMBER, _weeks_before),
         (r"\bthe (?:next|following) (?:day|night)\b|\b(?:a|one) day later\b", _relative(1)),
         (r"\b%s days? (?:later|after that)\b" % _N, _n_days(1)),
         (r"\b%s%s %s ago\b" % (_QUALIFIER, _N, _UNIT), _ago),
@@ -320,7 +343,7 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
 def _need(pattern: re.Pattern[str], build: object) -> str:
     if re.search("[а-яіїєґё]", pattern.pattern):
         return "cyrillic"
-    if build is _weekday:
+    if build in (_weekday, _weekday_slashed):
         return "weekday"
     if "month" in pattern.groupindex:
         return "month"

@@ -341,7 +341,7 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
     Rescue work is "sent" and help "provided": an aftermath sentence is never an arms delivery.
     """
     in_kyiv_district = any(m.entry.district for m, _ in places)
-    if not aftermath and lx.SUPPLY.search(text):
+    if not aftermath and lx.SUPPLY.search(text) and not lx.RESPONDERS.search(text):
         return "supply"
     if lx.IN_RUSSIA.search(text) and not places:
         return "russia"
@@ -390,7 +390,11 @@ def _anchor_window(sentences: list[_Sentence], year_hint: int | None) -> tuple[d
 
 def _main_mention(sentences: list[_Sentence]) -> DateMention | None:
     """The date words of the attack the article leads with."""
-    lead = [s for s in sentences if s.strike and not s.veto and not s.sentence.in_caption][:_LEAD_SENTENCES]
+    told = [s for s in sentences if s.strike and not s.veto and not s.sentence.in_caption]
+    return _first_date(told[:_LEAD_SENTENCES]) or _first_date(told[_LEAD_SENTENCES:])
+
+
+def _first_date(lead: list[_Sentence]) -> DateMention | None:
     spoken = None
     for s in lead:
         recalled: bool | None = None

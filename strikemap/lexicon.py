@@ -410,6 +410,11 @@ SUPPLY = Cue(
     r"shipment\w*|sanctions?|pledged|to buy|purchase\w*|manufactur\w*|produc\w+ (?:of|more)|"
     r"ask\w* (?:\w+ ){0,4}for (?:more|additional)|appeal\w* for|ammunition)\b"
 )
+RESPONDERS = Cue(
+    r"\b(?:rescu\w+|emergency (?:services?|workers|crews|teams|responders)|firefight\w+|fire crews|"
+    r"(?:para)?medics|ambulances?)\b"
+)
+"""Who is 'sent' or 'deployed' to a strike's site: a sentence naming them is rescue work, not supply."""
 GROUND = Cue(
     r"\b(?:fighting|battles?|troops|front ?lines?|counter-?offensive|advance\w*|repelled|"
     r"ground forces|infantry|trenches|assault\w*|captured|recapture)\b"
@@ -507,7 +512,8 @@ RUSSIAN_CLAIM = Cue(
 )
 RECALL = Cue(
     r"\b(?:last (?:targeted|attacked|hit|struck|time)|ago|first (?:attack|strike|time) since|"
-    r"previously|earlier (?:this|in)|recalled|was last)\b"
+    r"previously|earlier (?:this|in)|recalled|was last|"
+    r"(?:an?|one|two|three|four|\d+) weeks? (?:earlier|before))\b"
 )
 NEGATED_HITS = Cue(
     r"\bno (?:explosions?|blasts?|hits?|damage|strikes?|casualties)\b(?: (?:were|was) reported)?"

@@ -288,3 +288,47 @@ def test_an_undated_articles_day_without_a_year_takes_the_year_of_its_full_dates
     )
     found = extract(Article(id="a", path="a.txt", text=text))
     assert [(r.date, r.districts) for r in found] == [(dt.date(2025, 4, 24), ("Sviatoshynskyi",))]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Loud explosions were heard in Kyiv on Wednesday (30/8) at around 5 a.m.",
+        "Explosions shook Kyiv early on August 30, 2023, witnesses said.",
+        "The missile attack on Kyiv came before dawn on 30 August 2023.",
+    ],
+)
+def test_an_undated_article_takes_the_first_day_any_strike_sentence_gives(later: str) -> None:
+    text = (
+        "Two people were killed by falling debris after a missile attack on Kyiv.\n\n"
+        "Debris fell in the Shevchenkivskyi district, the city administration said. Rescuers were "
+        "also sent to the Darnytskyi district, where a commercial building was hit.\n\n"
+        f"Officials said air defence was working. {later}"
+    )
+    found = extract(Article(id="a", path="a.txt", text=f"Thursday, 21 September 2023\n\n{text}"))
+    dated = [(r.date, r.districts) for r in found if r.districts]
+    assert dated == [(dt.date(2023, 8, 30), ("Shevchenkivskyi", "Darnytskyi"))]
+
+
+def test_a_recalled_attack_later_in_an_undated_article_does_not_date_its_lead() -> None:
+    text = (
+        "A missile attack on Kyiv damaged houses in the Obolonskyi district.\n\n"
+        "A week earlier, on August 23, 2023, a Russian missile strike hit the Podilskyi district of Kyiv."
+    )
+    found = extract(Article(id="a", path="a.txt", text=text))
+    assert (None, ("Obolonskyi",)) in [(r.date, r.districts) for r in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rescuers were also sent to the Darnytskyi district, where a commercial building was hit.",
+        "Emergency crews were deployed to the Darnytskyi district, where a drone hit a warehouse.",
+        "Firefighters were dispatched to the Darnytskyi district after a missile hit a shop.",
+    ],
+)
+def test_responders_sent_to_a_hit_district_are_rescue_work_not_a_delivery(sentence: str) -> None:
+    text = f"Russian missiles attacked Kyiv on May 8, 2023. {sentence}"
+    assert ("2023-05-08", ("Darnytskyi",)) in [
+        (str(r.date), r.districts) for r in extract(Article(id="a", path="a.txt", text=text))
+    ]
