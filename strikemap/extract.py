@@ -368,9 +368,9 @@ def _context(article: Article, text: str, sentences: list[_Sentence]) -> _Contex
     )
     if window is None:
         window = _anchor_window(sentences, year_hint)
-    main = _main_mention(sentences)
     if window is None:
-        return _Context(_DUMMY_WEEK, True, year_hint, main)
+        return _Context(_DUMMY_WEEK, True, year_hint, _main_mention(sentences, undated=True))
+    main = _main_mention(sentences)
     days = [window[0] + dt.timedelta(days=i) for i in range((window[1] - window[0]).days + 1)]
     return _Context(days, False, year_hint, main)
 
@@ -388,10 +388,15 @@ def _anchor_window(sentences: list[_Sentence], year_hint: int | None) -> tuple[d
     return None
 
 
-def _main_mention(sentences: list[_Sentence]) -> DateMention | None:
-    """The date words of the attack the article leads with."""
+def _main_mention(sentences: list[_Sentence], *, undated: bool = False) -> DateMention | None:
+    """The date words of the attack the article leads with.
+
+    An article with no date of its own whose lead gives none either takes the first date a later
+    strike sentence gives: there is no publication day to fall back on.
+    """
     told = [s for s in sentences if s.strike and not s.veto and not s.sentence.in_caption]
-    return _first_date(told[:_LEAD_SENTENCES]) or _first_date(told[_LEAD_SENTENCES:])
+    found = _first_date(told[:_LEAD_SENTENCES])
+    return found or (_first_date(told[_LEAD_SENTENCES:]) if undated else None)
 
 
 def _first_date(lead: list[_Sentence]) -> DateMention | None:
