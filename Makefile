@@ -21,3 +21,7 @@ quality:
 	for lang in uk ru; do for part in tuned untuned; do \
 		python -m strikemap quality --gold tests/realworld/gold_ukru.jsonl --language $$lang --part $$part --city Kyiv $(TEXTS); \
 	done; done
+	for lang in en uk ru tg; do \
+		python -m strikemap quality --gold tests/corpus/gold_$$lang.jsonl --texts tests/corpus --part tuned --city Kyiv; \
+		python -m strikemap quality --gold tests/corpus/gold_$${lang}_untuned.jsonl --texts tests/corpus --part untuned --city Kyiv; \
+	done
