@@ -38,7 +38,10 @@ if form and (files or pasted.strip()):
     articles, notes = fill_in(articles, form)
     articles, events, slow = ui.preview(tuple(articles))  # in a child process, each under a time budget
     for item in skipped + slow:
-        st.error(f"Skipped {item.path}: {item.reason}")
+        if item.not_article:
+            st.info(f"Left out of {item.path}: {item.reason}")
+        else:
+            st.error(f"Skipped {item.path}: {item.reason}")
     for note in notes:
         st.info(note)
     status, found = st.empty(), f"{len(articles)} article(s) read · {len(events)} event(s) found"

@@ -259,7 +259,9 @@ def read_all(paths: Sequence[str], *, max_bytes: int) -> tuple[list[Article], li
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for item in read_paths(paths, max_bytes=max_bytes):
-        if isinstance(item, Skipped):
+        if isinstance(item, Skipped) and item.not_article:
+            print(f"strikemap: left out of {printable(item.path)}: {printable(item.reason)}", file=sys.stderr)
+        elif isinstance(item, Skipped):
             skipped.append(item)
             print(f"strikemap: skipped {printable(item.path)}: {printable(item.reason)}", file=sys.stderr)
         else:

@@ -47,6 +47,8 @@ class Summary:
     """Stored articles given with another text: posts edited since (see `_revised`)."""
     present: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    left_out: list[Skipped] = field(default_factory=list)
+    """What is not an article by nature (a channel's service messages): told, not a failure."""
     reports: int = 0
     events_created: int = 0
     events_updated: int = 0
@@ -59,6 +61,7 @@ class Summary:
             f"reports: {self.reports}; events created: {self.events_created}, updated: {self.events_updated}",
         ]
         out += [f"  skipped {printable(s.path)}: {printable(s.reason)}" for s in self.skipped]
+        out += [f"  left out of {printable(s.path)}: {printable(s.reason)}" for s in self.left_out]
         return out
 
 
@@ -145,7 +148,8 @@ def _write_batch(
     given = [a for a in batch if isinstance(a, Article) and a.path not in unread]
     reports = place_reports(found, geocoder)
     added, replaced, stored, created, updated = _write(store, _unique(given), reports, known)
-    summary.skipped += [s for s in batch if isinstance(s, Skipped)] + failed
+    summary.skipped += [s for s in batch if isinstance(s, Skipped) and not s.not_article] + failed
+    summary.left_out += [s for s in batch if isinstance(s, Skipped) and s.not_article]
     summary.added += added
     summary.replaced += replaced
     summary.present += len(given) - added - replaced

@@ -53,6 +53,8 @@ class Skipped:
 
     path: str
     reason: str
+    not_article: bool = False
+    """Left out by nature, not by fault (a channel's service messages): told, but not a failure."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,7 +133,7 @@ def read_export(path: Path, name: str, limit: int) -> Iterator[Article | Skipped
     except ReadError as err:
         yield err
     if reason := tally.reason():
-        yield Skipped(name, reason)
+        yield Skipped(name, reason, not_article=True)
 
 
 def post_id(channel: str, message: int) -> str:

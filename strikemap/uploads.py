@@ -56,7 +56,8 @@ def read_uploads(
             path.write_bytes(content)
             for item in read_paths([path], max_bytes=max_bytes):
                 if isinstance(item, Skipped):
-                    skipped.append(Skipped(item.path.replace(str(path), f"upload:{safe}"), item.reason))
+                    where = item.path.replace(str(path), f"upload:{safe}")
+                    skipped.append(Skipped(where, item.reason, not_article=item.not_article))
                 else:
                     articles.append(_renamed(item, str(path), f"upload:{safe}"))
     if pasted.strip():
