@@ -191,6 +191,7 @@ class Gazetteer:
         taken = self._district_lists(text, words, self._names(text, words))
         if CYRILLIC.search(text):
             taken = self._bare_districts(text, words, taken)
+            taken = [t for t in taken if not _names_something_else(text, words, t)]
         keep = kyiv_owned(text, words, taken)
         return [
             Mention(
@@ -305,6 +306,30 @@ class Gazetteer:
             if any(_in_polygon(lon, lat, polygon) for polygon in district.polygons):
                 return district.name
         return None
+
+
+_NOT_THE_DISTRICT = re.compile(
+    r"(?:районн|вокзал|набережн|ринк|ринок|рынк|рынок|лавр|управлінн|управлени|адміністрац|администрац|"
+    r"(?:суд|міст|мост|парк)(?:у|ом|і|е|а)?(?![\w'’]))",
+    re.IGNORECASE,
+)
+"""What a district's adjective names when one of these follows: its court, administration or police
+('Оболонський районний суд'), or a landmark named after the area ('на Дарницькому вокзалі',
+'Дніпровська набережна', 'Подільський міст'), none of which places a strike in the district."""
+
+
+def _names_something_else(text: str, words: list[Word], taken: Taken) -> bool:
+    entry = taken.entry
+    if entry is None or entry.district is None or entry.city != data.KYIV:
+        return False
+    last = words[taken.last - 1]
+    spelled = text[last.start : last.end].lower()
+    if spelled.startswith("районн"):
+        return True
+    if taken.last - taken.first != 1 or taken.last >= len(words):
+        return False
+    after = words[taken.last]
+    return bool(_NOT_THE_DISTRICT.match(text, after.start)) and text[last.end : after.start].strip() == ""
 
 
 _ADJECTIVE_CASE = re.compile(r"(?:ському|цькому|ськім|цькім|ського|цького|ском|цком|ского|цкого)$")

@@ -541,3 +541,39 @@ def test_landmark_places_a_strike_in_its_district(gazetteer: Gazetteer, text: st
 )
 def test_landmark_names_other_cities_share_are_not_kyivs(gazetteer: Gazetteer, text: str) -> None:
     assert [m.entry.name for m in gazetteer.find(text) if m.entry.city == "Kyiv"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Оболонський районний суд розглянув справу.",
+        "Засідання Печерського районного суду перенесли через тривогу.",
+        "В Оболонському районному управлінні поліції розповіли про затримання.",
+        "Пошкоджено вагони на Дарницькому вокзалі.",
+        "Корки утворилися на Дніпровській набережній.",
+        "Рух Подільським мостом тимчасово перекрили.",
+        "Голосіївський парк закрили для відвідувачів.",
+        "Дарницкий рынок не работал.",
+        "На Днепровской набережной образовалась пробка.",
+        "Оболонський суд ухвалив рішення.",
+    ],
+)
+def test_a_districts_adjective_naming_its_court_office_or_a_landmark_is_not_the_district(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    assert [m.entry.district for m in gazetteer.find(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text, district",
+    [
+        ("У Дарницькому районі, біля ринку, горів склад.", "Darnytskyi"),
+        ("На Подолі містяни ховалися в метро.", "Podilskyi"),
+        ("Уламки впали в Оболонському районі, на набережній.", "Obolonskyi"),
+        ("В Голосеевском районе суд не работал.", "Holosiivskyi"),
+    ],
+)
+def test_the_district_itself_before_such_words_is_still_read(
+    gazetteer: Gazetteer, text: str, district: str
+) -> None:
+    assert [m.entry.district for m in gazetteer.find(text)] == [district]
