@@ -256,17 +256,32 @@ class Gazetteer:
         """A district's adjective standing alone reads as that Kyiv district: in an oblique case
         ('У Шевченківському уламки впали'), or before a dash, colon or 'р-н' ('Дарницький: ...')."""
         used = {i for t in taken for i in range(t.first, t.last)}
-        added = []
+        added: list[Taken] = []
         for i, word in enumerate(words):
             if i in used or not text[word.start : word.start + 1].isupper():
                 continue
             spelled = text[word.start : word.end]
-            if not (_BARE_DISTRICT_END.match(text, word.end) or _ADJECTIVE_CASE.search(spelled)):
+            headed = bool(_BARE_DISTRICT_END.match(text, word.end))
+            if not (headed or _ADJECTIVE_CASE.search(spelled)):
                 continue
-            entry = self.lookup(f"{text[word.start : word.end]} район")
-            if entry is not None and entry.kind == "district" and entry.city == data.KYIV:
-                added.append(Taken(i, i + 1, entry))
+            entry = self._bare(text, word)
+            if entry is None:
+                continue
+            added.append(Taken(i, i + 1, entry))
+            # 'Святошинський, Дарницький та Солом'янський — ...': the list before a dash shares it
+            k = i
+            while headed and (p := _listed_before(text, words, k)) is not None and p not in used:
+                before = self._bare(text, words[p]) if text[words[p].start].isupper() else None
+                if before is None:
+                    break
+                k = p
+                added.append(Taken(k, k + 1, before))
         return sorted(taken + added, key=lambda t: t.first) if added else taken
+
+    def _bare(self, text: str, word: Word) -> Entry | None:
+        """The Kyiv district whose adjective ``word`` is, if it is one."""
+        entry = self.lookup(f"{text[word.start : word.end]} район")
+        return entry if entry is not None and entry.kind == "district" and entry.city == data.KYIV else None
 
     def _district_form(
         self, text: str, words: list[Word], cover: dict[int, int], taken: list[Taken], item: tuple[int, int]
@@ -330,6 +345,21 @@ def _names_something_else(text: str, words: list[Word], taken: Taken) -> bool:
         return False
     after = words[taken.last]
     return bool(_NOT_THE_DISTRICT.match(text, after.start)) and text[last.end : after.start].strip() == ""
+
+
+_LIST_JOIN = re.compile(r"\s*,\s*|\s*,?\s+(?:та|і|й|и)\s+")
+"""What joins the names of a list: a comma, 'та', 'і', 'и'."""
+_CONJUNCTIONS = frozenset({"та", "і", "й", "и"})
+
+
+def _listed_before(text: str, words: list[Word], k: int) -> int | None:
+    """The word before word ``k`` in a list ('A, B та C'): its index, skipping the conjunction."""
+    p = k - 1
+    if p >= 0 and text[words[p].start : words[p].end].lower() in _CONJUNCTIONS:
+        p -= 1
+    if p < 0 or not _LIST_JOIN.fullmatch(text, words[p].end, words[k].start):
+        return None
+    return p
 
 
 _ADJECTIVE_CASE = re.compile(r"(?:ському|цькому|ськім|цькім|ського|цького|ском|цком|ского|цкого)$")

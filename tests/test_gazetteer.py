@@ -577,3 +577,19 @@ def test_the_district_itself_before_such_words_is_still_read(
     gazetteer: Gazetteer, text: str, district: str
 ) -> None:
     assert [m.entry.district for m in gazetteer.find(text)] == [district]
+
+
+@pytest.mark.parametrize(
+    "text, districts",
+    [
+        ("Святошинський, Дарницький та Солом’янський — там найбільше руйнувань.",
+         ["Sviatoshynskyi", "Darnytskyi", "Solomianskyi"]),
+        ("Святошинский и Дарницкий — пострадали больше всего.", ["Sviatoshynskyi", "Darnytskyi"]),
+        ("Оболонський, Подільський: уламки впали на дахи.", ["Obolonskyi", "Podilskyi"]),
+        ("Святошинський, Іванов, Дарницький — так сказали.", ["Darnytskyi"]),
+    ],
+)  # fmt: skip
+def test_a_list_of_bare_district_names_before_a_dash_reads_every_one(
+    gazetteer: Gazetteer, text: str, districts: list[str]
+) -> None:
+    assert [m.entry.district for m in gazetteer.find(text)] == districts
