@@ -132,6 +132,10 @@ def _plausible(when: When, latest: dt.date) -> When | None:
 
 _EARLIEST = dt.date(EARLIEST_YEAR, 1, 1)
 _ONE_DAY = dt.timedelta(days=1)
+_SCOPE = ("Kyiv", "Kyiv region")
+_SHARED_NAMES = frozenset({"Shevchenkivskyi", "Dniprovskyi", "Desnianskyi", "Podilskyi"})
+"""Kyiv district names that districts of other cities bear too (Kharkiv, Zaporizhzhia, Lviv, Kherson,
+Chernihiv, Poltava...)."""
 _YEAR_ONLY = ("monthday", "month")
 """Date words that need only a year, not the article's day."""
 _IMPLAUSIBLE = {"killed": 1000, "injured": 10000, "intercepted": 2000}
@@ -459,6 +463,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
             continue
         same_paragraph = s.sentence.paragraph == previous_paragraph
         default = previous if lx.ANAPHORA.search(text) or same_paragraph else [current]
+        s = _owned_by_the_city_before(s, previous if same_paragraph else [current])
         if s.aftermath:
             if not _add_aftermath(s, default, incidents):
                 waiting.append(s)  # a heading ('Святошинський район.') or a post's first line
@@ -548,6 +553,26 @@ def _add_aftermath(s: _Sentence, default: list[Target], incidents: dict[Target, 
         if any(m.entry.city == incident.city for m, _ in s.places) or not s.places:
             added |= _add_clause_facts(incident, s, span, None, said, dated=False)
     return added
+
+
+def _owned_by_the_city_before(s: _Sentence, before: list[Target]) -> _Sentence:
+    """A district of the city the text speaks of, when that city is not Kyiv: 'a house in the
+    Shevchenkivskyi district of the city' after a sentence about Kharkiv, or 'strikes on Zaporizhzhia
+    damaged the Dniprovskyi and Shevchenkivskyi districts'. Only names other cities' districts share
+    are taken for theirs, unless 'of the city' says so."""
+    if not any(m.entry.district for m, _ in s.places):
+        return s
+    named = [m.entry.city for m, _ in s.places if m.entry.kind == "city"]
+    spoken_of = named or [city for _, city in before]
+    if not spoken_of or any(city in _SCOPE for city in spoken_of):
+        return s
+    text = s.sentence.text
+    kept = [
+        (m, near)
+        for m, near in s.places
+        if not (m.entry.district in _SHARED_NAMES or (m.entry.district and lx.OF_THE_CITY.match(text, m.end)))
+    ]
+    return s if len(kept) == len(s.places) else dataclasses.replace(s, places=kept)
 
 
 def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: ignore[no-untyped-def]

@@ -323,6 +323,8 @@ STRIKE_CUES = Bilingual(
     Cue(
         r"\b(?:вибух\w*|удар\w*|атак\w*|взрыв\w*|уламк\w*|обломк\w*|дрон\w*|безпілотник\w*|беспилотник\w*|"
         r"бпла|шахед\w*|ракет\w*|балісти\w*|баллисти\w*|обстріл\w*|обстрел\w*|влучан\w*|попадан\w*|"
+        r"влучи\w*|влучил\w*|влучив|поціли\w*|поцілив|вдари\w*|вдарив|попал[аио]?|попав|поразил\w*|"
+        r"уразил\w*|вразил\w*|"
         r"збит\w*|сбит\w*|ппо|пво|протиповітрян\w*|противовоздушн\w*|кинджал\w*|іскандер\w*|искандер\w*|"
         r"загин\w*|загибл\w*|погиб\w*|поранен\w*|ранен\w*|постражд\w*|пострада\w*|травм\w*|"
         r"пожеж\w*|пожар\w*|руйнуван\w*|разрушен\w*|пошкодж\w*|поврежд\w*|госпіталіз\w*|госпитализ\w*)\b"
@@ -415,6 +417,12 @@ RESPONDERS = Cue(
     r"(?:para)?medics|ambulances?)\b"
 )
 """Who is 'sent' or 'deployed' to a strike's site: a sentence naming them is rescue work, not supply."""
+OF_THE_CITY = re.compile(
+    r"(?:\s+(?:district|raion))?\s*(?:of|in) the city\b|"
+    r"(?:\s+(?:район\w*|р-н\w*))?\s+(?:міста|города)(?![\w-])",
+    re.IGNORECASE,
+)
+"""After a district's name: the city the text speaks of, whichever ('у Шевченківському районі міста')."""
 GROUND = Cue(
     r"\b(?:fighting|battles?|troops|front ?lines?|counter-?offensive|advance\w*|repelled|"
     r"ground forces|infantry|trenches|assault\w*|captured|recapture)\b"

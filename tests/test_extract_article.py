@@ -332,3 +332,33 @@ def test_responders_sent_to_a_hit_district_are_rescue_work_not_a_delivery(senten
     assert ("2023-05-08", ("Darnytskyi",)) in [
         (str(r.date), r.districts) for r in extract(Article(id="a", path="a.txt", text=text))
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia struck Kharkiv with a glide bomb. It hit a house in the Shevchenkivskyi district of the "
+        "city.",
+        "КАБ влучила по Харкову. Бомба влучила у будинок у Шевченківському районі міста.",
+        "Удар по Запоріжжю: пошкоджено будинки у Дніпровському та Шевченківському районах.",
+        "Russian missiles hit Zaporizhzhia overnight. Debris fell in the Dniprovskyi district, "
+        "damaging a house.",
+        "Russian drones attacked Zaporizhzhia overnight.\n\nFedorov urged residents of the Dniprovskyi "
+        "and Shevchenkivskyi districts to stay away from the debris.",
+    ],
+)
+def test_a_district_name_other_cities_share_belongs_to_the_city_spoken_of(text: str) -> None:
+    assert _kyiv(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, district",
+    [
+        ("Russia struck Kharkiv overnight.\n\nIn Kyiv, debris fell in the Shevchenkivskyi district.",
+         "Shevchenkivskyi"),
+        ("Russian drones attacked Kyiv overnight. Debris fell in the Dniprovskyi district.", "Dniprovskyi"),
+        ("Russia struck Kharkiv overnight. Drones also hit the Darnytskyi district of Kyiv.", "Darnytskyi"),
+    ],
+)  # fmt: skip
+def test_kyivs_own_districts_stay_kyivs_beside_another_city(text: str, district: str) -> None:
+    assert (str(dt.date(2024, 5, 2)), (district,)) in _kyiv(text)

@@ -136,3 +136,17 @@ def test_ukrainian_and_russian_dates(text: str, published: dt.date | None, day: 
 )
 def test_a_short_post_places_its_attack_by_a_heading_or_a_rescue_line(post: str, district: str) -> None:
     assert _found(post) == [("Kyiv", "2024-05-02", (district,))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Одна з них влучила в житловий будинок у Шевченківському районі.",
+        "Одна из них попала в жилой дом в Шевченковском районе.",
+        "Друга поцілила в багатоповерхівку в Шевченківському районі.",
+        "Вторая поразила многоэтажку в Шевченковском районе.",
+    ],
+)
+def test_a_verb_of_hitting_places_the_attack(sentence: str) -> None:
+    text = f"Вранці Росія випустила по Києву дві ракети. {sentence}"
+    assert any(districts == ("Shevchenkivskyi",) for _, _, districts in _found(text))
