@@ -45,11 +45,14 @@ _LABEL_LINE = re.compile(
     re.IGNORECASE,
 )
 """A line that is only the label of a link list or a share bar."""
-_SHORT_PAGE = 1000
-"""Below this much text a page has little furniture to lose, and trafilatura's guesses on it are
-unsteady (a list item dropped, a menu kept): our reader's text is kept."""
-_PRUNE = ["//header[not(ancestor::article)]", "//nav", "//aside", "//footer"]
-"""Page furniture that trafilatura keeps on a page with little text; our reader drops it too."""
+_PRUNE = [
+    "//header[not(ancestor::article) and not(.//article)]",
+    "//nav[not(.//article)]",
+    "//aside[not(.//article)]",
+    "//footer[not(.//article)]",
+]
+"""Page furniture that trafilatura keeps on a page with little text; our reader drops it too. Some
+sites put the whole story inside an <aside>: furniture holding an <article> stays."""
 
 
 def html_fields(html: str) -> tuple[str, dict[str, str | None]]:
@@ -65,7 +68,7 @@ def html_fields(html: str) -> tuple[str, dict[str, str | None]]:
     main, extra = found
     for key, value in extra.items():
         meta[key] = meta.get(key) or value
-    if main.strip() and len(text) >= _SHORT_PAGE:
+    if main.strip():
         headline = extra.get("title") or meta.get("title")
         text = main if not headline or main.startswith(headline) else f"{headline}\n\n{main}"
     return drop_link_lines(text), meta

@@ -117,3 +117,13 @@ def test_a_two_megabyte_page_is_read_in_reasonable_time() -> None:
     text, _ = _html.html_fields(big)
     assert time.perf_counter() - start < 60  # ~15 s on 2 shared cores; quadratic work takes minutes
     assert "Paragraph 9999." in text and "Sviatoshynskyi" not in text
+
+
+def test_a_stub_article_element_does_not_hide_the_story_beside_it() -> None:
+    html = (
+        "<html><head><title>Drones hit the capital</title></head><body>"
+        "<article class='preview'><p>Preview</p></article>"
+        f"<div class='story-body'>{BODY}</div></body></html>"
+    )
+    text, _ = _html.html_fields(html)
+    assert "rescuers worked at three sites" in text and "Obolonskyi district" in text
