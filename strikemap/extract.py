@@ -320,9 +320,9 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
     in_kyiv_district = any(m.entry.district for m, _ in places)
     if not aftermath and lx.SUPPLY.search(text):
         return "supply"
-    if lx.IN_RUSSIA.search(text) and not places:
+    if not places and lx.IN_RUSSIA.search(text):
         return "russia"
-    if lx.RUSSIAN_CLAIM.search(text) and not places:
+    if not places and lx.RUSSIAN_CLAIM.search(text):
         return "claim"
     if lx.GROUND.search(text) and not lx.AIR_CUES.search(text):
         return "ground"

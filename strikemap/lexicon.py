@@ -135,6 +135,12 @@ class Cue:
 _CYRILLIC = re.compile("[а-яіїєґё]", re.IGNORECASE)
 
 
+def has_cyrillic(text: str) -> bool:
+    """Whether ``text`` holds a Ukrainian or Russian letter; an ASCII text (most English) is
+    answered without a search."""
+    return not text.isascii() and bool(_CYRILLIC.search(text))
+
+
 class Bilingual:
     """An English cue and a Ukrainian-and-Russian one: the second is asked only of Cyrillic text,
     so English text keeps the English cue's fast needle check."""
@@ -146,7 +152,7 @@ class Bilingual:
 
     def search(self, text: str) -> re.Match[str] | None:
         found = self.english.search(text)
-        if found is None and _CYRILLIC.search(text):
+        if found is None and has_cyrillic(text):
             return self.cyrillic.search(text)
         return found
 
@@ -191,7 +197,14 @@ def needles(pattern: str) -> tuple[str, ...] | None:
         found = _required(_parser.parse(pattern))
     except (ImportError, AttributeError):  # pragma: no cover - another Python's re internals
         return None
-    return tuple(sorted(found)) if found else None
+    return tuple(sorted(fewest(found))) if found else None
+
+
+def fewest(found: Iterable[str]) -> frozenset[str]:
+    """The needles without those holding another ('april' holds 'apr'): a text with the longer
+    one has the shorter too, so checking both only costs time."""
+    found = frozenset(found)
+    return frozenset(n for n in found if not any(o != n and o in n for o in found))
 
 
 def _required(items: Iterable[tuple[object, object]]) -> frozenset[str] | None:
