@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from strikemap.lexicon import NUMBER, Cue, fewest, parse_number
@@ -387,21 +387,30 @@ def _present(sentence: str) -> dict[str, bool]:
     }
 
 
+_LOWER_PATTERNS = [re.compile(pattern.pattern) for pattern, _ in _PATTERNS]
+"""The patterns without IGNORECASE, for a lower-cased copy of the sentence: as with a `Cue`,
+CPython's `re` runs them several times faster (the patterns are written in lower case)."""
+
+
 def find_dates(sentence: str) -> list[DateMention]:
     """Every date expression in the sentence, left to right, without overlaps."""
     if not _may_hold_date(sentence):
         return []
     taken: list[DateMention] = []
     present = _present(sentence)
-    for (pattern, build), need in zip(_PATTERNS, _PATTERN_NEEDS, strict=True):
+    lower = sentence.lower()
+    folded = len(lower) == len(sentence)  # else a letter lower-cased to two: positions would drift
+    for (pattern, build), lower_pattern, need in zip(_PATTERNS, _LOWER_PATTERNS, _PATTERN_NEEDS, strict=True):
         if not present[need]:
             continue
-        for match in pattern.finditer(sentence):
+        for match in lower_pattern.finditer(lower) if folded else pattern.finditer(sentence):
             if any(t.start < match.end() and match.start() < t.end for t in taken):
                 continue
             mention = build(match)  # type: ignore[operator]
             if mention is not None:
                 taken.append(mention)
+    if folded:  # the words as the sentence writes them, not lower-cased
+        taken = [replace(t, text=sentence[t.start : t.end]) for t in taken]
     return sorted(taken, key=lambda t: t.start)
 
 

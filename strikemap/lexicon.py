@@ -6,7 +6,7 @@ Kept apart from the extraction logic so a new weapon or phrasing is a one-line c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 _UNITS = {
     "zero": 0,
@@ -157,18 +157,41 @@ class Bilingual:
         return found
 
 
-def matches(cues: Sequence[Cue], text: str) -> Iterator[tuple[int, re.Match[str]]]:
+class Cues:
+    """Cues asked together (see `matches`): which of them can match a text is decided by one pass
+    over all their needles, where asking each cue would check them cue by cue."""
+
+    __slots__ = ("_always", "_by_needle", "cues")
+
+    def __init__(self, cues: Iterable[Cue]) -> None:
+        self.cues = tuple(cues)
+        self._always = frozenset(i for i, cue in enumerate(self.cues) if cue.needles is None)
+        by_needle: dict[str, list[int]] = {}
+        for i, cue in enumerate(self.cues):
+            for needle in cue.needles or ():
+                by_needle.setdefault(needle, []).append(i)
+        self._by_needle = tuple(by_needle.items())
+
+    def possible(self, lower: str) -> list[int]:
+        """The indices, in order, of the cues whose needles the lower-cased text holds."""
+        found = set(self._always)
+        for needle, indices in self._by_needle:
+            if needle in lower:
+                found.update(indices)
+        return sorted(found)
+
+
+def matches(cues: Cues, text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """Every match of each cue in turn, with the cue's index: `finditer` of many cues at once."""
     lower = _lowered(text)
     if len(lower) != len(text):
-        for i, cue in enumerate(cues):
+        for i, cue in enumerate(cues.cues):
             for m in cue._folded.finditer(text):
                 yield i, m
         return
-    for i, cue in enumerate(cues):
-        if cue.needles is None or any(map(lower.__contains__, cue.needles)):
-            for m in cue._lower.finditer(lower):
-                yield i, m
+    for i in cues.possible(lower):
+        for m in cues.cues[i]._lower.finditer(lower):
+            yield i, m
 
 
 _last: tuple[str, str] = ("", "")
