@@ -107,7 +107,7 @@ class Hurt:
 
 def casualties(clause: str) -> Hurt:
     """Killed and injured in a Ukrainian or Russian clause; nothing for a clause in Latin script."""
-    if not _CYRILLIC.search(clause) or not _ANY_HURT.search(clause):
+    if clause.isascii() or not _CYRILLIC.search(clause) or not _ANY_HURT.search(clause):
         return Hurt()
     if m := _NONE_HURT.search(clause):
         return Hurt(("0", m.group(0)), ("0", m.group(0)))

@@ -10,10 +10,10 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from strikemap.lexicon import NUMBER, Cue, parse_number
+from strikemap.lexicon import NUMBER, Cue, fewest, parse_number
 from strikemap.models import Precision, When
 
 WAR_START = dt.date(2022, 2, 24)
@@ -381,29 +381,59 @@ _ANCHORS = [
 
 _WAR_WORD = Cue("war|invasion")
 
-_ANY_DATE_WORD = Cue(
-    r"\d|%s|%s|yesterday|today|tonight|night|morning|afternoon|evening|previous|before|earlier|after|later|"
+_DATE_WORDS = (
+    r"%s|%s|yesterday|today|tonight|night|morning|afternoon|evening|previous|before|earlier|after|later|"
     r"next|following|ago|week|month|вчор|вчер|сьогодн|сегодн|ніч|ноч|понеділ|вівтор|серед|четвер|ятниц|"
     r"субот|неділ|понедельник|вторник|сред|воскрес|тиждень|неделю" % ("|".join(_MONTHS), "|".join(_WEEKDAYS))
-)
-"""Most sentences hold no date: one cheap search spares them the twenty patterns below."""
+).split("|")
+_ANY_DATE_WORD = Cue(r"\d|%s" % "|".join(_DATE_WORDS))
+_DATE_NEEDLES = tuple(sorted(fewest(_DATE_WORDS)))
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_date(sentence: str) -> bool:
+    """Most sentences hold no date: a digit or a date word is looked for before the twenty patterns
+    below, as plain strings, which is several times faster than one search for all of them."""
+    lower = sentence.lower()
+    if len(lower) != len(sentence):  # a letter lower-cased to two: let the Cue read the text itself
+        return bool(_ANY_DATE_WORD.search(sentence))
+    return bool(_DIGIT.search(sentence)) or any(map(lower.__contains__, _DATE_NEEDLES))
+
+
+def _present(sentence: str) -> dict[str, bool]:
+    """Which of `_NEEDS` the sentence holds; Cyrillic is never looked for in an ASCII sentence."""
+    return {
+        name: (not sentence.isascii() and bool(test.search(sentence)))
+        if name == "cyrillic"
+        else bool(test.search(sentence))
+        for name, test in _NEEDS.items()
+    }
+
+
+_LOWER_PATTERNS = [re.compile(pattern.pattern) for pattern, _ in _PATTERNS]
+"""The patterns without IGNORECASE, for a lower-cased copy of the sentence: as with a `Cue`,
+CPython's `re` runs them several times faster (the patterns are written in lower case)."""
 
 
 def find_dates(sentence: str) -> list[DateMention]:
     """Every date expression in the sentence, left to right, without overlaps."""
-    if not _ANY_DATE_WORD.search(sentence):
+    if not _may_hold_date(sentence):
         return []
     taken: list[DateMention] = []
-    present = {name: bool(test.search(sentence)) for name, test in _NEEDS.items()}
-    for (pattern, build), need in zip(_PATTERNS, _PATTERN_NEEDS, strict=True):
+    present = _present(sentence)
+    lower = sentence.lower()
+    folded = len(lower) == len(sentence)  # else a letter lower-cased to two: positions would drift
+    for (pattern, build), lower_pattern, need in zip(_PATTERNS, _LOWER_PATTERNS, _PATTERN_NEEDS, strict=True):
         if not present[need]:
             continue
-        for match in pattern.finditer(sentence):
+        for match in lower_pattern.finditer(lower) if folded else pattern.finditer(sentence):
             if any(t.start < match.end() and match.start() < t.end for t in taken):
                 continue
             mention = build(match)  # type: ignore[operator]
             if mention is not None:
                 taken.append(mention)
+    if folded:  # the words as the sentence writes them, not lower-cased
+        taken = [replace(t, text=sentence[t.start : t.end]) for t in taken]
     return sorted(taken, key=lambda t: t.start)
 
 

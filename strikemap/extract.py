@@ -147,7 +147,8 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
     gazetteer = gazetteer or default_gazetteer()
     folded = fold(article.text)
     hints = _ANCHOR_HINT.possible(folded.text)
-    sentences = [_analyse(s, gazetteer, hints=hints) for s in split_sentences(folded.text)]
+    read: dict[str, _Sentence] = {}
+    sentences = [_analyse_once(s, gazetteer, read, hints=hints) for s in split_sentences(folded.text)]
     if not any(_reports_attack(s) for s in sentences):
         return []
     context = _context(article, folded.text, sentences)
@@ -215,6 +216,18 @@ def _reports_attack(s: _Sentence) -> bool:
         return True
     in_district = any(m.entry.district and m.entry.city == "Kyiv" for m, _ in s.places)
     return in_district and bool(lx.HURT.search(text)) and not lx.OTHER_CAUSE.search(text)
+
+
+def _analyse_once(
+    sentence: Sentence, gazetteer: Gazetteer, read: dict[str, _Sentence], *, hints: bool
+) -> _Sentence:
+    """`_analyse`, once for each wording: a page that prints its headline again as the lead, repeats
+    a caption or quotes a post twice has the repeat read from ``read`` (what each wording said)."""
+    found = read.get(sentence.text)
+    if found is None:
+        found = read[sentence.text] = _analyse(sentence, gazetteer, hints=hints)
+        return found
+    return dataclasses.replace(found, sentence=sentence)
 
 
 def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) -> _Sentence:
@@ -347,9 +360,9 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
     in_kyiv_district = any(m.entry.district for m, _ in places)
     if not aftermath and lx.SUPPLY.search(text) and not lx.RESPONDERS.search(text):
         return "supply"
-    if lx.IN_RUSSIA.search(text) and not places:
+    if not places and lx.IN_RUSSIA.search(text):
         return "russia"
-    if lx.RUSSIAN_CLAIM.search(text) and not places:
+    if not places and lx.RUSSIAN_CLAIM.search(text):
         return "claim"
     if lx.GROUND.search(text) and not lx.AIR_CUES.search(text):
         return "ground"
@@ -450,6 +463,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     waiting: list[_Sentence] = []
     """An undated sentence goes on with the attack its paragraph was about, else the current one."""
     known_names: dict[str, None] = {}
+    read: dict[tuple[str, bool], _Said] = {}
     surnames: dict[str, str] = {}
     """The full name last met for each surname, so 'Klitschko said' later is Vitali Klitschko."""
     for index, s in enumerate(sentences):
@@ -465,7 +479,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
         default = previous if lx.ANAPHORA.search(text) or same_paragraph else [current]
         s = _owned_by_the_city_before(s, previous if same_paragraph else [current])
         if s.aftermath:
-            if not _add_aftermath(s, default, incidents):
+            if not _add_aftermath(s, default, incidents, read):
                 waiting.append(s)  # a heading ('Святошинський район.') or a post's first line
             continue
         if s.veto == "generic":
@@ -474,7 +488,6 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                     _refine_models(incidents[target], text)
             continue
         touched: list[Target] = []
-        said: dict[tuple[int, int], list[tuple[str, str, str]]] = {}
         recalls: bool | None = None
         for target, mention, clause in _clauses(s, context, default):
             incident = incidents.get(target)
@@ -486,9 +499,9 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                     when = context.when(mention if mention is not None and target != main else context.main)
                 incident = _Incident(target, target[1], when, index)
             assert incident is not None
-            if clause not in said:  # a clause that speaks of many cities is read once, not once for each
-                said[clause] = _clause_facts(text[clause[0] : clause[1]], placed=bool(s.places_in(*clause)))
-            if _add_clause_facts(incident, s, clause, mention, said[clause]):
+            # a clause that speaks of many cities is read once, not once for each
+            said = _clause_facts_once(text[clause[0] : clause[1]], read, placed=bool(s.places_in(*clause)))
+            if _add_clause_facts(incident, s, clause, mention, said):
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
@@ -508,7 +521,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 if target in incidents:
                     incidents[target].add("said_by", name, text, words)
     for s in waiting:
-        _add_aftermath(s, [main], incidents)
+        _add_aftermath(s, [main], incidents, read)
     return incidents
 
 
@@ -535,7 +548,12 @@ def _gaps(dates: list[DateMention], length: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, ends, strict=True) if a < b]
 
 
-def _add_aftermath(s: _Sentence, default: list[Target], incidents: dict[Target, _Incident]) -> bool:
+def _add_aftermath(
+    s: _Sentence,
+    default: list[Target],
+    incidents: dict[Target, _Incident],
+    read: dict[tuple[str, bool], _Said],
+) -> bool:
     """Places and facts of an aftermath sentence go to the attack it follows, in their city.
 
     It never starts an attack of its own, nor dates one: "repair work went on on Friday" says
@@ -546,7 +564,7 @@ def _add_aftermath(s: _Sentence, default: list[Target], incidents: dict[Target, 
     targets = [t for t in default if t in incidents]
     for c in _cities(s.places):
         targets += [t for t in incidents if t[1] == c and t[0] == default[0][0] and t not in targets]
-    said = _clause_facts(text)
+    said = _clause_facts_once(text, read)
     added = False
     for target in dict.fromkeys(targets):
         incident = incidents[target]
@@ -631,7 +649,20 @@ def _cities(places: list[tuple[Mention, bool]]) -> list[str]:
     return list(dict.fromkeys(cities))
 
 
-def _clause_facts(clause: str, *, placed: bool = False) -> list[tuple[str, str, str]]:
+_Said = list[tuple[str, str, str]]
+"""What a clause says of an attack, as (field, value, words)."""
+
+
+def _clause_facts_once(clause: str, read: dict[tuple[str, bool], _Said], *, placed: bool = False) -> _Said:
+    """`_clause_facts`, once for each wording in an article: a waiting aftermath line is offered
+    to its attack twice, and a page may repeat a sentence; ``read`` holds what each one said."""
+    found = read.get((clause, placed))
+    if found is None:
+        found = read[(clause, placed)] = _clause_facts(clause, placed=placed)
+    return found
+
+
+def _clause_facts(clause: str, *, placed: bool = False) -> _Said:
     """What a clause says of an attack, as (field, value, words), whichever city it is given to;
     ``placed``: the clause names a place, so a country-wide tally in it is tied to that place."""
     out = []

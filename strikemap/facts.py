@@ -17,7 +17,7 @@ Found = tuple[str, str]
 
 _MODELS = [(lx.Cue(r"(?<![\w-])(?:%s)(?![\w])" % p), m, c) for p, m, c in lx.WEAPON_MODELS]
 _CLASSES = [(lx.Cue(r"(?<![\w-])(?:%s)(?![\w])" % p), c) for p, c in lx.WEAPON_CLASSES]
-_WEAPON_CUES = [cue for cue, *_ in _MODELS] + [cue for cue, _ in _CLASSES]
+_WEAPON_CUES = lx.Cues([cue for cue, *_ in _MODELS] + [cue for cue, _ in _CLASSES])
 _WEAPON_CLASS = [c for _, _, c in _MODELS] + [c for _, c in _CLASSES]
 
 
@@ -175,7 +175,7 @@ _FIGURES: list[tuple[str, str, str]] = [
     ("killed", "total", r"\bkill(?:ing|ed|s)\s+%s\b(?!\s*(?:drones?|missiles?|%%|targets|rockets))" % _N),
     ("injured", "total", r"\b(?:injur|wound)(?:ing|ed|es|s)\s+%s\b(?!\s*(?:drones?|missiles?|%%))" % _N),
 ]
-_FIGURE_CUES = [lx.Cue(p) for _, _, p in _FIGURES]
+_FIGURE_CUES = lx.Cues(lx.Cue(p) for _, _, p in _FIGURES)
 _NONE_HURT = lx.Cue(
     r"\b(?:no (?:(?:major|serious|immediate|known|further|other)\s+)?"
     r"(?:(?:damage|destruction)\s+(?:or|and)\s+)?(?:casualties|victims|injuries or deaths|"
@@ -457,7 +457,7 @@ def intercepted(clause: str) -> Found | None:
 _DAMAGE = [(lx.Cue(r"\b(?:%s)\b" % p), label) for p, label in lx.DAMAGE_TARGETS]
 _FIRE = lx.Cue(r"\b(?:fire broke out|caught fire|(?:a |the )?(?:fire|blaze)s?\b|ablaze|burning)")
 _DEBRIS = lx.Cue(r"\b(?:debris|fragments|wreckage|shrapnel|уламк\w*|обломк\w*|осколк\w*|фрагмент\w*)\b")
-_DAMAGE_CUES = [cue for cue, _ in _DAMAGE]
+_DAMAGE_CUES = lx.Cues(cue for cue, _ in _DAMAGE)
 _ANY_TARGET = lx.Cue(r"\b(?:%s)\b" % "|".join(p for p, _ in lx.DAMAGE_TARGETS))
 """One search that spares most clauses the search for each kind of target."""
 

@@ -6,7 +6,7 @@ Kept apart from the extraction logic so a new weapon or phrasing is a one-line c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 _UNITS = {
     "zero": 0,
@@ -135,6 +135,12 @@ class Cue:
 _CYRILLIC = re.compile("[а-яіїєґё]", re.IGNORECASE)
 
 
+def has_cyrillic(text: str) -> bool:
+    """Whether ``text`` holds a Ukrainian or Russian letter; an ASCII text (most English) is
+    answered without a search."""
+    return not text.isascii() and bool(_CYRILLIC.search(text))
+
+
 class Bilingual:
     """An English cue and a Ukrainian-and-Russian one: the second is asked only of Cyrillic text,
     so English text keeps the English cue's fast needle check."""
@@ -146,23 +152,46 @@ class Bilingual:
 
     def search(self, text: str) -> re.Match[str] | None:
         found = self.english.search(text)
-        if found is None and _CYRILLIC.search(text):
+        if found is None and has_cyrillic(text):
             return self.cyrillic.search(text)
         return found
 
 
-def matches(cues: Sequence[Cue], text: str) -> Iterator[tuple[int, re.Match[str]]]:
+class Cues:
+    """Cues asked together (see `matches`): which of them can match a text is decided by one pass
+    over all their needles, where asking each cue would check them cue by cue."""
+
+    __slots__ = ("_always", "_by_needle", "cues")
+
+    def __init__(self, cues: Iterable[Cue]) -> None:
+        self.cues = tuple(cues)
+        self._always = frozenset(i for i, cue in enumerate(self.cues) if cue.needles is None)
+        by_needle: dict[str, list[int]] = {}
+        for i, cue in enumerate(self.cues):
+            for needle in cue.needles or ():
+                by_needle.setdefault(needle, []).append(i)
+        self._by_needle = tuple(by_needle.items())
+
+    def possible(self, lower: str) -> list[int]:
+        """The indices, in order, of the cues whose needles the lower-cased text holds."""
+        found = set(self._always)
+        for needle, indices in self._by_needle:
+            if needle in lower:
+                found.update(indices)
+        return sorted(found)
+
+
+def matches(cues: Cues, text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """Every match of each cue in turn, with the cue's index: `finditer` of many cues at once."""
     lower = _lowered(text)
     if len(lower) != len(text):
-        for i, cue in enumerate(cues):
+        for i, cue in enumerate(cues.cues):
             for m in cue._folded.finditer(text):
                 yield i, m
         return
-    for i, cue in enumerate(cues):
-        if cue.needles is None or any(map(lower.__contains__, cue.needles)):
-            for m in cue._lower.finditer(lower):
-                yield i, m
+    for i in cues.possible(lower):
+        for m in cues.cues[i]._lower.finditer(lower):
+            yield i, m
 
 
 _last: tuple[str, str] = ("", "")
@@ -191,7 +220,14 @@ def needles(pattern: str) -> tuple[str, ...] | None:
         found = _required(_parser.parse(pattern))
     except (ImportError, AttributeError):  # pragma: no cover - another Python's re internals
         return None
-    return tuple(sorted(found)) if found else None
+    return tuple(sorted(fewest(found))) if found else None
+
+
+def fewest(found: Iterable[str]) -> frozenset[str]:
+    """The needles without those holding another ('april' holds 'apr'): a text with the longer
+    one has the shorter too, so checking both only costs time."""
+    found = frozenset(found)
+    return frozenset(n for n in found if not any(o != n and o in n for o in found))
 
 
 def _required(items: Iterable[tuple[object, object]]) -> frozenset[str] | None:

@@ -153,10 +153,9 @@ def _cut(text: str, start: int, limit: int) -> int:
     return space if space > start + MAX_SENTENCE // 2 else limit
 
 
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = Cue(
     r"[,;:]\s+|(?<!\s)\s+[–—-]\s+|(?<!\s)\s+(?=(?:which|while|whereas|follows|following|followed|comes|came|"
-    r"a day after|a day before|the day after|the day before|hours after|days after)\b)",
-    re.IGNORECASE,
+    r"a day after|a day before|the day after|the day before|hours after|days after)\b)"
 )
 """A break that opens with spaces starts only at the first of them: a run of 10,000 spaces that is
 no break is read once, not once per space (which made clause splitting quadratic)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -105,3 +106,45 @@ def test_an_ordinal_month_of_the_war_gives_no_window() -> None:
 def test_a_slashed_date_is_a_day_only_when_the_order_is_clear(text: str, day: dt.date | None) -> None:
     found = [d.day for d in find_dates(text)]
     assert found == ([day] if day else [])
+
+
+def test_the_date_patterns_are_written_in_lower_case() -> None:
+    """They also run without IGNORECASE over a lower-cased sentence, which needs lower-case patterns."""
+    from strikemap import dates
+
+    for pattern, _ in dates._PATTERNS:
+        assert not any(c.isupper() for c in re.sub(r"\\.|\(\?P<\w+>", "", pattern.pattern)), pattern.pattern
+
+
+def _as_written(sentence: str) -> list[object]:
+    """The dates the IGNORECASE patterns find in the sentence as written (the reference)."""
+    from strikemap import dates
+
+    if not dates._may_hold_date(sentence):
+        return []
+    present = dates._present(sentence)
+    taken: list[dates.DateMention] = []
+    for (pattern, build), need in zip(dates._PATTERNS, dates._PATTERN_NEEDS, strict=True):
+        for match in pattern.finditer(sentence) if present[need] else ():
+            overlaps = any(t.start < match.end() and match.start() < t.end for t in taken)
+            if not overlaps and (mention := build(match)) is not None:  # type: ignore[operator]
+                taken.append(mention)
+    return sorted(taken, key=lambda t: t.start)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Drones hit Kyiv on Oct. 17, 2022, and again ON MONDAY.",
+        "THE NIGHT OF 30 NOVEMBER-1 DECEMBER 2024 was loud.",
+        "Three days ago, and Last Week, the Previous Night.",
+        "У НІЧ НА 5 ТРАВНЯ 2024 РОКУ дрони атакували Київ.",
+        "В ночь с 6 на 7 Июля, в Среду.",
+        "İstanbul said on 3 May 2024 that Kyiv was hit yesterday.",
+    ],
+)
+def test_dates_read_from_a_lower_cased_copy_are_those_read_as_written(sentence: str) -> None:
+    """Regression: the patterns run on a lower-cased copy must find what IGNORECASE finds in the
+    sentence itself, quoted as written."""
+    found = find_dates(sentence)
+    assert found and found == _as_written(sentence)

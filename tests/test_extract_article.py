@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from strikemap import extract as extract_module
 from strikemap.extract import extract
 from strikemap.models import Article
 
@@ -362,3 +363,33 @@ def test_a_district_name_other_cities_share_belongs_to_the_city_spoken_of(text: 
 )  # fmt: skip
 def test_kyivs_own_districts_stay_kyivs_beside_another_city(text: str, district: str) -> None:
     assert (str(dt.date(2024, 5, 2)), (district,)) in _kyiv(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{LEAD}\n\n{LEAD}\n\nRescuers are working in the Obolonskyi district.",
+        "Drones hit the Podilskyi district of Kyiv on 1 May.\n\n" * 2,
+        f"{LEAD} Debris fell in Darnytskyi district.\n\nDebris fell in Darnytskyi district.\n\n{LEAD}",
+        "Rescuers are working in the Obolonskyi district.\n\n"
+        f"{LEAD}\n\nRescuers are working in the Obolonskyi district.",
+    ],
+)
+def test_a_repeated_sentence_is_read_once_with_the_same_reports(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: reading each wording once per article (a headline printed again as the lead)
+    must give the reports, evidence and offsets that reading every sentence afresh gives."""
+    article = Article(id="a", path="a.txt", text=text, published=dt.date(2024, 5, 2))
+    once = extract(article)
+    monkeypatch.setattr(
+        extract_module,
+        "_analyse_once",
+        lambda s, gazetteer, read, *, hints: extract_module._analyse(s, gazetteer, hints=hints),
+    )
+    monkeypatch.setattr(
+        extract_module,
+        "_clause_facts_once",
+        lambda clause, read, *, placed=False: extract_module._clause_facts(clause, placed=placed),
+    )
+    assert once and once == extract(article)

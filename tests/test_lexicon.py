@@ -21,6 +21,8 @@ def _cues() -> dict[str, lx.Cue]:
     def visit(name: str, value: object) -> None:
         if isinstance(value, lx.Cue):
             found[name] = value
+        elif isinstance(value, lx.Cues):
+            visit(name, value.cues)
         elif isinstance(value, lx.Bilingual):
             visit(f"{name}.english", value.english)
             visit(f"{name}.cyrillic", value.cyrillic)
@@ -109,3 +111,34 @@ def test_evidence_keeps_the_article_s_own_case(tmp_path: Path) -> None:
     classes, models = facts.weapons("Russia launched Shahed drones at KYIV")
     assert ("drone", "Shahed") in classes and ("Shahed", "Shahed") in models
     assert facts.casualties("Two People Were Killed").killed == ("2", "Two People Were Killed")
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    [
+        (["apr", "april", "may"], {"apr", "may"}),
+        (["night", "tonight", "overnight"], {"night"}),
+        (["drone", "missile"], {"drone", "missile"}),
+        (["ago"], {"ago"}),
+    ],
+)
+def test_fewest_drops_needles_that_hold_another(found: list[str], expected: set[str]) -> None:
+    assert lx.fewest(found) == expected
+
+
+def test_the_date_prefilter_answers_as_its_cue() -> None:
+    """Regression: the plain-string check before the date patterns must pass exactly the
+    sentences the one search for any date word passes."""
+    extra = ["No date here at all.", "У БЕРЕЗНІ", "Вчора ввечері", "FRİDAY night", "tonight", "in 2023"]
+    for sentence in [*SENTENCES, *(s.upper() for s in SENTENCES[:200]), *extra]:
+        assert dates._may_hold_date(sentence) == bool(dates._ANY_DATE_WORD.search(sentence)), sentence
+
+
+@pytest.mark.parametrize("name", ["_WEAPON_CUES", "_FIGURE_CUES", "_DAMAGE_CUES"])
+def test_cues_asked_together_match_as_each_asked_alone(name: str) -> None:
+    """Regression: one pass over all the needles must keep every match that asking each cue finds."""
+    cues: lx.Cues = getattr(facts, name)
+    extra = ["Two people were killed and a school and 3 homes were hit by Shahed drones.", "İSTANBUL drones"]
+    for sentence in [*SENTENCES, *(s.upper() for s in SENTENCES[:200]), *extra]:
+        alone = [(i, m.span()) for i, cue in enumerate(cues.cues) for m in cue.finditer(sentence)]
+        assert [(i, m.span()) for i, m in lx.matches(cues, sentence)] == alone, sentence
