@@ -143,9 +143,38 @@ _IMPLAUSIBLE = {"killed": 1000, "injured": 10000, "intercepted": 2000}
 
 
 def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Report]:
-    """Every attack the article reports or recalls, one Report per city and day."""
+    """Every attack the article reports or recalls, one Report per city and day.
+
+    A post that reports no attack of its own but adds to one ('Попередньо, двоє постраждалих') is
+    read after the posts it follows (`Article.context`): their attack, with this post's facts.
+    """
     gazetteer = gazetteer or default_gazetteer()
-    folded = fold(article.text)
+    reports = _extract(article, article.text, gazetteer)
+    if reports or not article.context:
+        return reports
+    return _follow_up(article, gazetteer)
+
+
+def _follow_up(article: Article, gazetteer: Gazetteer) -> list[Report]:
+    """The attack of the posts this one follows, told with this post's own facts and evidence.
+
+    Nothing when the post or the post just before it is about something else (a road accident, a
+    fundraiser, the weather): an update follows the post it comes after.
+    """
+    if _off_topic(article.text) or _off_topic(article.context[-1]):
+        return []
+    lead = "".join(f"{text}\n\n" for text in article.context if not _off_topic(text))
+    return _extract(article, lead + article.text, gazetteer, own_from=len(lead))
+
+
+def _off_topic(text: str) -> bool:
+    return bool(lx.OTHER_CAUSE.search(text) or lx.OFF_TOPIC.search(text))
+
+
+def _extract(article: Article, text: str, gazetteer: Gazetteer, *, own_from: int = 0) -> list[Report]:
+    """The reports of ``text``; with ``own_from``, only what its part from there on says (the
+    article's own text after the posts it follows) counts as a fact or evidence."""
+    folded = fold(text)
     hints = _ANCHOR_HINT.possible(folded.text)
     read: dict[str, _Sentence] = {}
     sentences = [_analyse_once(s, gazetteer, read, hints=hints) for s in split_sentences(folded.text)]
@@ -156,6 +185,8 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
     if main_city is None:
         return []
     incidents = _collect(sentences, context, main_city)
+    if own_from:
+        incidents = _own_facts(incidents, _own_sentences(sentences, folded, own_from), main_city)
     main_key = (context.key(None), main_city)
     reports = []
     told = [incident for incident in incidents.values() if not incident.caption_only]
@@ -166,8 +197,37 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
         if report is not None:
             reports.append(report)
     if folded.changed:
-        return [_as_written(report, article.text, folded, sentences) for report in reports]
+        return [_as_written(report, text, folded, sentences) for report in reports]
     return reports
+
+
+def _own_sentences(sentences: list[_Sentence], folded: Folded, own_from: int) -> set[str]:
+    """The sentences (as read) of the text from ``own_from`` (in the text as written) on."""
+    start = bisect.bisect_left(folded.starts, own_from) if folded.changed else own_from
+    return {s.sentence.text for s in sentences if s.sentence.start >= start}
+
+
+_NOT_OWN_FACTS = frozenset({"date", "time_of_day", "said_by"})
+"""What an attack takes from the posts it was first told in: a post that gives only these adds nothing."""
+
+
+def _own_facts(incidents: dict[Target, _Incident], own: set[str], city: str) -> dict[Target, _Incident]:
+    """The incidents in ``city`` (the attack the earlier posts tell of), each with only the facts
+    and places of the ``own`` sentences; those left without any fact of their own are dropped. A
+    panel must never quote another post as this one's, nor lend its attack to another city's news."""
+    out = {}
+    for target, incident in incidents.items():
+        if incident.city != city:
+            continue
+        facts_ = {
+            name: kept
+            for name, items in incident.facts.items()
+            if (kept := [(v, e) for v, e in items if e.sentence in own])
+        }
+        places = [p for p in incident.places if p[2].sentence in own]
+        if places or facts_.keys() - _NOT_OWN_FACTS:
+            out[target] = dataclasses.replace(incident, facts=facts_, places=places)
+    return out
 
 
 def _photo_of(caption: _Incident, told: _Incident) -> bool:

@@ -382,6 +382,20 @@ OTHER_CAUSE = Bilingual(
 )
 """Deaths with another cause: a road accident or a shooting in a district is not a strike."""
 
+OFF_TOPIC = Bilingual(
+    Cue(
+        r"\b(?:fundrais\w*|donat(?:e|ed|es|ing|ions?)|raising (?:money|funds)|bank card|"
+        r"storms?|thunderstorms?|heavy rain|snowfall|hurricane|gale|blizzard)\b"
+    ),
+    Cue(
+        r"\b(?:збір коштів|збираємо|збираєм|донат\w*|реквізит\w*|монобанк\w*|банк[аиу] на|сбор средств|"
+        r"собираем|реквизит\w*|негод\w*|буревій\w*|злив[аиуо]|снігопад\w*|снегопад\w*|ураган\w*|"
+        r"гроз[аиуо]|шторм\w*|непогод\w*)\b"
+    ),
+)
+"""A fundraiser or the weather: a post about either is not an update on an attack, though it may
+name drones ('збираємо на дрони') or damage ('негода пошкодила дахи')."""
+
 ATTACK_CUES = Bilingual(
     Cue(
         r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"

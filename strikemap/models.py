@@ -45,6 +45,10 @@ class Article:
     published: dt.date | None = None
     language: Language | None = None
     """Set when the article is read; None when it is not known."""
+    context: tuple[str, ...] = ()
+    """The texts of the posts this one follows, earliest first: a Telegram channel's short update
+    ('two injured') leaves the attack's place and day to them (`telegram.Series`). Never quoted as
+    this article's evidence."""
 
 
 @dataclass(frozen=True, slots=True)

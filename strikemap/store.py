@@ -27,7 +27,7 @@ from strikemap.language import detect
 from strikemap.links import file_name, outlet_name, web_url
 from strikemap.models import LANGUAGES, Article, Event, Evidence, Language, Place, Report, When
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _LOCK_KEY = 727274  # any constant: the advisory lock that serialises writers on PostgreSQL
 
 
@@ -72,7 +72,10 @@ articles_table = sa.Table(
     sa.Column("language", sa.String(8)),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("ingested_at", sa.DateTime, nullable=False),
+    sa.Column("context", sa.Text),
 )
+"""context: the posts a Telegram post follows (`Article.context`) as a JSON list, so that extracting
+again from the store reads the post as its first ingest did; NULL for any other article."""
 reports_table = sa.Table(
     "reports",
     metadata,
@@ -380,6 +383,12 @@ def _add_languages(conn: Connection) -> None:
     _fill_summaries(conn)
 
 
+def _add_contexts(conn: Connection) -> None:
+    """Version 4 to 5: articles keep the posts they follow. Stored posts have none to add."""
+    if "context" not in {c["name"] for c in sa.inspect(conn).get_columns("articles")}:
+        conn.execute(sa.text("ALTER TABLE articles ADD COLUMN context TEXT"))
+
+
 def _data(row: Any) -> dict[str, Any]:
     return dict(row.data) if isinstance(row.data, dict) else json.loads(row.data)
 
@@ -397,7 +406,7 @@ def _fill_summaries(conn: Connection) -> None:
             conn.execute(fill.values(summary=sa.bindparam("summary")), summaries)
 
 
-MIGRATIONS = {1: _add_report_windows, 2: _add_event_summaries, 3: _add_languages}
+MIGRATIONS = {1: _add_report_windows, 2: _add_event_summaries, 3: _add_languages, 4: _add_contexts}
 """MIGRATIONS[n] upgrades a store from schema version n to n + 1, inside the opening transaction."""
 
 
@@ -480,14 +489,31 @@ def article_row(article: Article, now: dt.datetime) -> dict[str, Any]:
     return {
         "id": article.id, "path": article.path, "title": article.title, "source": article.source,
         "url": article.url, "published": article.published, "text": article.text, "ingested_at": now,
-        "language": article.language,
+        "language": article.language, "context": json.dumps(article.context) if article.context else None,
     }  # fmt: skip
 
 
 def article_from_row(row: Any) -> Article:
     return Article(
-        row.id, row.path, row.text, row.title, row.source, row.url, row.published, _language(row.language)
+        row.id,
+        row.path,
+        row.text,
+        row.title,
+        row.source,
+        row.url,
+        row.published,
+        _language(row.language),
+        _context(row.context),
     )
+
+
+def _context(value: Any) -> tuple[str, ...]:
+    """Stored context texts; none for a value this strikemap did not write (rather than a failure)."""
+    try:
+        found = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return ()
+    return tuple(found) if isinstance(found, list) and all(isinstance(t, str) for t in found) else ()
 
 
 def _language(value: Any) -> Language | None:

@@ -5,6 +5,7 @@ Helpers of strikemap.read: the export is streamed message by message, so a large
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -77,6 +78,46 @@ class Tally:
         return " and ".join(said) + " (not articles)" if said else None
 
 
+SERIES_GAP = dt.timedelta(hours=3)
+"""A post follows its author's previous post when it comes at most this long after it."""
+SERIES_POSTS = 3
+SERIES_CHARS = 1500
+"""How many earlier posts of a series a post keeps, and how much of each: enough for the attack's
+lead ('Вибухи у столиці', 'Уламки впали у Дарницькому районі'), bounded in the store."""
+
+
+@dataclass(slots=True)
+class Series:
+    """The latest run of posts of each author, so a short update ('Попередньо, двоє постраждалих')
+    is read with the posts it follows: channels report one attack in a series of posts."""
+
+    runs: dict[str, list[tuple[dt.datetime, str]]] = field(default_factory=dict)
+
+    def follow(self, author: str, moment: dt.datetime | None, text: str) -> tuple[str, ...]:
+        """The texts of the author's run this post follows (earliest first), and note the post.
+
+        A run breaks at a gap of more than `SERIES_GAP`, at a post out of order, and at a post
+        whose time is unknown; another author's post (a forward) neither joins nor breaks it.
+        """
+        if moment is None:
+            self.runs.pop(author, None)
+            return ()
+        run = self.runs.get(author, [])
+        if run and not dt.timedelta(0) <= moment - run[-1][0] <= SERIES_GAP:
+            run = []
+        self.runs[author] = [*run, (moment, text[:SERIES_CHARS])][-SERIES_POSTS:]
+        return tuple(text for _, text in run)
+
+
+def _author(message: dict[str, object]) -> str:
+    """Whose post it is: the channel forwarded from, else the sender (one for a channel's posts)."""
+    forwarded = _formats.field(message.get("forwarded_from"))
+    if forwarded:
+        return f"forwarded:{forwarded}"
+    sender = message.get("from_id", message.get("from"))
+    return f"from:{sender}" if isinstance(sender, (str, int)) and not isinstance(sender, bool) else ""
+
+
 def _count(number: int, one: str, many: str) -> str | None:
     return None if not number else f"{number} {one if number == 1 else many}"
 
@@ -117,6 +158,7 @@ def read_export(path: Path, name: str, limit: int) -> Iterator[Article | Skipped
         return
     username = channel.own_username()
     tally = Tally()
+    series = Series()
     try:
         with _scanner(path, limit, name) as scanner:
             for key in scanner.members():
@@ -127,6 +169,9 @@ def read_export(path: Path, name: str, limit: int) -> Iterator[Article | Skipped
                     found = _post(message, channel, username, f"{name}#{_message_id(message) or number}")
                     if isinstance(found, str):
                         setattr(tally, found, getattr(tally, found) + 1)
+                    elif isinstance(found, Article) and isinstance(message, dict):
+                        context = series.follow(_author(message), _moment(message), found.text)
+                        yield dataclasses.replace(found, context=context) if context else found
                     else:
                         yield found
             scanner.end()
@@ -245,22 +290,29 @@ def _text(message: dict[str, object]) -> tuple[str | None, list[str]]:
 
 
 def _published(message: dict[str, object]) -> dt.date | None:
-    """The day in Kyiv when it was posted, so that a post's 'this night' is Kyiv's night.
+    """The day in Kyiv when it was posted, so that a post's 'this night' is Kyiv's night."""
+    moment = _moment(message)
+    return moment.date() if moment else None
+
+
+def _moment(message: dict[str, object]) -> dt.datetime | None:
+    """When it was posted, as Kyiv's clock read (without a zone).
 
     `date_unixtime` is UTC; `date` (older exports have only it) is the exporting machine's time.
     """
     stamp = message.get("date_unixtime")
     if isinstance(stamp, str) and stamp.strip().isascii() and stamp.strip().isdigit():
         try:
-            return dt.datetime.fromtimestamp(int(stamp), kyiv()).date()
+            return dt.datetime.fromtimestamp(int(stamp), kyiv()).replace(tzinfo=None)
         except (OverflowError, OSError, ValueError):
             return None
     local = message.get("date")
     if isinstance(local, str):
         try:
-            return dt.datetime.fromisoformat(local.strip()).date()
+            found = dt.datetime.fromisoformat(local.strip())
         except ValueError:
             return None
+        return found.replace(tzinfo=None)
     return None
 
 

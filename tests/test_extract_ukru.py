@@ -150,3 +150,68 @@ def test_a_short_post_places_its_attack_by_a_heading_or_a_rescue_line(post: str,
 def test_a_verb_of_hitting_places_the_attack(sentence: str) -> None:
     text = f"Вранці Росія випустила по Києву дві ракети. {sentence}"
     assert any(districts == ("Shevchenkivskyi",) for _, _, districts in _found(text))
+
+
+# --- a post in a series: the posts it follows give the attack, the post its own facts -----------------
+
+
+def _followed(
+    text: str, *context: str
+) -> list[tuple[str, str | None, tuple[str, ...], int | None, int | None]]:
+    article = Article(id="b", path="b.txt", text=text, published=DAY, context=context)
+    reports = extract(article)
+    assert all(e.sentence in text for r in reports for e in r.evidence), "evidence is the post's own"
+    return [(r.city, str(r.date), r.districts, r.killed, r.injured) for r in reports]
+
+
+@pytest.mark.parametrize(
+    "context, post, expected",
+    [
+        (("Вибухи у столиці.",), "Попередньо, двоє постраждалих.", ("Kyiv", "2024-05-02", (), None, 2)),
+        (("Вибухи у столиці.", "Уламки впали у Дарницькому районі."), "Кількість загиблих зросла до 9.",
+         ("Kyiv", "2024-05-02", (), 9, None)),
+        (("Київ атакують ракети.",), "Відомо про одного загиблого та п'ятьох поранених.",
+         ("Kyiv", "2024-05-02", (), 1, 5)),
+        (("Ворог атакує столицю дронами.",), "Рятувальники працюють у Солом'янському районі.",
+         ("Kyiv", "2024-05-02", ("Solomianskyi",), None, None)),
+        (("Взрывы в столице.",), "Предварительно, двое пострадавших.", ("Kyiv", "2024-05-02", (), None, 2)),
+        (("Обстрел Киева ракетами.",), "Число погибших возросло до четырёх.",
+         ("Kyiv", "2024-05-02", (), 4, None)),
+        (("Explosions in the capital.",), "Preliminary: two people injured.",
+         ("Kyiv", "2024-05-02", (), None, 2)),
+        (("Russian drones are attacking Kyiv.",), "The death toll has risen to 9.",
+         ("Kyiv", "2024-05-02", (), 9, None)),
+        (("Russian drones are attacking Kyiv.", "Air raid alert is over."), "Rescuers are working in Obolon.",
+         ("Kyiv", "2024-05-02", ("Obolonskyi",), None, None)),
+    ],
+)  # fmt: skip
+def test_an_update_reports_the_attack_of_the_posts_it_follows(
+    context: tuple[str, ...], post: str, expected: tuple[object, ...]
+) -> None:
+    assert _followed(post, *context) == [expected]
+    assert _followed(post) == [], "alone, the post reports no attack"
+
+
+@pytest.mark.parametrize(
+    "context, post",
+    [
+        (("Вибухи у столиці.",), "ДТП на Оболоні: двоє постраждалих."),
+        (("Вибухи у столиці.",), "Відбій тривоги."),
+        (("Вибухи у столиці.",), "Збираємо кошти на дрони для наших захисників."),
+        (("Вибухи у столиці.",), "Негода пошкодила дахи будинків, є постраждалі."),
+        (("Взрывы в столице.",), "Собираем на ремонт, реквизиты в комментариях. Пострадавшим нужна помощь."),
+        (("Explosions in the capital.",), "Two people were injured in a road accident."),
+        (("Explosions in the capital.",), "A storm damaged roofs, one person injured."),
+        (("Explosions in the capital.",), "Two people injured in Odesa."),
+        (("Відбій тривоги.",), "Попередньо, двоє постраждалих."),
+        (("Вибухи у столиці.", "ДТП на Оболоні."), "Один із постраждалих помер у лікарні."),
+        (("Вибухи у столиці.", "Авария на Оболони, есть пострадавшие."), "Ще двоє постраждалих."),
+    ],
+)
+def test_a_post_about_something_else_is_no_update(context: tuple[str, ...], post: str) -> None:
+    assert _followed(post, *context) == []
+
+
+def test_a_post_with_its_own_attack_reads_as_before() -> None:
+    post = "Ракетний удар по Одесі: троє поранених."
+    assert _followed(post, "Вибухи у столиці.") == _followed(post)

@@ -16,9 +16,10 @@ from test_store import snapshot
 
 from strikemap import store as st
 from strikemap.cli import main
+from strikemap.cluster import make_event
 from strikemap.errors import ReadError
-from strikemap.ingest import ingest
-from strikemap.models import Article, Skipped
+from strikemap.ingest import ingest, reextract
+from strikemap.models import Article, Report, Skipped
 from strikemap.read import read_paths
 from strikemap.telegram import is_export, post_id
 from strikemap.uploads import read_uploads
@@ -405,3 +406,128 @@ def test_an_uploaded_export_is_read_the_same_way() -> None:
 def test_a_post_carries_its_language() -> None:
     found = [a for a in read_paths([EXPORT]) if isinstance(a, Article)]
     assert found and all(a.language in ("uk", "ru", "mixed") for a in found)
+
+
+# --- posts in series ----------------------------------------------------------------------------------
+
+SERIES = ROOT / "tests" / "fixtures" / "telegram" / "series.json"
+"""One channel's posts on three nights (Ukrainian, Russian, English), each attack told in short
+updates, with an all-clear, a forward, a road accident and a late post among them."""
+
+
+def _series_id(number: int) -> str:
+    return post_id("1000000002", number)
+
+
+def test_a_post_carries_the_posts_of_its_channel_it_follows_within_three_hours() -> None:
+    articles, _ = _read(SERIES)
+    follows = {int(a.path.rsplit("#", 1)[1]): len(a.context) for a in articles}
+    assert follows == {
+        1: 0, 2: 1, 3: 2, 5: 3, 6: 3, 7: 0, 8: 3, 9: 3, 10: 0, 11: 0, 12: 1, 13: 2, 14: 0, 15: 1, 16: 2,
+    }  # fmt: skip
+    by_number = {int(a.path.rsplit("#", 1)[1]): a for a in articles}
+    assert by_number[6].context == ("Уламки впали у Дарницькому районі, на місці працюють рятувальники.",
+                                    "Відбій тривоги.", "Попередньо, двоє постраждалих.")  # fmt: skip
+    assert by_number[9].context[-1] == "ДТП на Оболоні: двоє постраждалих.", (
+        "the forward (7) is not the channel's"
+    )
+
+
+def _series_events(
+    store: st.Store,
+) -> list[tuple[str, str, tuple[str, ...], int | None, int | None, list[int]]]:
+    numbers = {_series_id(n): n for n in range(1, 17)}
+    with store.reading() as conn:
+        found = st.reports_of(conn, st.all_event_ids(conn))
+    events = [
+        make_event(reports) for reports in found.values() if any(r.article_id in numbers for r in reports)
+    ]
+    return sorted(
+        (
+            e.city,
+            str(e.date),
+            e.districts,
+            e.killed,
+            e.injured,
+            sorted(numbers[r.article_id] for r in e.reports),
+        )
+        for e in events
+    )
+
+
+SERIES_EVENTS = [
+    ("Kyiv", "2025-03-11", ("Darnytskyi",), 1, 5, [1, 2, 5, 6]),
+    ("Kyiv", "2025-03-15", ("Sviatoshynskyi",), None, 4, [11, 12, 13]),
+    ("Kyiv", "2025-03-20", ("Podilskyi",), None, 9, [14, 15, 16]),
+]
+"""Each night one event, with the figures of its last update; the all-clear (3), the other channel's
+forward (7), the road accident (8), the update that follows it (9) and the late post (10) add nothing."""
+
+
+def test_a_series_of_posts_is_one_event_with_the_figures_of_its_last_update(store: st.Store) -> None:
+    ingest(store, read_paths([SERIES]))
+    assert _series_events(store) == SERIES_EVENTS
+
+
+def test_each_report_of_a_series_quotes_only_its_own_post(store: st.Store) -> None:
+    ingest(store, read_paths([SERIES]))
+    with store.reading() as conn:
+        texts = st.article_texts(conn, [_series_id(n) for n in range(1, 17)])
+        reports = [r for rs in st.reports_of(conn, st.all_event_ids(conn)).values() for r in rs]
+    assert len(reports) == 10
+    assert all(e.sentence in texts[r.article_id] for r in reports for e in r.evidence)
+    update = next(r for r in reports if r.article_id == _series_id(6))
+    assert [(e.field, e.sentence) for e in update.evidence] == [
+        ("injured", "Кількість постраждалих зросла до п'яти, одна людина загинула."),
+        ("killed", "Кількість постраждалих зросла до п'яти, одна людина загинула."),
+    ]
+
+
+def _stored_reports(store: st.Store) -> dict[str, list[Report]]:
+    with store.reading() as conn:
+        found = st.reports_of(conn, st.all_event_ids(conn))
+    return {event_id: sorted(reports, key=lambda r: r.key) for event_id, reports in found.items()}
+
+
+def test_extracting_a_series_again_from_the_store_gives_the_same_reports(store: st.Store) -> None:
+    ingest(store, read_paths([SERIES]))
+    before = _stored_reports(store)
+    reextract(store)
+    assert _stored_reports(store) == before
+    assert _series_events(store) == SERIES_EVENTS
+
+
+def test_ingesting_a_series_again_changes_nothing(store: st.Store) -> None:
+    ingest(store, read_paths([SERIES]))
+    before = snapshot(store)
+    again = ingest(store, read_paths([SERIES]))
+    assert (again.added, again.replaced, again.present, snapshot(store)) == (0, 0, 15, before)
+
+
+def test_an_edited_update_replaces_its_report(store: st.Store, tmp_path: Path) -> None:
+    ingest(store, read_paths([SERIES]))
+    export: dict[str, Any] = json.loads(SERIES.read_text(encoding="utf-8"))
+    six = next(m for m in export["messages"] if m["id"] == 6)
+    six["text"] = "Кількість постраждалих зросла до семи, дві людини загинули."
+    again = ingest(store, read_paths([_write(tmp_path / "result.json", export)]))
+    assert (again.added, again.replaced) == (0, 1)
+    assert _series_events(store)[0] == ("Kyiv", "2025-03-11", ("Darnytskyi",), 2, 7, [1, 2, 5, 6])
+
+
+def test_a_version_4_store_keeps_the_posts_an_update_follows(store: st.Store) -> None:
+    ingest(store, read_paths([EXPORT]))
+    with store.writing() as conn:
+        conn.execute(sa.text("ALTER TABLE articles DROP COLUMN context"))
+        conn.execute(
+            sa.update(st.meta_table).where(st.meta_table.c.key == "schema_version").values(value="4")
+        )
+    before = snapshot(store)
+    store.close()
+    migrated = st.Store(store.url)
+    assert snapshot(migrated) == before
+    ingest(migrated, read_paths([SERIES]))
+    assert _series_events(migrated) == SERIES_EVENTS
+    with migrated.reading() as conn:
+        assert conn.execute(sa.select(st.meta_table.c.value).where(st.meta_table.c.key == "schema_version")
+                            ).scalar() == str(st.SCHEMA_VERSION)  # fmt: skip
+    migrated.close()
