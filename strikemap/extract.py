@@ -448,8 +448,12 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     known_names: dict[str, None] = {}
     surnames: dict[str, str] = {}
     """The full name last met for each surname, so 'Klitschko said' later is Vitali Klitschko."""
+    tally_paragraph = -1
+    """The paragraph whose last sentence ended in the country's tally: its next sentences go on with it."""
     for index, s in enumerate(sentences):
         text = s.sentence.text
+        tally, carries = _tally_spans(s, carried=s.sentence.paragraph == tally_paragraph)
+        tally_paragraph = s.sentence.paragraph if carries else -1
         if incidents and (line := _date_line(s)):  # one above the story may be a site's date bar
             current = (context.key(line), main_city)
             line_dates.setdefault(current, line)
@@ -482,7 +486,11 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 incident = _Incident(target, target[1], when, index)
             assert incident is not None
             if clause not in said:  # a clause that speaks of many cities is read once, not once for each
-                said[clause] = _clause_facts(text[clause[0] : clause[1]], placed=bool(s.places_in(*clause)))
+                said[clause] = _clause_facts(
+                    text[clause[0] : clause[1]],
+                    placed=bool(s.places_in(*clause)),
+                    tally=any(a <= clause[0] < b for a, b in tally),
+                )
             if _add_clause_facts(incident, s, clause, mention, said[clause]):
                 if fresh:
                     incidents[target] = incident
@@ -505,6 +513,29 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     for s in waiting:
         _add_aftermath(s, [main], incidents)
     return incidents
+
+
+def _tally_spans(s: _Sentence, *, carried: bool) -> tuple[list[tuple[int, int]], bool]:
+    """The clauses of a sentence that go on with the country's tally, and whether it still does at the end.
+
+    'Nationwide, Russia launched 44 drones; 40 were destroyed': once a clause speaks of the whole
+    country, the clauses after it (and the next sentences of its paragraph, ``carried``) do too,
+    until one names a city or a place.
+    """
+    text = s.sentence.text
+    if not (carried or lx.WHOLE_COUNTRY.possible(text)):
+        return [], False
+    out = []
+    active = carried
+    for start, end in split_clauses(text, [(d.start, d.end) for d in s.dates]):
+        clause = text[start:end]
+        if s.places_in(start, end) or lx.CITY_TIE.search(clause):
+            active = False
+            continue
+        active = active or bool(lx.WHOLE_COUNTRY.search(clause))
+        if active:
+            out.append((start, end))
+    return out, active
 
 
 def _date_line(s: _Sentence) -> DateMention | None:
@@ -606,14 +637,16 @@ def _cities(places: list[tuple[Mention, bool]]) -> list[str]:
     return list(dict.fromkeys(cities))
 
 
-def _clause_facts(clause: str, *, placed: bool = False) -> list[tuple[str, str, str]]:
+def _clause_facts(clause: str, *, placed: bool = False, tally: bool = False) -> list[tuple[str, str, str]]:
     """What a clause says of an attack, as (field, value, words), whichever city it is given to;
-    ``placed``: the clause names a place, so a country-wide tally in it is tied to that place."""
+    ``placed``: the clause names a place, so a country-wide tally in it is tied to that place;
+    ``tally``: an earlier clause put it in the country's tally, so its weapons and figures are not
+    the attack's own."""
     out = []
-    classes, models = facts.weapons(clause, placed=placed)
+    classes, models = facts.weapons(clause, placed=placed, tally=tally)
     out += [("weapons", value, words) for value, words in classes]
     out += [("weapon_models", value, words) for value, words in models]
-    hurt = facts.casualties(clause)
+    hurt = facts.casualties(clause, tally=tally)
     out += [(figure.field, figure.value, figure.words) for figure in hurt.figures]
     out += [("casualty_words", words, words) for words in hurt.words]
     if found := facts.debris(clause):

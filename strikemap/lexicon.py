@@ -302,13 +302,16 @@ NEGATED_WEAPON = Cue(
     r"(?:(?!(?:from|by|of|in|on|at|after|with|to|for|and|or|but|when|as|were|was|is|are)\b)[\w'’-]+\s+)?$"
 )
 """'no drones', 'it was not a ballistic missile', 'never used Zircon': the weapon did not strike."""
-COUNTRY_SCOPE = Cue(
+_WHOLE_COUNTRY = (
     r"\b(?:(?:across|throughout|around|all over|over|at|against|on|into)\s+(?:the whole of |all of )?"
     r"(?:ukraine|the country)(?![\w'’])|(?:attack\w*|struck|hit|target\w*|pound\w*|bombard\w*)\s+ukraine"
-    r"(?![\w'’])|nationwide|in total|a total of|air force|ukrainian cities|"
-    r"(?:several|many|\w+) (?:regions|oblasts))\b"
+    r"(?![\w'’])|nationwide|ukrainian cities|(?:several|many|\w+) (?:regions|oblasts))\b"
 )
+COUNTRY_SCOPE = Cue(r"%s|\b(?:in total|a total of|air force)\b" % _WHOLE_COUNTRY)
 """A clause scoped to the whole country: its weapons are the night's tally, not one city's."""
+WHOLE_COUNTRY = Cue(_WHOLE_COUNTRY)
+"""Words that scope a clause to the whole country by themselves: a city's 'total' or the air force's
+word for what hit it are not."""
 CITY_TIE = Cue(r"\b(?:kyiv|kiev|київ\w*|киев\w*|the (?:ukrainian )?capital|capital['’]s|the city)\b")
 """A clause that names Kyiv, the capital or 'the city' ties its weapons to the city even in a tally."""
 

@@ -206,3 +206,42 @@ def test_a_kyiv_event_has_the_weapons_that_struck_kyiv(
     text: str, expected: tuple[tuple[str, ...], tuple[str, ...]]
 ) -> None:
     assert _kyiv(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The clauses after a country-wide clause go on with the tally ...
+        (
+            "A ballistic missile hit a house in Kyiv's Obolonskyi district. Nationwide, Russia sent "
+            "50 Shahed drones and 6 missiles overnight; 45 drones were destroyed.",
+            (("missile",), ()),
+        ),
+        (
+            "Missile debris fell in the Darnytskyi district of Kyiv. Russia fired 40 missiles at "
+            "Ukraine, 30 of which were downed, and 25 attack drones, all of them shot down.",
+            (("missile",), ()),
+        ),
+        # ... and so do the next sentences of its paragraph that name no city or place ...
+        (
+            "Cruise missiles struck Kyiv's Podilskyi district overnight.\n\nAcross Ukraine, Russia "
+            "launched 70 drones as well. The air force said 60 of the drones were shot down.",
+            (("missile",), ()),
+        ),
+        # ... until a clause names the city or a place.
+        (
+            "Nationwide, Russia launched 30 drones overnight; in Kyiv a Shahed drone hit a block of "
+            "flats in the Solomianskyi district.",
+            (("drone",), ("Shahed",)),
+        ),
+        (
+            "Russia launched 20 missiles at Ukraine overnight.\n\nDrones hit a warehouse in Kyiv's "
+            "Darnytskyi district.",
+            (("drone",), ()),
+        ),
+    ],
+)
+def test_the_clauses_that_go_on_with_a_tally_give_no_weapons_to_the_city(
+    text: str, expected: tuple[tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert _kyiv(text) == expected
