@@ -459,7 +459,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
             line_dates.setdefault(current, line)
             previous = [current]
             continue
-        if not (s.strike or s.aftermath) or s.veto not in (None, "generic"):
+        if not (s.strike or s.aftermath) or s.veto not in (None, "generic", "alert"):
             continue
         same_paragraph = s.sentence.paragraph == previous_paragraph
         default = previous if lx.ANAPHORA.search(text) or same_paragraph else [current]
@@ -467,10 +467,11 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
             if not _add_aftermath(s, default, incidents):
                 waiting.append(s)  # a heading ('Святошинський район.') or a post's first line
             continue
-        if s.veto == "generic":
+        if s.veto in ("generic", "alert"):
             for target in default:
                 if target in incidents:
-                    _refine_models(incidents[target], text)
+                    here = all(m.entry.city == target[1] for m, _ in s.places)
+                    _refine_models(incidents[target], text, approach=s.veto == "alert" and here)
             continue
         touched: list[Target] = []
         said: dict[tuple[int, int], list[tuple[str, str, str]]] = {}
@@ -698,10 +699,16 @@ def _add_clause_facts(
     return gained
 
 
-def _refine_models(incident: _Incident, sentence: str) -> None:
-    """A general remark may name the model of a weapon class the attack already has."""
+def _refine_models(incident: _Incident, sentence: str, *, approach: bool = False) -> None:
+    """A general remark may name the model of a weapon class the attack already has; and once an
+    attack is reported, what was seen coming at the city (``approach``: 'missiles moving toward the
+    capital') is what attacked it."""
+    classes, models = facts.weapons(sentence)
+    if approach:
+        for value, words in classes:
+            incident.add("weapons", value, sentence, words)
     have = {v for v, _ in incident.facts.get("weapons", [])}
-    for model, words in facts.weapons(sentence)[1]:
+    for model, words in models:
         if lx.MODEL_CLASS[model] in have:
             incident.add("weapon_models", model, sentence, words)
 

@@ -245,3 +245,31 @@ def test_the_clauses_that_go_on_with_a_tally_give_no_weapons_to_the_city(
     text: str, expected: tuple[tuple[str, ...], tuple[str, ...]]
 ) -> None:
     assert _kyiv(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Once an attack on the city is reported, what was seen coming at it is what attacked it.
+        (
+            "Explosions rocked Kyiv overnight and a missile hit the Darnytskyi district. The air force "
+            "reported attack drones moving towards the capital.",
+            (("drone", "missile"), ()),
+        ),
+        (
+            "A ballistic missile struck a house in Kyiv's Obolonskyi district. Earlier, Shahed drones "
+            "were spotted approaching the city from the north.",
+            (("drone", "missile"), ("Shahed",)),
+        ),
+        # Seen heading for another city: not this attack's.
+        (
+            "A ballistic missile struck a house in Kyiv's Obolonskyi district. Drones were spotted "
+            "heading for Zhytomyr.",
+            (("missile",), ()),
+        ),
+    ],
+)
+def test_weapons_seen_coming_belong_to_the_attack_already_reported(
+    text: str, expected: tuple[tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert _kyiv(text) == expected
