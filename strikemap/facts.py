@@ -221,6 +221,8 @@ _AGES_BEFORE = re.compile(
     r"\b(?:(?:aged?|ages(?: of)?)\s+(?:\d+\s*(?:,|and|&)\s*)*|no|not)\s*$", re.IGNORECASE
 )
 """'children aged 9 and 12 were injured': the 12 is an age; 'no one was hurt': the one is no count."""
+_ORDINAL_AFTER = re.compile(r"\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
+"""'a third victim': the 'a' counts no one."""
 _MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b")
 """'the attack on Feb. 12 killed a man': the 12 is a day of the month, no count."""
 _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$")
@@ -270,7 +272,7 @@ class Casualties:
 
 _ANY_CASUALTY_WORD = lx.Cue(
     r"kill|dead|die|death|perish|lives|fatal|injur|wound|hurt|hospital|casualt|victim|toll|bod|medical|treated|"
-    r"glass|shrapnel|first aid"
+    r"glass|shrapnel|first aid|recover|retriev"
 )
 
 
@@ -300,8 +302,35 @@ def casualties(clause: str, *, tally: bool = False) -> Casualties:
             continue
         taken[field].append(m.span())
         found.append((m.start(), Figure(field, n, _kind(clause, m, kind), _quote(said, m))))
+    found += _ordinal_dead(said, taken["killed"])
     found += _zeros(clause, {f.field for _, f in found})
     return Casualties(tuple(f for _, f in sorted(found, key=lambda p: p[0])), words)
+
+
+_ORDINALS = {
+    w: i + 2
+    for i, w in enumerate(
+        ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    )
+}
+_ORDINAL_DEAD = re.compile(
+    r"\b(?:an?|the)\s+(?P<ord>%s)(?:\s+(?:victim|person|body|man|woman|child|resident|casualty)\b"
+    r"|(?=\s*[.!]?\s*$))" % "|".join(_ORDINALS),
+    re.IGNORECASE,
+)
+"""'the body of a third victim', 'a fourth person died', 'rescuers recovered a fifth': that many dead."""
+_DEATH_WORD = lx.Cue(r"\b(?:died|dies|killed|dead|bod(?:y|ies)|recovered|retrieved|pulled out)\b")
+
+
+def _ordinal_dead(clause: str, taken: list[tuple[int, int]]) -> list[tuple[int, Figure]]:
+    """The dead counted by an ordinal in a clause that speaks of death, where no figure was read."""
+    if not _DEATH_WORD.search(clause):
+        return []
+    return [
+        (m.start(), Figure("killed", _ORDINALS[m.group("ord").lower()], "total", _quote(clause, m)))
+        for m in _ORDINAL_DEAD.finditer(clause)
+        if not _overlaps(m, taken)
+    ]
 
 
 def _without_days(clause: str) -> str:
@@ -327,7 +356,11 @@ def _is_count(clause: str, m: re.Match[str]) -> bool:
     """Not an ordinal ('the 3rd'), not an age ('aged 9 and 12'), not 'no one'."""
     if not m.groupdict().get("n"):
         return True
-    return not _is_ordinal(clause, m) and not _AGES_BEFORE.search(clause, 0, m.start("n"))
+    return (
+        not _is_ordinal(clause, m)
+        and not _AGES_BEFORE.search(clause, 0, m.start("n"))
+        and not (m.group("n").lower() in ("a", "an") and _ORDINAL_AFTER.match(clause, m.end("n")))
+    )
 
 
 def _kind(clause: str, m: re.Match[str], kind: str) -> str:
@@ -344,6 +377,22 @@ def _kind(clause: str, m: re.Match[str], kind: str) -> str:
     return kind
 
 
+_CITY_THERE = re.compile(
+    r"\b(?:injured|wounded|hurt|killed|dead|died)\s+in (?:kyiv|kiev|the (?:ukrainian )?capital|the city)\b"
+    r"(?:(?!district|raion|site|building|house|street|block|\bin\b)[^.;]){0,60}$",
+    re.IGNORECASE,
+)
+"""'12 were injured in Kyiv and no one was killed there': a figure for the city, then 'there' is the city."""
+
+
+def _one_site(clause: str, m: re.Match[str]) -> bool:
+    """The zero speaks of one site ('no one was hurt there', 'at the second site'), not the city."""
+    site = lx.SITE_ONLY.match(clause[m.end() :])
+    if site is None:
+        return False
+    return not (site.group().rstrip().lower().endswith("there") and _CITY_THERE.search(clause, 0, m.start()))
+
+
 def _zeros(clause: str, stated: set[str]) -> list[tuple[int, Figure]]:
     """'No one was hurt' for the whole attack: a zero; 'no one was hurt there' speaks of one site."""
     out: list[tuple[int, Figure]] = []
@@ -353,7 +402,7 @@ def _zeros(clause: str, stated: set[str]) -> list[tuple[int, Figure]]:
         (_NONE_INJURED, ("injured",)),
     ):
         m = cue.search(clause)
-        if m is None or lx.SITE_ONLY.match(clause[m.end() :]):
+        if m is None or _one_site(clause, m):
             continue
         out += [(m.start(), Figure(f, 0, "zero", _quote(clause, m))) for f in fields if f not in stated]
         stated.update(fields)

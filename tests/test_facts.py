@@ -335,3 +335,44 @@ def test_figures_after_a_nationwide_clause_are_the_countrys(
 ) -> None:
     reports = extract(_article(text))
     assert [(r.killed, r.injured) for r in reports[:1]] == [(killed, injured)]
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # An ordinal of the dead says how many have died so far.
+        ("by noon the body of a third victim had been found", [("killed", 3, "total")]),
+        ("a fifth person died in hospital overnight", [("killed", 5, "total")]),
+        ("and in the evening rescuers recovered a fourth.", [("killed", 4, "total")]),
+        ("firefighters pulled out a second body", [("killed", 2, "total")]),
+        # Not of the dead, or no death in the clause.
+        ("A second drone hit the same block", []),
+        ("The third victim was a woman of 33", []),
+        ("a second missile killed two people", [("killed", 2, "total")]),
+        ("the city was attacked for the third time this week, killing no one", [("killed", 0, "zero")]),
+    ],
+)
+def test_an_ordinal_of_the_dead_is_a_toll(clause: str, expected: Figures) -> None:
+    assert _figures(clause) == expected
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # 'There' is the city the clause has just named ...
+        (
+            "12 people were injured in Kyiv and no one was killed there",
+            [("injured", 12, "total"), ("killed", 0, "zero")],
+        ),
+        (
+            "five were hurt in the capital, but nobody was killed there",
+            [("injured", 5, "total"), ("killed", 0, "zero")],
+        ),
+        # ... but one site when the clause has named a district, a building or none.
+        ("debris hit a house in the Podilskyi district and no one was hurt there", []),
+        ("a drone struck a building in Kyiv, and no one was injured there", []),
+        ("no one was killed there", []),
+    ],
+)
+def test_a_zero_there_is_the_city_when_the_city_was_just_named(clause: str, expected: Figures) -> None:
+    assert _figures(clause) == expected
