@@ -528,7 +528,7 @@ def _tally_spans(s: _Sentence, *, carried: bool) -> tuple[list[tuple[int, int]],
         return [], False
     out = []
     active = carried
-    for start, end in split_clauses(text, [(d.start, d.end) for d in s.dates]):
+    for start, end in split_clauses(text, _unbroken(s)):
         clause = text[start:end]
         if s.places_in(start, end) or lx.CITY_TIE.search(clause):
             active = False
@@ -590,7 +590,7 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
         d.kind in ("day", "monthday") for d in usable
     ):
         usable = [d for d in usable if not (d.kind == "from_article" and "ago" in d.text.lower())]
-    spans = split_clauses(text, [(d.start, d.end) for d in s.dates])
+    spans = split_clauses(text, _unbroken(s))
     if cut := lx.RETALIATION.search(text):
         spans = [(a, min(b, cut.start())) for a, b in spans if a < cut.start()]
         usable = [d for d in usable if d.start < cut.start()]
@@ -619,6 +619,23 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
         else:
             for c in cities or [default[0][1]]:
                 yield (key, c), mention, (start, end)
+
+
+def _unbroken(s: _Sentence) -> list[tuple[int, int]]:
+    """Spans no clause break may cut: its dates, and a count with its verb around an aside
+    ('Three people, including a girl of 14, were injured')."""
+    dates = [(d.start, d.end) for d in s.dates]
+    asides = facts.counted_asides(s.sentence.text)
+    if not asides:
+        return dates
+    spans = sorted(dates + asides)
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        if start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _first_in_each(spans: list[tuple[int, int]], dates: list[DateMention]) -> list[DateMention | None]:

@@ -148,6 +148,18 @@ _VERB_KINDS = {
 _VERB_KINDS["victims"] = ("injured", "victims")
 
 
+_ASIDE = lx.Cue(
+    r"\b%s\s+%s,\s+(?:including|among them)\s+[^,;.]{1,60},\s+%s" % (_N, _WHO.replace("\\s+)?", ")"), _BE)
+)
+
+
+def counted_asides(sentence: str) -> list[tuple[int, int]]:
+    """Where a count is cut from its verb by an aside: 'Three people, including a girl, were'."""
+    if "includ" not in sentence and "among" not in sentence:
+        return []
+    return [m.span() for m in _ASIDE.finditer(sentence)]
+
+
 def _stated() -> list[str]:
     """'Two people were killed', 'another four were wounded', 'three residents in the house died',
     'three people, including a 14-year-old girl, were injured'."""

@@ -376,3 +376,33 @@ def test_an_ordinal_of_the_dead_is_a_toll(clause: str, expected: Figures) -> Non
 )
 def test_a_zero_there_is_the_city_when_the_city_was_just_named(clause: str, expected: Figures) -> None:
     assert _figures(clause) == expected
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        (
+            "A missile hit Kyiv's Darnytskyi district overnight. Three people, including a "
+            "14-year-old girl, were injured when debris fell on houses.",
+            None,
+            3,
+        ),
+        (
+            "Drones struck Kyiv's Obolonskyi district. Two residents, among them an elderly man, were "
+            "killed, and six people, including two children, were wounded.",
+            2,
+            6,
+        ),
+        # An aside with no count before it breaks the clause as before.
+        (
+            "Missiles hit Kyiv's Podilskyi district, including a school, and four people were hurt.",
+            None,
+            4,
+        ),
+    ],
+)
+def test_a_count_cut_from_its_verb_by_an_aside_is_read_whole(
+    text: str, killed: int | None, injured: int | None
+) -> None:
+    reports = extract(_article(text))
+    assert [(r.killed, r.injured) for r in reports[:1]] == [(killed, injured)]
