@@ -449,6 +449,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     surnames: dict[str, str] = {}
     """The full name last met for each surname, so 'Klitschko said' later is Vitali Klitschko."""
     tally_paragraph = -1
+    tallies: dict[Target, list[tuple[str, str, str]]] = {}
+    """The night's tally said before the attack it may stand for was reported: (value, sentence, words)."""
     """The paragraph whose last sentence ended in the country's tally: its next sentences go on with it."""
     for index, s in enumerate(sentences):
         text = s.sentence.text
@@ -492,7 +494,9 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                     placed=bool(s.places_in(*clause)),
                     tally=any(a <= clause[0] < b for a, b in tally),
                 )
-            if _add_clause_facts(incident, s, clause, mention, said[clause]):
+            if fresh and said[clause] and all(name == "tally_weapons" for name, _, _ in said[clause]):
+                tallies.setdefault(target, []).extend((v, text, w) for _, v, w in said[clause])
+            elif _add_clause_facts(incident, s, clause, mention, said[clause]):
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
@@ -513,6 +517,9 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                     incidents[target].add("said_by", name, text, words)
     for s in waiting:
         _add_aftermath(s, [main], incidents)
+    for target, found in tallies.items():
+        for value, sentence, words in found if target in incidents else ():
+            incidents[target].add("tally_weapons", value, sentence, words)
     return incidents
 
 
@@ -662,6 +669,8 @@ def _clause_facts(clause: str, *, placed: bool = False, tally: bool = False) -> 
     the attack's own."""
     out = []
     classes, models = facts.weapons(clause, placed=placed, tally=tally)
+    if not classes and (tally or facts.countrywide(clause)):
+        out += [("tally_weapons", value, words) for value, words in facts.weapons(clause, placed=True)[0]]
     out += [("weapons", value, words) for value, words in classes]
     out += [("weapon_models", value, words) for value, words in models]
     hurt = facts.casualties(clause, tally=tally)
@@ -696,7 +705,7 @@ def _add_clause_facts(
     city); False when the clause says nothing of it."""
     sentence = s.sentence.text
     start, end = span
-    gained = bool(said)
+    gained = any(name != "tally_weapons" for name, _, _ in said)  # a tally alone tells of no attack here
     for m, near in s.places_in(start, end):
         if m.entry.city == incident.city:
             gained = True
@@ -749,6 +758,7 @@ def _report(
     chosen = exact if any(m.entry.district for m, _ in exact) else [(m, e) for m, _, e in incident.places]
     districts = list(dict.fromkeys(m.entry.district for m, _ in chosen if m.entry.district))
     places = list(dict.fromkeys(_place(m) for m, _ in chosen if not districts or m.entry.district))
+    _weapons_from_tally(incident)
     evidence = [e for _, e in chosen] + [e for items in incident.facts.values() for _, e in items]
     return Report(
         article=article.path,
@@ -784,6 +794,14 @@ def _report(
         language=article.language,
         evidence=tuple(dict.fromkeys(evidence)),
     )
+
+
+def _weapons_from_tally(incident: _Incident) -> None:
+    """An attack whose own sentences name no weapon has the weapons of the night's tally: 'Russia
+    launched 40 drones across Ukraine; most were downed over the capital' still says drones came."""
+    tally = incident.facts.pop("tally_weapons", [])
+    if tally and "weapons" not in incident.facts:
+        incident.facts["weapons"] = [(v, dataclasses.replace(e, field="weapons")) for v, e in tally]
 
 
 def _role(incident: _Incident, is_main: bool, context: _Context) -> Role:

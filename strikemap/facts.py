@@ -35,7 +35,7 @@ def weapons(clause: str, *, placed: bool = False, tally: bool = False) -> tuple[
     found it goes on with such a clause), what defended ('Patriot missiles') and what did not come
     ('no drones reached the city').
     """
-    if not _ANY_WEAPON_WORD.search(clause) or ((tally or _countrywide(clause)) and not placed):
+    if not _ANY_WEAPON_WORD.search(clause) or ((tally or countrywide(clause)) and not placed):
         return [], []
     classes: list[Found] = []
     models: list[Found] = []
@@ -60,7 +60,7 @@ def weapons(clause: str, *, placed: bool = False, tally: bool = False) -> tuple[
     return classes, models
 
 
-def _countrywide(clause: str) -> bool:
+def countrywide(clause: str) -> bool:
     """The clause speaks of the whole country and of no city: 'launched 63 drones at Ukraine'."""
     return bool(lx.COUNTRY_SCOPE.search(clause)) and not lx.CITY_TIE.search(clause)
 

@@ -309,9 +309,14 @@ _WHOLE_COUNTRY = (
 )
 COUNTRY_SCOPE = Cue(r"%s|\b(?:in total|a total of|air force)\b" % _WHOLE_COUNTRY)
 """A clause scoped to the whole country: its weapons are the night's tally, not one city's."""
-WHOLE_COUNTRY = Cue(_WHOLE_COUNTRY)
-"""Words that scope a clause to the whole country by themselves: a city's 'total' or the air force's
-word for what hit it are not."""
+WHOLE_COUNTRY = Cue(
+    r"%s|\b(?:launched|fired|sent|used)\s+"
+    r"(?:a total of |at least |more than |over |about |some |nearly |up to )?"
+    r"(?:\d+|%s)\s+(?:[\w-]+\s+){0,2}(?:drones|missiles|uavs|shaheds|rockets)\b" % (_WHOLE_COUNTRY, NUMBER)
+)
+"""Words that scope a clause to the whole country by themselves, and a count of what was launched
+that names no target ('Russia fired 84 cruise missiles'): a city's 'total' or the air force's word
+for what hit it are not."""
 CITY_TIE = Cue(r"\b(?:kyiv|kiev|київ\w*|киев\w*|the (?:ukrainian )?capital|capital['’]s|the city)\b")
 """A clause that names Kyiv, the capital or 'the city' ties its weapons to the city even in a tally."""
 

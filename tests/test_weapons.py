@@ -273,3 +273,47 @@ def test_weapons_seen_coming_belong_to_the_attack_already_reported(
     text: str, expected: tuple[tuple[str, ...], tuple[str, ...]]
 ) -> None:
     assert _kyiv(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A count of what was launched that names no target is the night's tally ...
+        (
+            "Cruise missiles hit Kyiv's Shevchenkivskyi district in the morning. According to the "
+            "General Staff, Russia fired 80 cruise missiles and 20 Shahed drones.",
+            (("missile",), ()),
+        ),
+        (
+            "A missile struck a house in Kyiv's Darnytskyi district. The enemy used 25 attack drones "
+            "and 4 missiles overnight, the military said.",
+            (("missile",), ()),
+        ),
+        # ... but a count aimed at the city is the city's.
+        (
+            "Debris fell in Kyiv's Darnytskyi district. Russia launched 12 drones at Kyiv overnight.",
+            (("drone",), ()),
+        ),
+        # An attack whose own sentences name no weapon has the tally's.
+        (
+            "Russia launched 54 Shahed drones at Ukraine overnight; 52 were shot down. Debris fell "
+            "on a house in Kyiv's Holosiivskyi district and a man was killed.",
+            (("drone",), ()),
+        ),
+        (
+            "Nationwide, Russia fired 30 missiles overnight. In Kyiv, a fire broke out in the "
+            "Obolonskyi district and two people were injured.",
+            (("missile",), ()),
+        ),
+    ],
+)
+def test_the_nights_tally_stands_for_the_weapons_only_when_the_city_names_none(
+    text: str, expected: tuple[tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert _kyiv(text) == expected
+
+
+def test_a_tally_alone_reports_no_attack() -> None:
+    text = "Russia launched 40 drones and 3 missiles across Ukraine overnight; 38 were shot down."
+    article = Article(id="tally", path="t.txt", text=text, published=dt.date(2024, 5, 8))
+    assert [r for r in extract(article) if r.city == "Kyiv"] == []
