@@ -439,8 +439,11 @@ GENERIC = Cue(
     r"planning|preparing|threaten\w*|"
     r"since the start of|(?:start|began|begun|first)\w*\s+(?:to\s+)?us(?:e|ed|ing)\b|"
     r"since the beginning of|throughout the war|have been targeting|has been targeting|"
-    r"a spate of|a series of|regularly)\b"
+    r"a spate of|a series of|regularly|ha(?:s|ve) (?:repeatedly|often|frequently|routinely)|time and again|"
+    r"time after time|on (?!the\b)(?:\w+ )?(?:evenings|nights|mornings)|most nights)\b"
 )
+"""A remark on what happens in general, in no one attack: 'debris has repeatedly fallen on homes',
+'on quiet evenings residents watch the drones'."""
 ELSEWHERE = Cue(r"^\s*(?:elsewhere|meanwhile,? in|in other news)\b")
 ALERT_ONLY = Cue(
     r"\b(?:air raid|alerts?|alarms?|sirens?|spotted|flying (?:over|towards?)|heading (?:for|towards?)|"

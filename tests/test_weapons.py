@@ -317,3 +317,43 @@ def test_a_tally_alone_reports_no_attack() -> None:
     text = "Russia launched 40 drones and 3 missiles across Ukraine overnight; 38 were shot down."
     article = Article(id="tally", path="t.txt", text=text, published=dt.date(2024, 5, 8))
     assert [r for r in extract(article) if r.city == "Kyiv"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A remark on what happens in general gives the attack no weapon ...
+        (
+            "Missile debris fell in Kyiv's Desnianskyi district overnight. Debris of missiles and "
+            "drones has repeatedly fallen on homes in the city.",
+            (("missile",), ()),
+        ),
+        (
+            "A ballistic missile hit Kyiv's Pecherskyi district. Shahed drones have often targeted "
+            "the capital's power plants.",
+            (("missile",), ()),
+        ),
+        (
+            "Fragments of a missile fell in Kyiv's Obolonskyi district. On quiet evenings residents "
+            "watch the drones over the river.",
+            (("missile",), ()),
+        ),
+        (
+            "A missile hit Kyiv's Podilskyi district. Time and again, drones have come in from the north.",
+            (("missile",), ()),
+        ),
+        # ... but 'repeatedly' said of one night is that night's.
+        (
+            "Drones repeatedly struck Kyiv's Obolonskyi district overnight.",
+            (("drone",), ()),
+        ),
+        (
+            "On the night of May 3, missiles hit Kyiv's Darnytskyi district.",
+            (("missile",), ()),
+        ),
+    ],
+)
+def test_a_remark_on_what_happens_in_general_names_no_weapon_of_the_attack(
+    text: str, expected: tuple[tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert _kyiv(text) == expected
