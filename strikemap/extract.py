@@ -465,6 +465,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
             continue
         same_paragraph = s.sentence.paragraph == previous_paragraph
         default = previous if lx.ANAPHORA.search(text) or same_paragraph else [current]
+        if lx.BACK_TO_NOW.search(text):  # 'This time, ...' after a recalled attack is today's again
+            default = [current]
         if s.aftermath:
             if not _add_aftermath(s, default, incidents):
                 waiting.append(s)  # a heading ('Святошинський район.') or a post's first line

@@ -457,6 +457,8 @@ ANAPHORA = Cue(
     r"^\s*[\"“]?(?:he|she|they|it|its|the (?:drones?|missiles?|attack|strike)|most of|some of|"
     r"many of|all of|of them|of these|there)\b"
 )
+BACK_TO_NOW = Cue(r"^\s*(?:this time|this (?:morning|night|week)|today|now)\b,?")
+"""A sentence that turns from a recalled attack back to the one being reported."""
 NEAR = Cue(
     r"\b(?:near|close to|outskirts of|not far from|around|towards?|outside|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"

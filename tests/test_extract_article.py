@@ -332,3 +332,19 @@ def test_responders_sent_to_a_hit_district_are_rescue_work_not_a_delivery(senten
     assert ("2023-05-08", ("Darnytskyi",)) in [
         (str(r.date), r.districts) for r in extract(Article(id="a", path="a.txt", text=text))
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explosions hit Kyiv's Obolonskyi district on Monday morning. The attack came exactly one week "
+        "after the missile strike of 10 October, when the Podilskyi district was hit. This time, "
+        "officials said, Russia used Shahed drones.",
+        "A drone hit a house in Kyiv's Obolonskyi district on Monday. Two weeks earlier, on October 3, "
+        "missiles struck the Podilskyi district. Today, the attackers were Shahed drones, the mayor said.",
+    ],
+)
+def test_this_time_turns_back_from_a_recalled_attack_to_todays(text: str) -> None:
+    article = Article(id=str(hash(text)), path="t.txt", text=text, published=dt.date(2022, 10, 17))
+    found = [(r.role, r.districts, r.weapons) for r in extract(article) if r.city == "Kyiv"]
+    assert found == [("primary", ("Obolonskyi",), ("drone",)), ("background", ("Podilskyi",), ("missile",))]
