@@ -45,6 +45,8 @@ class _Sentence:
     veto: str | None
     aftermath: bool = False
     """No strike word, but words of a strike's aftermath: its places go to the article's attack."""
+    heading: bool = False
+    """A line that is only a place: what follows in its paragraph is about that place."""
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -217,7 +219,8 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
     """What one sentence says; ``hints`` is False when the article has no word `_ANCHOR_HINT` needs."""
     text = sentence.text
     strike = bool(lx.STRIKE_CUES.search(text))
-    aftermath = not strike and (bool(lx.AFTERMATH.search(text)) or _place_line(text, gazetteer))
+    heading = not strike and _place_line(text, gazetteer)
+    aftermath = not strike and (heading or bool(lx.AFTERMATH.search(text)))
     if (
         not strike
         and not aftermath
@@ -244,7 +247,7 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
     exact_cities = {m.entry.city for m, near in places if not near}
     places = [(m, near) for m, near in places if not near or not exact_cities or m.entry.city in exact_cities]
     return _Sentence(
-        sentence, dates, speech, places, strike, _veto(text, places, aftermath=aftermath), aftermath
+        sentence, dates, speech, places, strike, _veto(text, places, aftermath=aftermath), aftermath, heading
     )
 
 
@@ -449,6 +452,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     surnames: dict[str, str] = {}
     """The full name last met for each surname, so 'Klitschko said' later is Vitali Klitschko."""
     tally_paragraph = -1
+    heading: tuple[int, str] = (-1, main_city)
+    """The paragraph a place line heads, and its city."""
     tallies: dict[Target, list[tuple[str, str, str]]] = {}
     """The night's tally said before the attack it may stand for was reported: (value, sentence, words)."""
     """The paragraph whose last sentence ended in the country's tally: its next sentences go on with it."""
@@ -467,6 +472,10 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
         default = previous if lx.ANAPHORA.search(text) or same_paragraph else [current]
         if lx.BACK_TO_NOW.search(text):  # 'This time, ...' after a recalled attack is today's again
             default = [current]
+        if s.heading and s.places:
+            heading = (s.sentence.paragraph, _cities(s.places)[0])
+        elif heading[0] == s.sentence.paragraph and not s.places:  # 'Odesa. Missiles hit a block of flats.'
+            default = [(t[0], heading[1]) for t in default]
         if s.aftermath:
             if not _add_aftermath(s, default, incidents):
                 waiting.append(s)  # a heading ('Святошинський район.') or a post's first line

@@ -348,3 +348,31 @@ def test_this_time_turns_back_from_a_recalled_attack_to_todays(text: str) -> Non
     article = Article(id=str(hash(text)), path="t.txt", text=text, published=dt.date(2022, 10, 17))
     found = [(r.role, r.districts, r.weapons) for r in extract(article) if r.city == "Kyiv"]
     assert found == [("primary", ("Obolonskyi",), ("drone",)), ("background", ("Podilskyi",), ("missile",))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Missiles hit Kyiv's Podilskyi district overnight.\n\n1. Odesa. Drones hit a block of "
+            "flats; four people were killed.\n\n2. Kharkiv. Guided bombs struck a factory.",
+            [("Kyiv", ("missile",), None)],
+        ),
+        (
+            "Missiles hit Kyiv's Podilskyi district overnight.\n\nDnipro: Shahed drones damaged a "
+            "school and killed two people.",
+            [("Kyiv", ("missile",), None)],
+        ),
+        # A heading of a Kyiv district keeps the story in Kyiv.
+        (
+            "Drones attacked Kyiv overnight.\n\nObolonskyi district. Debris fell on a house; two "
+            "people were injured.",
+            [("Kyiv", ("drone",), None)],
+        ),
+    ],
+)
+def test_a_place_heading_gives_its_paragraph_to_that_place(
+    text: str, expected: list[tuple[str, tuple[str, ...], int | None]]
+) -> None:
+    article = Article(id=str(hash(text)), path="t.txt", text=text, published=dt.date(2023, 12, 29))
+    assert [(r.city, r.weapons, r.killed) for r in extract(article) if r.city == "Kyiv"] == expected
