@@ -459,8 +459,10 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     """The paragraph whose last sentence ended in the country's tally: its next sentences go on with it."""
     for index, s in enumerate(sentences):
         text = s.sentence.text
-        tally, carries = _tally_spans(s, carried=s.sentence.paragraph == tally_paragraph)
-        tally_paragraph = s.sentence.paragraph if carries else -1
+        tally: list[tuple[int, int]] = []
+        if s.strike or s.aftermath:
+            tally, carries = _tally_spans(s, carried=s.sentence.paragraph == tally_paragraph)
+            tally_paragraph = s.sentence.paragraph if carries else -1
         if incidents and (line := _date_line(s)):  # one above the story may be a site's date bar
             current = (context.key(line), main_city)
             line_dates.setdefault(current, line)
