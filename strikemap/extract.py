@@ -45,6 +45,8 @@ class _Sentence:
     veto: str | None
     aftermath: bool = False
     """No strike word, but words of a strike's aftermath: its places go to the article's attack."""
+    heading: bool = False
+    """A line that is only a place: what follows in its paragraph is about that place."""
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -294,7 +296,8 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
     """What one sentence says; ``hints`` is False when the article has no word `_ANCHOR_HINT` needs."""
     text = sentence.text
     strike = bool(lx.STRIKE_CUES.search(text))
-    aftermath = not strike and (bool(lx.AFTERMATH.search(text)) or _place_line(text, gazetteer))
+    heading = not strike and _place_line(text, gazetteer)
+    aftermath = not strike and (heading or bool(lx.AFTERMATH.search(text)))
     if (
         not strike
         and not aftermath
@@ -321,7 +324,7 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
     exact_cities = {m.entry.city for m, near in places if not near}
     places = [(m, near) for m, near in places if not near or not exact_cities or m.entry.city in exact_cities]
     return _Sentence(
-        sentence, dates, speech, places, strike, _veto(text, places, aftermath=aftermath), aftermath
+        sentence, dates, speech, places, strike, _veto(text, places, aftermath=aftermath), aftermath, heading
     )
 
 
@@ -523,29 +526,46 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     waiting: list[_Sentence] = []
     """An undated sentence goes on with the attack its paragraph was about, else the current one."""
     known_names: dict[str, None] = {}
-    read: dict[tuple[str, bool], _Said] = {}
+    read: dict[tuple[str, bool, bool], _Said] = {}
     surnames: dict[str, str] = {}
     """The full name last met for each surname, so 'Klitschko said' later is Vitali Klitschko."""
+    tally_paragraph = -1
+    heading: tuple[int, str] = (-1, main_city)
+    """The paragraph a place line heads, and its city."""
+    tallies: dict[Target, list[tuple[str, str, str]]] = {}
+    """The night's tally said before the attack it may stand for was reported: (value, sentence, words)."""
+    """The paragraph whose last sentence ended in the country's tally: its next sentences go on with it."""
     for index, s in enumerate(sentences):
         text = s.sentence.text
+        tally: list[tuple[int, int]] = []
+        if s.strike or s.aftermath:
+            tally, carries = _tally_spans(s, carried=s.sentence.paragraph == tally_paragraph)
+            tally_paragraph = s.sentence.paragraph if carries else -1
         if incidents and (line := _date_line(s)):  # one above the story may be a site's date bar
             current = (context.key(line), main_city)
             line_dates.setdefault(current, line)
             previous = [current]
             continue
-        if not (s.strike or s.aftermath) or s.veto not in (None, "generic"):
+        if not (s.strike or s.aftermath) or s.veto not in (None, "generic", "alert"):
             continue
         same_paragraph = s.sentence.paragraph == previous_paragraph
         default = previous if lx.ANAPHORA.search(text) or same_paragraph else [current]
+        if lx.BACK_TO_NOW.search(text):  # 'This time, ...' after a recalled attack is today's again
+            default = [current]
+        if s.heading and s.places:
+            heading = (s.sentence.paragraph, _cities(s.places)[0])
+        elif heading[0] == s.sentence.paragraph and not s.places:  # 'Odesa. Missiles hit a block of flats.'
+            default = [(t[0], heading[1]) for t in default]
         s = _owned_by_the_city_before(s, previous if same_paragraph else [current])
         if s.aftermath:
             if not _add_aftermath(s, default, incidents, read):
                 waiting.append(s)  # a heading ('Святошинський район.') or a post's first line
             continue
-        if s.veto == "generic":
+        if s.veto in ("generic", "alert"):
             for target in default:
                 if target in incidents:
-                    _refine_models(incidents[target], text)
+                    here = all(m.entry.city == target[1] for m, _ in s.places)
+                    _refine_models(incidents[target], text, approach=s.veto == "alert" and here)
             continue
         touched: list[Target] = []
         recalls: bool | None = None
@@ -560,8 +580,15 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 incident = _Incident(target, target[1], when, index)
             assert incident is not None
             # a clause that speaks of many cities is read once, not once for each
-            said = _clause_facts_once(text[clause[0] : clause[1]], read, placed=bool(s.places_in(*clause)))
-            if _add_clause_facts(incident, s, clause, mention, said):
+            said = _clause_facts_once(
+                text[clause[0] : clause[1]],
+                read,
+                placed=bool(s.places_in(*clause)),
+                tally=any(a <= clause[0] < b for a, b in tally),
+            )
+            if fresh and said and all(name == "tally_weapons" for name, _, _ in said):
+                tallies.setdefault(target, []).extend((v, text, w) for _, v, w in said)
+            elif _add_clause_facts(incident, s, clause, mention, said):
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
@@ -582,7 +609,33 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                     incidents[target].add("said_by", name, text, words)
     for s in waiting:
         _add_aftermath(s, [main], incidents, read)
+    for target, found in tallies.items():
+        for value, sentence, words in found if target in incidents else ():
+            incidents[target].add("tally_weapons", value, sentence, words)
     return incidents
+
+
+def _tally_spans(s: _Sentence, *, carried: bool) -> tuple[list[tuple[int, int]], bool]:
+    """The clauses of a sentence that go on with the country's tally, and whether it still does at the end.
+
+    'Nationwide, Russia launched 44 drones; 40 were destroyed': once a clause speaks of the whole
+    country, the clauses after it (and the next sentences of its paragraph, ``carried``) do too,
+    until one names a city or a place.
+    """
+    text = s.sentence.text
+    if not (carried or lx.WHOLE_COUNTRY.possible(text)):
+        return [], False
+    out = []
+    active = carried
+    for start, end in split_clauses(text, _unbroken(s)):
+        clause = text[start:end]
+        if s.places_in(start, end) or lx.CITY_TIE.search(clause):
+            active = False
+            continue
+        active = active or bool(lx.WHOLE_COUNTRY.search(clause))
+        if active:
+            out.append((start, end))
+    return out, active
 
 
 def _date_line(s: _Sentence) -> DateMention | None:
@@ -612,7 +665,7 @@ def _add_aftermath(
     s: _Sentence,
     default: list[Target],
     incidents: dict[Target, _Incident],
-    read: dict[tuple[str, bool], _Said],
+    read: dict[tuple[str, bool, bool], _Said],
 ) -> bool:
     """Places and facts of an aftermath sentence go to the attack it follows, in their city.
 
@@ -661,7 +714,7 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
         d.kind in ("day", "monthday") for d in usable
     ):
         usable = [d for d in usable if not (d.kind == "from_article" and "ago" in d.text.lower())]
-    spans = split_clauses(text, [(d.start, d.end) for d in s.dates])
+    spans = split_clauses(text, _unbroken(s))
     if cut := lx.RETALIATION.search(text):
         spans = [(a, min(b, cut.start())) for a, b in spans if a < cut.start()]
         usable = [d for d in usable if d.start < cut.start()]
@@ -692,6 +745,23 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
                 yield (key, c), mention, (start, end)
 
 
+def _unbroken(s: _Sentence) -> list[tuple[int, int]]:
+    """Spans no clause break may cut: its dates, and a count with its verb around an aside
+    ('Three people, including a girl of 14, were injured')."""
+    dates = [(d.start, d.end) for d in s.dates]
+    asides = facts.counted_asides(s.sentence.text)
+    if not asides:
+        return dates
+    spans = sorted(dates + asides)
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        if start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
 def _first_in_each(spans: list[tuple[int, int]], dates: list[DateMention]) -> list[DateMention | None]:
     """For each span, the first of ``dates`` (sorted by start) that starts inside it, if any."""
     starts = [d.start for d in dates]
@@ -713,23 +783,29 @@ _Said = list[tuple[str, str, str]]
 """What a clause says of an attack, as (field, value, words)."""
 
 
-def _clause_facts_once(clause: str, read: dict[tuple[str, bool], _Said], *, placed: bool = False) -> _Said:
+def _clause_facts_once(
+    clause: str, read: dict[tuple[str, bool, bool], _Said], *, placed: bool = False, tally: bool = False
+) -> _Said:
     """`_clause_facts`, once for each wording in an article: a waiting aftermath line is offered
     to its attack twice, and a page may repeat a sentence; ``read`` holds what each one said."""
-    found = read.get((clause, placed))
+    found = read.get((clause, placed, tally))
     if found is None:
-        found = read[(clause, placed)] = _clause_facts(clause, placed=placed)
+        found = read[(clause, placed, tally)] = _clause_facts(clause, placed=placed, tally=tally)
     return found
 
 
-def _clause_facts(clause: str, *, placed: bool = False) -> _Said:
+def _clause_facts(clause: str, *, placed: bool = False, tally: bool = False) -> _Said:
     """What a clause says of an attack, as (field, value, words), whichever city it is given to;
-    ``placed``: the clause names a place, so a country-wide tally in it is tied to that place."""
+    ``placed``: the clause names a place, so a country-wide tally in it is tied to that place;
+    ``tally``: an earlier clause put it in the country's tally, so its weapons and figures are not
+    the attack's own."""
     out = []
-    classes, models = facts.weapons(clause, placed=placed)
+    classes, models = facts.weapons(clause, placed=placed, tally=tally)
+    if not classes and (tally or facts.countrywide(clause)):
+        out += [("tally_weapons", value, words) for value, words in facts.weapons(clause, placed=True)[0]]
     out += [("weapons", value, words) for value, words in classes]
     out += [("weapon_models", value, words) for value, words in models]
-    hurt = facts.casualties(clause)
+    hurt = facts.casualties(clause, tally=tally)
     out += [(figure.field, figure.value, figure.words) for figure in hurt.figures]
     out += [("casualty_words", words, words) for words in hurt.words]
     if found := facts.debris(clause):
@@ -761,7 +837,7 @@ def _add_clause_facts(
     city); False when the clause says nothing of it."""
     sentence = s.sentence.text
     start, end = span
-    gained = bool(said)
+    gained = any(name != "tally_weapons" for name, _, _ in said)  # a tally alone tells of no attack here
     for m, near in s.places_in(start, end):
         if m.entry.city == incident.city:
             gained = True
@@ -781,10 +857,16 @@ def _add_clause_facts(
     return gained
 
 
-def _refine_models(incident: _Incident, sentence: str) -> None:
-    """A general remark may name the model of a weapon class the attack already has."""
+def _refine_models(incident: _Incident, sentence: str, *, approach: bool = False) -> None:
+    """A general remark may name the model of a weapon class the attack already has; and once an
+    attack is reported, what was seen coming at the city (``approach``: 'missiles moving toward the
+    capital') is what attacked it."""
+    classes, models = facts.weapons(sentence)
+    if approach:
+        for value, words in classes:
+            incident.add("weapons", value, sentence, words)
     have = {v for v, _ in incident.facts.get("weapons", [])}
-    for model, words in facts.weapons(sentence)[1]:
+    for model, words in models:
         if lx.MODEL_CLASS[model] in have:
             incident.add("weapon_models", model, sentence, words)
 
@@ -808,6 +890,7 @@ def _report(
     chosen = exact if any(m.entry.district for m, _ in exact) else [(m, e) for m, _, e in incident.places]
     districts = list(dict.fromkeys(m.entry.district for m, _ in chosen if m.entry.district))
     places = list(dict.fromkeys(_place(m) for m, _ in chosen if not districts or m.entry.district))
+    _weapons_from_tally(incident)
     evidence = [e for _, e in chosen] + [e for items in incident.facts.values() for _, e in items]
     return Report(
         article=article.path,
@@ -843,6 +926,14 @@ def _report(
         language=article.language,
         evidence=tuple(dict.fromkeys(evidence)),
     )
+
+
+def _weapons_from_tally(incident: _Incident) -> None:
+    """An attack whose own sentences name no weapon has the weapons of the night's tally: 'Russia
+    launched 40 drones across Ukraine; most were downed over the capital' still says drones came."""
+    tally = incident.facts.pop("tally_weapons", [])
+    if tally and "weapons" not in incident.facts:
+        incident.facts["weapons"] = [(v, dataclasses.replace(e, field="weapons")) for v, e in tally]
 
 
 def _role(incident: _Incident, is_main: bool, context: _Context) -> Role:

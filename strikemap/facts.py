@@ -27,14 +27,15 @@ _ANY_WEAPON_WORD = lx.Cue(
 )
 
 
-def weapons(clause: str, *, placed: bool = False) -> tuple[list[Found], list[Found]]:
+def weapons(clause: str, *, placed: bool = False, tally: bool = False) -> tuple[list[Found], list[Found]]:
     """Weapon classes and models that struck, as the clause names them.
 
     Left out: the country's tally for the night (a clause scoped to all of Ukraine, unless it names
-    Kyiv or the capital, or ``placed``: the caller found a place in it), what defended ('Patriot
-    missiles') and what did not come ('no drones reached the city').
+    Kyiv or the capital, or ``placed``: the caller found a place in it; or ``tally``: the caller
+    found it goes on with such a clause), what defended ('Patriot missiles') and what did not come
+    ('no drones reached the city').
     """
-    if not _ANY_WEAPON_WORD.search(clause) or (_countrywide(clause) and not placed):
+    if not _ANY_WEAPON_WORD.search(clause) or ((tally or countrywide(clause)) and not placed):
         return [], []
     classes: list[Found] = []
     models: list[Found] = []
@@ -59,7 +60,7 @@ def weapons(clause: str, *, placed: bool = False) -> tuple[list[Found], list[Fou
     return classes, models
 
 
-def _countrywide(clause: str) -> bool:
+def countrywide(clause: str) -> bool:
     """The clause speaks of the whole country and of no city: 'launched 63 drones at Ukraine'."""
     return bool(lx.COUNTRY_SCOPE.search(clause)) and not lx.CITY_TIE.search(clause)
 
@@ -111,7 +112,10 @@ _BE = (
 _KILL = r"(?:killed|dead|died|dies|die|perished|lost their lives|deaths?|fatalities)"
 _HURT = (
     r"(?:injured|wounded|hurt|injuries|"
-    r"(?:sought|received|needed|required) (?:medical )?(?:help|assistance|treatment|attention|aid|care))"
+    r"(?:sought|received|needed|required) (?:medical |first )?"
+    r"(?:help|assistance|treatment|attention|aid|care)|"
+    r"(?:cut|struck) by (?:flying |broken |shattered )?(?:glass|shrapnel|debris)|"
+    r"treated by (?:medics|paramedics|doctors|ambulance crews))"
 )
 _HOSPITAL = (
     r"(?:hospitali[sz]ed|(?:taken|admitted|rushed|brought) to (?:a |the )?hospitals?|"
@@ -144,11 +148,26 @@ _VERB_KINDS = {
 _VERB_KINDS["victims"] = ("injured", "victims")
 
 
+_ASIDE = lx.Cue(
+    r"\b%s\s+%s,\s+(?:including|among them)\s+[^,;.]{1,60},\s+%s" % (_N, _WHO.replace("\\s+)?", ")"), _BE)
+)
+
+
+def counted_asides(sentence: str) -> list[tuple[int, int]]:
+    """Where a count is cut from its verb by an aside: 'Three people, including a girl, were'."""
+    if "includ" not in sentence and "among" not in sentence:
+        return []
+    return [m.span() for m in _ASIDE.finditer(sentence)]
+
+
 def _stated() -> list[str]:
-    """'Two people were killed', 'another four were wounded', 'three residents in the house died'."""
+    """'Two people were killed', 'another four were wounded', 'three residents in the house died',
+    'three people, including a 14-year-old girl, were injured'."""
     return [
         r"\b%s%s\s+%s%s%s\b" % (_ANOTHER, _N, _WHO, _BE, _VERB),
-        r"\b%s%s\s+%s(?:\w+\s+){0,3}%s\b"
+        r"\b%s%s\s+%s,\s+(?:including|among them)\s+[^,;.]{1,60},\s+%s%s\b"
+        % (_ANOTHER, _N, _WHO.replace("\\s+)?", ")"), _BE, _VERB.replace("|(?P<victims>%s)" % _VICTIMS, "")),
+        r"\b%s%s\s+%s(?:(?!(?:but|and|while|whereas)\b)\w+\s+){0,3}%s\b"
         % (_ANOTHER, _N, _WHO.replace("\\s+)?", "\\s+)"), _VERB.replace("|(?P<victims>%s)" % _VICTIMS, "")),
     ]
 
@@ -169,6 +188,7 @@ _FIGURES: list[tuple[str, str, str]] = [
     ("killed", "total", r"\bbod(?:y|ies) of %s\s+%s%s%s\b" % (_N, _WHO, _BE, _BODIES)),
     ("killed", "total", r"\b%s%s\s+(?:more\s+)?bod(?:y|ies)\s+%s%s\b" % (_ANOTHER, _N, _BE, _BODIES)),
     ("killed", "total", r"\b%s\s+(?:the\s+)?%s\s+(?:more\s+)?bod(?:y|ies)\b" % (_BODIES, _N)),
+    ("killed", "total", r"\b%s\s+(?:the\s+)?bod(?:y|ies) of %s\b" % (_BODIES, _N)),
     ("killed", "additive", r"\b(?P<add>another) (?:%s\s+(?:\w+\s+){0,2}?%s|body)\b" % (_ONE, _KILL)),
     ("injured", "additive", r"\b(?P<add>another) %s\s+(?:(?!die)\w+\s+){0,2}?%s\b" % (_ONE, _HURT)),
     *[("", "", p) for p in _stated()],
@@ -176,20 +196,27 @@ _FIGURES: list[tuple[str, str, str]] = [
     ("injured", "total", r"\b(?:injur|wound)(?:ing|ed|es|s)\s+%s\b(?!\s*(?:drones?|missiles?|%%))" % _N),
 ]
 _FIGURE_CUES = lx.Cues(lx.Cue(p) for _, _, p in _FIGURES)
+_IN_CITY = r"in (?:kyiv|kiev|the capital|the city) "
+"""'No one in the capital was hurt' speaks of the whole city."""
 _NONE_HURT = lx.Cue(
     r"\b(?:no (?:(?:major|serious|immediate|known|further|other)\s+)?"
     r"(?:(?:damage|destruction)\s+(?:or|and)\s+)?(?:casualties|victims|injuries or deaths|"
     r"deaths or injuries|reports? of (?:any )?(?:casualties|victims))|"
-    r"no one (?:was|has been|had been|were) (?:hurt|injured)|"
-    r"nobody (?:was|has been|had been) (?:hurt|injured)|"
-    r"without (?:any )?casualties|there were no (?:casualties|victims))\b",
+    r"no one (?:%s)?(?:was|has been|had been|were) (?:hurt|injured)|"
+    r"nobody (?:%s)?(?:was|has been|had been) (?:hurt|injured)|"
+    r"without (?:any )?casualties|there were no (?:casualties|victims))\b" % (_IN_CITY, _IN_CITY),
 )
-"""'No major damage or casualties were reported', 'no one was hurt': none killed, none injured."""
+"""'No major damage or casualties were reported', 'no one in the city was hurt': none killed, none injured."""
 _NONE_KILLED = lx.Cue(
-    r"\bno (?:deaths|fatalities|dead|one (?:was|has been|had been) killed|one died)\b|"
-    r"\bnobody (?:was |has been )?(?:killed|died)\b"
+    r"\bno (?:deaths|fatalities|dead|one (?:%s)?(?:was|has been|had been) killed|one died)\b|"
+    r"\bnobody (?:was |has been )?(?:killed|died)\b|\b(?:killed|killing|kills) (?:no one|nobody|no-one)\b"
+    % _IN_CITY
 )
-_NONE_INJURED = lx.Cue(r"\bno (?:injuries|injured|one (?:was|has been|had been) (?:injured|wounded))\b")
+_NONE_INJURED = lx.Cue(
+    r"\bno (?:injuries|injured|one (?:%s)?(?:was|has been|had been) (?:injured|wounded))\b|"
+    r"\b(?:injur|wound)(?:ed|ing) (?:no one|nobody|no-one)\b" % _IN_CITY
+)
+"""'killed no one', 'no one in the capital was injured': a zero for the attack."""
 _UNKNOWN = lx.Cue(
     r"\bno (?:immediate |further )?(?:information|info|details|word) (?:on|about|of|yet on)"
     r" (?:casualties|victims|injuries)|\bcasualties (?:are|were) (?:being )?(?:unknown|not yet known|"
@@ -206,6 +233,10 @@ _AGES_BEFORE = re.compile(
     r"\b(?:(?:aged?|ages(?: of)?)\s+(?:\d+\s*(?:,|and|&)\s*)*|no|not)\s*$", re.IGNORECASE
 )
 """'children aged 9 and 12 were injured': the 12 is an age; 'no one was hurt': the one is no count."""
+_ORDINAL_AFTER = re.compile(r"\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
+"""'a third victim': the 'a' counts no one."""
+_MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b")
+"""'the attack on Feb. 12 killed a man': the 12 is a day of the month, no count."""
 _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$")
 _MORE_AFTER = re.compile(r"\s+(?:more|further)\b")
 _OF_THEM_AFTER = re.compile(r"\s+of (?:them|whom)\b")
@@ -252,14 +283,16 @@ class Casualties:
 
 
 _ANY_CASUALTY_WORD = lx.Cue(
-    r"kill|dead|die|death|perish|lives|fatal|injur|wound|hurt|hospital|casualt|victim|toll|bod|medical|treated"
+    r"kill|dead|die|death|perish|lives|fatal|injur|wound|hurt|hospital|casualt|victim|toll|bod|medical|treated|"
+    r"glass|shrapnel|first aid|recover|retriev"
 )
 
 
-def casualties(clause: str) -> Casualties:
+def casualties(clause: str, *, tally: bool = False) -> Casualties:
     """The killed and injured figures the clause states, each with its kind; 'several' keeps only words.
 
-    Figures for the whole country, since the war began, or for several cities are not the attack's.
+    Figures for the whole country (or ``tally``: a clause the caller found goes on with the
+    country's figures), since the war began, or for several cities are not the attack's.
     Ukrainian and Russian clauses are read by `casualties_ukru`.
     """
     if figures := _cyrillic_figures(clause):
@@ -267,8 +300,9 @@ def casualties(clause: str) -> Casualties:
     if not _ANY_CASUALTY_WORD.search(clause) or _UNKNOWN.search(clause):
         return Casualties()
     words = tuple(_quote(clause, m) for m in _VAGUE.finditer(clause))
-    if lx.CASUALTY_ELSEWHERE.search(clause):
+    if tally or lx.CASUALTY_ELSEWHERE.search(clause):
         return Casualties((), words)
+    said, clause = clause, _without_days(clause)
     found: list[tuple[int, Figure]] = []
     taken: dict[str, list[tuple[int, int]]] = {"killed": [], "injured": []}
     for i, m in lx.matches(_FIGURE_CUES, clause):
@@ -279,9 +313,43 @@ def casualties(clause: str) -> Casualties:
         if n is None or _overlaps(m, taken[field]) or not _is_count(clause, m):
             continue
         taken[field].append(m.span())
-        found.append((m.start(), Figure(field, n, _kind(clause, m, kind), _quote(clause, m))))
+        found.append((m.start(), Figure(field, n, _kind(clause, m, kind), _quote(said, m))))
+    found += _ordinal_dead(said, taken["killed"])
     found += _zeros(clause, {f.field for _, f in found})
     return Casualties(tuple(f for _, f in sorted(found, key=lambda p: p[0])), words)
+
+
+_ORDINALS = {
+    w: i + 2
+    for i, w in enumerate(
+        ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    )
+}
+_ORDINAL_DEAD = re.compile(
+    r"\b(?:an?|the)\s+(?P<ord>%s)(?:\s+(?:victim|person|body|man|woman|child|resident|casualty)\b"
+    r"|(?=\s*[.!]?\s*$))" % "|".join(_ORDINALS),
+    re.IGNORECASE,
+)
+"""'the body of a third victim', 'a fourth person died', 'rescuers recovered a fifth': that many dead."""
+_DEATH_WORD = lx.Cue(r"\b(?:died|dies|killed|dead|bod(?:y|ies)|recovered|retrieved|pulled out)\b")
+
+
+def _ordinal_dead(clause: str, taken: list[tuple[int, int]]) -> list[tuple[int, Figure]]:
+    """The dead counted by an ordinal in a clause that speaks of death, where no figure was read."""
+    if not _DEATH_WORD.search(clause):
+        return []
+    return [
+        (m.start(), Figure("killed", _ORDINALS[m.group("ord").lower()], "total", _quote(clause, m)))
+        for m in _ORDINAL_DEAD.finditer(clause)
+        if not _overlaps(m, taken)
+    ]
+
+
+def _without_days(clause: str) -> str:
+    """The clause with each day of a month ('Feb. 12', 'March 3') blanked out, positions kept."""
+    if not any(c.isdigit() for c in clause):
+        return clause
+    return _MONTH_DAY.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "_" * len(m.group(1)), clause)
 
 
 def _cyrillic_figures(clause: str) -> tuple[Figure, ...]:
@@ -300,7 +368,11 @@ def _is_count(clause: str, m: re.Match[str]) -> bool:
     """Not an ordinal ('the 3rd'), not an age ('aged 9 and 12'), not 'no one'."""
     if not m.groupdict().get("n"):
         return True
-    return not _is_ordinal(clause, m) and not _AGES_BEFORE.search(clause, 0, m.start("n"))
+    return (
+        not _is_ordinal(clause, m)
+        and not _AGES_BEFORE.search(clause, 0, m.start("n"))
+        and not (m.group("n").lower() in ("a", "an") and _ORDINAL_AFTER.match(clause, m.end("n")))
+    )
 
 
 def _kind(clause: str, m: re.Match[str], kind: str) -> str:
@@ -317,6 +389,22 @@ def _kind(clause: str, m: re.Match[str], kind: str) -> str:
     return kind
 
 
+_CITY_THERE = re.compile(
+    r"\b(?:injured|wounded|hurt|killed|dead|died)\s+in (?:kyiv|kiev|the (?:ukrainian )?capital|the city)\b"
+    r"(?:(?!district|raion|site|building|house|street|block|\bin\b)[^.;]){0,60}$",
+    re.IGNORECASE,
+)
+"""'12 were injured in Kyiv and no one was killed there': a figure for the city, then 'there' is the city."""
+
+
+def _one_site(clause: str, m: re.Match[str]) -> bool:
+    """The zero speaks of one site ('no one was hurt there', 'at the second site'), not the city."""
+    site = lx.SITE_ONLY.match(clause[m.end() :])
+    if site is None:
+        return False
+    return not (site.group().rstrip().lower().endswith("there") and _CITY_THERE.search(clause, 0, m.start()))
+
+
 def _zeros(clause: str, stated: set[str]) -> list[tuple[int, Figure]]:
     """'No one was hurt' for the whole attack: a zero; 'no one was hurt there' speaks of one site."""
     out: list[tuple[int, Figure]] = []
@@ -326,7 +414,7 @@ def _zeros(clause: str, stated: set[str]) -> list[tuple[int, Figure]]:
         (_NONE_INJURED, ("injured",)),
     ):
         m = cue.search(clause)
-        if m is None or lx.SITE_ONLY.match(clause[m.end() :]):
+        if m is None or _one_site(clause, m):
             continue
         out += [(m.start(), Figure(f, 0, "zero", _quote(clause, m))) for f in fields if f not in stated]
         stated.update(fields)
@@ -383,21 +471,33 @@ def _time(sentence: str) -> int | None:
 
 
 def _toll(mentions: Sequence[Mention]) -> int | None:
+    """The final figure; 'another four' adds to the figure said just before it in its sentence, or
+    else to the last whole figure so far, so a story told in order ('two died ... then two more
+    bodies were found') does not add to a larger toll its lead already gave."""
     best: int | None = None
     zero = False
     sentence, stated = None, False
+    local: int | None = None
+    """The last figure of the current sentence."""
+    whole: int | None = None
+    """The last total or update read so far, or what an addition brought it to."""
     added: set[Mention] = set()
     for value, said in _latest(mentions):
         kind, _, number = value.partition(":")
         n = int(number)
         if said != sentence:
-            sentence, stated = said, False
+            sentence, stated, local = said, False, None
         if kind == "additive":
             if not stated and (value, said) not in added:  # a headline printed twice adds once
                 added.add((value, said))
-                best = n if best is None else best + n
+                base = local if local is not None else whole
+                whole = local = n if base is None else base + n
+                best = whole if best is None else max(best, whole)
         elif kind in ("total", "update", "subset", "part"):
             best = n if best is None else max(best, n)
+            local = n
+            if kind in ("total", "update"):
+                whole = n
             stated = stated or kind == "update"
         elif kind == "zero":
             zero = True

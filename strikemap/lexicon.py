@@ -338,13 +338,21 @@ NEGATED_WEAPON = Cue(
     r"(?:(?!(?:from|by|of|in|on|at|after|with|to|for|and|or|but|when|as|were|was|is|are)\b)[\w'’-]+\s+)?$"
 )
 """'no drones', 'it was not a ballistic missile', 'never used Zircon': the weapon did not strike."""
-COUNTRY_SCOPE = Cue(
+_WHOLE_COUNTRY = (
     r"\b(?:(?:across|throughout|around|all over|over|at|against|on|into)\s+(?:the whole of |all of )?"
     r"(?:ukraine|the country)(?![\w'’])|(?:attack\w*|struck|hit|target\w*|pound\w*|bombard\w*)\s+ukraine"
-    r"(?![\w'’])|nationwide|in total|a total of|air force|ukrainian cities|"
-    r"(?:several|many|\w+) (?:regions|oblasts))\b"
+    r"(?![\w'’])|nationwide|ukrainian cities|(?:several|many|\w+) (?:regions|oblasts))\b"
 )
+COUNTRY_SCOPE = Cue(r"%s|\b(?:in total|a total of|air force)\b" % _WHOLE_COUNTRY)
 """A clause scoped to the whole country: its weapons are the night's tally, not one city's."""
+WHOLE_COUNTRY = Cue(
+    r"%s|\b(?:launched|fired|sent|used)\s+"
+    r"(?:a total of |at least |more than |over |about |some |nearly |up to )?"
+    r"(?:\d+|%s)\s+(?:[\w-]+\s+){0,2}(?:drones|missiles|uavs|shaheds|rockets)\b" % (_WHOLE_COUNTRY, NUMBER)
+)
+"""Words that scope a clause to the whole country by themselves, and a count of what was launched
+that names no target ('Russia fired 84 cruise missiles'): a city's 'total' or the air force's word
+for what hit it are not."""
 CITY_TIE = Cue(r"\b(?:kyiv|kiev|київ\w*|киев\w*|the (?:ukrainian )?capital|capital['’]s|the city)\b")
 """A clause that names Kyiv, the capital or 'the city' ties its weapons to the city even in a tally."""
 
@@ -489,8 +497,11 @@ GENERIC = Cue(
     r"planning|preparing|threaten\w*|"
     r"since the start of|(?:start|began|begun|first)\w*\s+(?:to\s+)?us(?:e|ed|ing)\b|"
     r"since the beginning of|throughout the war|have been targeting|has been targeting|"
-    r"a spate of|a series of|regularly)\b"
+    r"a spate of|a series of|regularly|ha(?:s|ve) (?:repeatedly|often|frequently|routinely)|time and again|"
+    r"time after time|on (?!the\b)(?:\w+ )?(?:evenings|nights|mornings)|most nights)\b"
 )
+"""A remark on what happens in general, in no one attack: 'debris has repeatedly fallen on homes',
+'on quiet evenings residents watch the drones'."""
 ELSEWHERE = Cue(r"^\s*(?:elsewhere|meanwhile,? in|in other news)\b")
 ALERT_ONLY = Cue(
     r"\b(?:air raid|alerts?|alarms?|sirens?|spotted|flying (?:over|towards?)|heading (?:for|towards?)|"
@@ -504,6 +515,8 @@ ANAPHORA = Cue(
     r"^\s*[\"“]?(?:he|she|they|it|its|the (?:drones?|missiles?|attack|strike)|most of|some of|"
     r"many of|all of|of them|of these|there)\b"
 )
+BACK_TO_NOW = Cue(r"^\s*(?:this time|this (?:morning|night|week)|today|now)\b,?")
+"""A sentence that turns from a recalled attack back to the one being reported."""
 NEAR = Cue(
     r"\b(?:near|close to|outskirts of|not far from|around|towards?|outside|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"

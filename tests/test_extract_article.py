@@ -390,6 +390,52 @@ def test_a_repeated_sentence_is_read_once_with_the_same_reports(
     monkeypatch.setattr(
         extract_module,
         "_clause_facts_once",
-        lambda clause, read, *, placed=False: extract_module._clause_facts(clause, placed=placed),
+        lambda clause, read, *, placed=False, tally=False: extract_module._clause_facts(
+            clause, placed=placed, tally=tally
+        ),
     )
     assert once and once == extract(article)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explosions hit Kyiv's Obolonskyi district on Monday morning. The attack came exactly one week "
+        "after the missile strike of 10 October, when the Podilskyi district was hit. This time, "
+        "officials said, Russia used Shahed drones.",
+        "A drone hit a house in Kyiv's Obolonskyi district on Monday. Two weeks earlier, on October 3, "
+        "missiles struck the Podilskyi district. Today, the attackers were Shahed drones, the mayor said.",
+    ],
+)
+def test_this_time_turns_back_from_a_recalled_attack_to_todays(text: str) -> None:
+    article = Article(id=str(hash(text)), path="t.txt", text=text, published=dt.date(2022, 10, 17))
+    found = [(r.role, r.districts, r.weapons) for r in extract(article) if r.city == "Kyiv"]
+    assert found == [("primary", ("Obolonskyi",), ("drone",)), ("background", ("Podilskyi",), ("missile",))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Missiles hit Kyiv's Podilskyi district overnight.\n\n1. Odesa. Drones hit a block of "
+            "flats; four people were killed.\n\n2. Kharkiv. Guided bombs struck a factory.",
+            [("Kyiv", ("missile",), None)],
+        ),
+        (
+            "Missiles hit Kyiv's Podilskyi district overnight.\n\nDnipro: Shahed drones damaged a "
+            "school and killed two people.",
+            [("Kyiv", ("missile",), None)],
+        ),
+        # A heading of a Kyiv district keeps the story in Kyiv.
+        (
+            "Drones attacked Kyiv overnight.\n\nObolonskyi district. Debris fell on a house; two "
+            "people were injured.",
+            [("Kyiv", ("drone",), None)],
+        ),
+    ],
+)
+def test_a_place_heading_gives_its_paragraph_to_that_place(
+    text: str, expected: list[tuple[str, tuple[str, ...], int | None]]
+) -> None:
+    article = Article(id=str(hash(text)), path="t.txt", text=text, published=dt.date(2023, 12, 29))
+    assert [(r.city, r.weapons, r.killed) for r in extract(article) if r.city == "Kyiv"] == expected

@@ -235,3 +235,174 @@ def _article(text: str) -> Article:
 def test_article_toll(text: str, killed: int | None, injured: int | None) -> None:
     reports = extract(_article(text))
     assert [(r.killed, r.injured) for r in reports[:1]] == [(killed, injured)]
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # A subset set off by commas between the count and its verb.
+        (
+            "Four people, including a 12-year-old boy, were injured when debris fell",
+            [("injured", 4, "total")],
+        ),
+        ("Two residents, among them a pensioner, were killed", [("killed", 2, "total")]),
+        # Hurt by glass or treated by medics is injured.
+        ("Nine people were cut by flying glass", [("injured", 9, "total")]),
+        ("three people were treated by medics at the scene", [("injured", 3, "total")]),
+        ("Five residents received first aid", [("injured", 5, "total")]),
+        # Bodies recovered, the verb first.
+        ("rescuers recovered the bodies of six people from the rubble", [("killed", 6, "total")]),
+        ("firefighters found the bodies of two women", [("killed", 2, "total")]),
+        # Nobody killed or hurt, in the city as a whole.
+        (
+            "the barrage wounded 20 people but killed no one",
+            [("injured", 20, "total"), ("killed", 0, "zero")],
+        ),
+        ("the strike injured nobody", [("injured", 0, "zero")]),
+        ("No one in the capital was hurt", [("killed", 0, "zero"), ("injured", 0, "zero")]),
+        ("no one in Kyiv was killed", [("killed", 0, "zero")]),
+        # The day of a month is no count.
+        ("A missile attack on Feb. 12 killed a man", [("killed", 1, "total")]),
+        ("On March 3 five people were killed", [("killed", 5, "total")]),
+        ("the strike of January 14 injured 40", [("injured", 40, "total")]),
+    ],
+)
+def test_more_ways_to_state_a_figure(clause: str, expected: Figures) -> None:
+    assert _figures(clause) == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Twelve drones, including four Shaheds, were shot down",
+        "the May 12 strike was the third this month",
+        "Rescuers recovered the wreckage of two drones",
+        "the wounded were cut off from the road",
+    ],
+)
+def test_no_figure_in_lookalikes(clause: str) -> None:
+    assert _figures(clause) == []
+
+
+@pytest.mark.parametrize(
+    "killed, injured, expected",
+    [
+        # 'Another' adds to the figure just before it in its sentence ...
+        ([], _m("total:5") + _m("part:2", "additive:3", sentence="t"), (None, 5)),
+        ([], _m("total:4") + _m("total:2", "additive:3", sentence="t"), (None, 5)),
+        # ... else to the last whole figure, not to a larger one the lead gave first.
+        (
+            _m("update:5")
+            + _m("total:2", sentence="t")
+            + _m("update:3", sentence="u")
+            + _m("additive:2", sentence="v"),
+            [],
+            (5, None),
+        ),
+        (_m("total:12") + _m("total:2", sentence="t") + _m("additive:1", sentence="u"), [], (12, None)),
+        # A part is no whole: the addition goes on from the city's figure.
+        (_m("total:8") + _m("part:2", sentence="t") + _m("additive:1", sentence="u"), [], (9, None)),
+        # Two additions in turn.
+        (_m("total:3") + _m("additive:1", sentence="t") + _m("additive:1", sentence="u"), [], (5, None)),
+    ],
+)
+def test_an_addition_goes_on_from_the_figure_it_follows(
+    killed: list[facts.Mention], injured: list[facts.Mention], expected: tuple[object, object]
+) -> None:
+    assert facts.tolls(killed, injured) == expected
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        (
+            "A missile hit a block of flats in Kyiv's Obolonskyi district, killing two. Nationwide, "
+            "at least 11 people were killed and 40 injured, officials said.",
+            2,
+            None,
+        ),
+        (
+            "Drones hit Kyiv's Darnytskyi district overnight; four people were injured. Across "
+            "Ukraine, Russia launched 80 drones. In all, 15 people were killed and 60 wounded in "
+            "several cities.",
+            None,
+            4,
+        ),
+    ],
+)
+def test_figures_after_a_nationwide_clause_are_the_countrys(
+    text: str, killed: int | None, injured: int | None
+) -> None:
+    reports = extract(_article(text))
+    assert [(r.killed, r.injured) for r in reports[:1]] == [(killed, injured)]
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # An ordinal of the dead says how many have died so far.
+        ("by noon the body of a third victim had been found", [("killed", 3, "total")]),
+        ("a fifth person died in hospital overnight", [("killed", 5, "total")]),
+        ("and in the evening rescuers recovered a fourth.", [("killed", 4, "total")]),
+        ("firefighters pulled out a second body", [("killed", 2, "total")]),
+        # Not of the dead, or no death in the clause.
+        ("A second drone hit the same block", []),
+        ("The third victim was a woman of 33", []),
+        ("a second missile killed two people", [("killed", 2, "total")]),
+        ("the city was attacked for the third time this week, killing no one", [("killed", 0, "zero")]),
+    ],
+)
+def test_an_ordinal_of_the_dead_is_a_toll(clause: str, expected: Figures) -> None:
+    assert _figures(clause) == expected
+
+
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        # 'There' is the city the clause has just named ...
+        (
+            "12 people were injured in Kyiv and no one was killed there",
+            [("injured", 12, "total"), ("killed", 0, "zero")],
+        ),
+        (
+            "five were hurt in the capital, but nobody was killed there",
+            [("injured", 5, "total"), ("killed", 0, "zero")],
+        ),
+        # ... but one site when the clause has named a district, a building or none.
+        ("debris hit a house in the Podilskyi district and no one was hurt there", []),
+        ("a drone struck a building in Kyiv, and no one was injured there", []),
+        ("no one was killed there", []),
+    ],
+)
+def test_a_zero_there_is_the_city_when_the_city_was_just_named(clause: str, expected: Figures) -> None:
+    assert _figures(clause) == expected
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        (
+            "A missile hit Kyiv's Darnytskyi district overnight. Three people, including a "
+            "14-year-old girl, were injured when debris fell on houses.",
+            None,
+            3,
+        ),
+        (
+            "Drones struck Kyiv's Obolonskyi district. Two residents, among them an elderly man, were "
+            "killed, and six people, including two children, were wounded.",
+            2,
+            6,
+        ),
+        # An aside with no count before it breaks the clause as before.
+        (
+            "Missiles hit Kyiv's Podilskyi district, including a school, and four people were hurt.",
+            None,
+            4,
+        ),
+    ],
+)
+def test_a_count_cut_from_its_verb_by_an_aside_is_read_whole(
+    text: str, killed: int | None, injured: int | None
+) -> None:
+    reports = extract(_article(text))
+    assert [(r.killed, r.injured) for r in reports[:1]] == [(killed, injured)]

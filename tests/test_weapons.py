@@ -206,3 +206,154 @@ def test_a_kyiv_event_has_the_weapons_that_struck_kyiv(
     text: str, expected: tuple[tuple[str, ...], tuple[str, ...]]
 ) -> None:
     assert _kyiv(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The clauses after a country-wide clause go on with the tally ...
+        (
+            "A ballistic missile hit a house in Kyiv's Obolonskyi district. Nationwide, Russia sent "
+            "50 Shahed drones and 6 missiles overnight; 45 drones were destroyed.",
+            (("missile",), ()),
+        ),
+        (
+            "Missile debris fell in the Darnytskyi district of Kyiv. Russia fired 40 missiles at "
+            "Ukraine, 30 of which were downed, and 25 attack drones, all of them shot down.",
+            (("missile",), ()),
+        ),
+        # ... and so do the next sentences of its paragraph that name no city or place ...
+        (
+            "Cruise missiles struck Kyiv's Podilskyi district overnight.\n\nAcross Ukraine, Russia "
+            "launched 70 drones as well. The air force said 60 of the drones were shot down.",
+            (("missile",), ()),
+        ),
+        # ... until a clause names the city or a place.
+        (
+            "Nationwide, Russia launched 30 drones overnight; in Kyiv a Shahed drone hit a block of "
+            "flats in the Solomianskyi district.",
+            (("drone",), ("Shahed",)),
+        ),
+        (
+            "Russia launched 20 missiles at Ukraine overnight.\n\nDrones hit a warehouse in Kyiv's "
+            "Darnytskyi district.",
+            (("drone",), ()),
+        ),
+    ],
+)
+def test_the_clauses_that_go_on_with_a_tally_give_no_weapons_to_the_city(
+    text: str, expected: tuple[tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert _kyiv(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Once an attack on the city is reported, what was seen coming at it is what attacked it.
+        (
+            "Explosions rocked Kyiv overnight and a missile hit the Darnytskyi district. The air force "
+            "reported attack drones moving towards the capital.",
+            (("drone", "missile"), ()),
+        ),
+        (
+            "A ballistic missile struck a house in Kyiv's Obolonskyi district. Earlier, Shahed drones "
+            "were spotted approaching the city from the north.",
+            (("drone", "missile"), ("Shahed",)),
+        ),
+        # Seen heading for another city: not this attack's.
+        (
+            "A ballistic missile struck a house in Kyiv's Obolonskyi district. Drones were spotted "
+            "heading for Zhytomyr.",
+            (("missile",), ()),
+        ),
+    ],
+)
+def test_weapons_seen_coming_belong_to_the_attack_already_reported(
+    text: str, expected: tuple[tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert _kyiv(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A count of what was launched that names no target is the night's tally ...
+        (
+            "Cruise missiles hit Kyiv's Shevchenkivskyi district in the morning. According to the "
+            "General Staff, Russia fired 80 cruise missiles and 20 Shahed drones.",
+            (("missile",), ()),
+        ),
+        (
+            "A missile struck a house in Kyiv's Darnytskyi district. The enemy used 25 attack drones "
+            "and 4 missiles overnight, the military said.",
+            (("missile",), ()),
+        ),
+        # ... but a count aimed at the city is the city's.
+        (
+            "Debris fell in Kyiv's Darnytskyi district. Russia launched 12 drones at Kyiv overnight.",
+            (("drone",), ()),
+        ),
+        # An attack whose own sentences name no weapon has the tally's.
+        (
+            "Russia launched 54 Shahed drones at Ukraine overnight; 52 were shot down. Debris fell "
+            "on a house in Kyiv's Holosiivskyi district and a man was killed.",
+            (("drone",), ()),
+        ),
+        (
+            "Nationwide, Russia fired 30 missiles overnight. In Kyiv, a fire broke out in the "
+            "Obolonskyi district and two people were injured.",
+            (("missile",), ()),
+        ),
+    ],
+)
+def test_the_nights_tally_stands_for_the_weapons_only_when_the_city_names_none(
+    text: str, expected: tuple[tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert _kyiv(text) == expected
+
+
+def test_a_tally_alone_reports_no_attack() -> None:
+    text = "Russia launched 40 drones and 3 missiles across Ukraine overnight; 38 were shot down."
+    article = Article(id="tally", path="t.txt", text=text, published=dt.date(2024, 5, 8))
+    assert [r for r in extract(article) if r.city == "Kyiv"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A remark on what happens in general gives the attack no weapon ...
+        (
+            "Missile debris fell in Kyiv's Desnianskyi district overnight. Debris of missiles and "
+            "drones has repeatedly fallen on homes in the city.",
+            (("missile",), ()),
+        ),
+        (
+            "A ballistic missile hit Kyiv's Pecherskyi district. Shahed drones have often targeted "
+            "the capital's power plants.",
+            (("missile",), ()),
+        ),
+        (
+            "Fragments of a missile fell in Kyiv's Obolonskyi district. On quiet evenings residents "
+            "watch the drones over the river.",
+            (("missile",), ()),
+        ),
+        (
+            "A missile hit Kyiv's Podilskyi district. Time and again, drones have come in from the north.",
+            (("missile",), ()),
+        ),
+        # ... but 'repeatedly' said of one night is that night's.
+        (
+            "Drones repeatedly struck Kyiv's Obolonskyi district overnight.",
+            (("drone",), ()),
+        ),
+        (
+            "On the night of May 3, missiles hit Kyiv's Darnytskyi district.",
+            (("missile",), ()),
+        ),
+    ],
+)
+def test_a_remark_on_what_happens_in_general_names_no_weapon_of_the_attack(
+    text: str, expected: tuple[tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert _kyiv(text) == expected
