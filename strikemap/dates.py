@@ -105,7 +105,10 @@ def _full_date(m: re.Match[str]) -> DateMention | None:
 
 
 def _month_day(m: re.Match[str]) -> DateMention | None:
-    month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
+    return _month_day_of(m, _MONTHS[m.group("month").lower()], int(m.group("day")))
+
+
+def _month_day_of(m: re.Match[str], month: int, day: int) -> DateMention | None:
     if _safe_date(2024, month, day) is None:
         return None
     return _make("monthday", m, month=month, day_of_month=day)
@@ -139,8 +142,16 @@ def _weekday_slashed(m: re.Match[str]) -> DateMention | None:
 
 
 def _night(m: re.Match[str]) -> DateMention | None:
-    """A night named by its two dates: the later one, as the attack's day (see `resolve`)."""
-    return _full_date(m) if m.group("year") else _month_day(m)
+    """A night named by its two dates: the later one, as the attack's day (see `resolve`).
+
+    'July 3 to 4' names its month once, before the first day: the later day is in that month.
+    """
+    month = _MONTHS[(m.group("month") or m.groupdict()["first"]).lower().rstrip(".")]
+    day = int(m.group("day"))
+    if m.group("year"):
+        found = _safe_date(int(m.group("year")), month, day)
+        return _make("day", m, day=found) if found else None
+    return _month_day_of(m, month, day)
 
 
 def _month_year(m: re.Match[str]) -> DateMention | None:
@@ -266,6 +277,12 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
             r"\bnight\s+(?:of|from)\s+(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?(?:\s+(?:of\s+)?%s)?\s*"
             r"(?:[-–—/]|to|into|and|on)\s*(?:the\s+)?%s(?:\s+of)?\s+%s(?:,?\s+%s)?(?!\w)"
             % (_MONTH.replace("(?P<month>", "(?:"), _DAY, _MONTH, _YEAR),
+            _night,
+        ),
+        (  # the month first: "the night of July 3 to 4", "night of July 31-August 1, 2025"
+            r"\bnight\s+(?:of|from)\s+(?:the\s+)?(?P<first>%s)\s+[0-3]?\d(?:st|nd|rd|th)?\s*"
+            r"(?:[-–—/]|to|into|and|on)\s*(?:%s\s+)?%s(?:,?\s+%s)?(?!\w)"
+            % (_MONTH.replace("(?P<month>", "(?:"), _MONTH, _DAY, _YEAR),
             _night,
         ),
         (r"\b%s-(?P<mnum>[01]\d)-%s\b" % (_YEAR, r"(?P<day>[0-3]\d)"), _full_date),

@@ -341,7 +341,11 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
     Rescue work is "sent" and help "provided": an aftermath sentence is never an arms delivery.
     """
     in_kyiv_district = any(m.entry.district for m, _ in places)
-    if not aftermath and lx.SUPPLY.search(text) and not lx.RESPONDERS.search(text):
+    if (
+        not aftermath
+        and lx.SUPPLY.search(text)
+        and not (lx.RESPONDERS.search(text) or lx.SENT_AT.search(text))
+    ):
         return "supply"
     if lx.IN_RUSSIA.search(text) and not places:
         return "russia"

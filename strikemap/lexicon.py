@@ -410,6 +410,11 @@ SUPPLY = Cue(
     r"shipment\w*|sanctions?|pledged|to buy|purchase\w*|manufactur\w*|produc\w+ (?:of|more)|"
     r"ask\w* (?:\w+ ){0,4}for (?:more|additional)|appeal\w* for|ammunition)\b"
 )
+SENT_AT = Cue(
+    r"\bsen[dt]s?\b[^.;]{0,60}?\b(?:drones?|missiles?|rockets?|shaheds?)\b[^.;]{0,40}?\b(?:at|against|towards?)\b"
+)
+"""'Russia sent a wave of drones at the capital': weapons sent at a place are an attack on it,
+not arms delivered to it ('sent air-defence missiles to Ukraine')."""
 RESPONDERS = Cue(
     r"\b(?:rescu\w+|emergency (?:services?|workers|crews|teams|responders)|firefight\w+|fire crews|"
     r"(?:para)?medics|ambulances?)\b"

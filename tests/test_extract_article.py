@@ -141,6 +141,11 @@ def test_a_date_of_something_else_does_not_date_the_attack(other: str) -> None:
         ("on the night from 5 to 6 July", dt.date(2024, 7, 6), "2024-07-06"),
         ("on the night of 11/12 March", dt.date(2024, 3, 12), "2024-03-12"),
         ("on the night of 31 December-1 January", dt.date(2024, 1, 1), "2024-01-01"),
+        ("on the night of July 3 to 4", dt.date(2025, 7, 4), "2025-07-04"),
+        ("on the night of August 27-28", dt.date(2025, 8, 29), "2025-08-28"),
+        ("on the night of Aug. 27 into 28", dt.date(2025, 8, 29), "2025-08-28"),
+        ("on the night of July 31 to August 1, 2025", dt.date(2025, 8, 3), "2025-08-01"),
+        ("during the night of Sept. 5-6, 2023", dt.date(2023, 9, 7), "2023-09-06"),
     ],
 )
 def test_the_night_of_two_dates_is_the_later_day(night: str, published: dt.date, day: str) -> None:
@@ -164,6 +169,51 @@ def test_the_start_of_the_war_is_not_an_attack_date() -> None:
 def test_the_city_a_story_was_filed_from_is_not_struck(dateline: str) -> None:
     text = f"{dateline} A Russian missile strike on the port city of Odesa killed 14 people, officials said."
     assert _kyiv(text) == []
+
+
+@pytest.mark.parametrize(
+    "dateline", ["Kyiv (AFP) -", "KYIV, Ukraine (AP) —", "KYIV (Reuters) -", "Kyiv, Oct 10 (Reuters) -"]
+)
+def test_a_wire_dateline_does_not_make_the_lead_a_photo_caption(dateline: str) -> None:
+    """Regression: the agency in a dateline's parentheses was read as a photo credit, so the lead's
+    day was skipped and a later sentence's date became the attack's."""
+    text = (
+        f"{dateline} Russian missiles hit Kyiv on Monday morning, killing five people. "
+        "Missiles damaged buildings in the Shevchenkivskyi district.\n\n"
+        "Moscow blames Ukraine for Saturday's blast on a bridge in Russia."
+    )
+    assert _kyiv(text, dt.date(2022, 10, 10)) == [("2022-10-10", ("Shevchenkivskyi",))]
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "On Sunday, Russia sent the largest wave of Shahed drones yet at the capital.",
+        "On Sunday, Moscow sent dozens of drones against Kyiv.",
+        "On Sunday, Russia sent 40 missiles and drones towards the city.",
+    ],
+)
+def test_weapons_sent_at_a_place_are_an_attack_not_a_delivery(sent: str) -> None:
+    text = (
+        "Russian missiles hit Kyiv on Thursday, damaging a house in the Desnianskyi district.\n\n"
+        f"{sent} That attack injured a woman in the Holosiivskyi district."
+    )
+    assert sorted(_kyiv(text, dt.date(2023, 6, 1))) == [
+        ("2023-05-28", ("Holosiivskyi",)),
+        ("2023-06-01", ("Desnianskyi",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "On Sunday, the United States sent more Patriot missiles to Ukraine.",
+        "On Sunday, Germany said it would send air defence missiles to Kyiv.",
+    ],
+)
+def test_missiles_sent_to_ukraine_are_still_a_delivery(sent: str) -> None:
+    text = f"Russian missiles hit Kyiv on Thursday, damaging a house in the Desnianskyi district. {sent}"
+    assert _kyiv(text, dt.date(2023, 6, 1)) == [("2023-06-01", ("Desnianskyi",))]
 
 
 @pytest.mark.parametrize(
