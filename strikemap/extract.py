@@ -76,6 +76,8 @@ class _Context:
     dummy: bool
     year_hint: int | None
     main: DateMention | None
+    written: dt.date | None = None
+    """The latest full date the text writes: an article is never older than a date it names."""
 
     def main_day(self, article_day: dt.date) -> dt.date:
         if self.main is None:
@@ -108,7 +110,8 @@ class _Context:
             if len(set(ranges)) == 1 and first.year != _DUMMY_WEEK[0].year:
                 return _plausible(When(first, last), dt.date.today() + dt.timedelta(days=1))
             return When(None, None, weekday) if weekday is not None else None
-        return _plausible(When(first, last, weekday), self.days[-1] + dt.timedelta(days=1))
+        latest = max(self.days[-1], self.written or self.days[-1])
+        return _plausible(When(first, last, weekday), latest + dt.timedelta(days=1))
 
     def key(self, mention: DateMention | None) -> object:
         day = self.days[-1]
@@ -366,17 +369,17 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
 
 def _context(article: Article, text: str, sentences: list[_Sentence]) -> _Context:
     window = (article.published, article.published) if article.published else dateline(text)
-    year_hint = max(
-        (d.day.year for s in sentences for d in s.dates if d.kind == "day" and d.day),
-        default=window[0].year if window else None,
-    )
+    written = max((d.day for s in sentences for d in s.dates if d.kind == "day" and d.day), default=None)
+    year_hint = written.year if written else window[0].year if window else None
     if window is None:
         window = _anchor_window(sentences, year_hint)
-    if window is None:
-        return _Context(_DUMMY_WEEK, True, year_hint, _main_mention(sentences, undated=True))
+        if window is None:
+            return _Context(_DUMMY_WEEK, True, year_hint, _main_mention(sentences, undated=True))
+    else:
+        written = None  # a published day or a timestamp is the article's own: no later date is plausible
     main = _main_mention(sentences)
     days = [window[0] + dt.timedelta(days=i) for i in range((window[1] - window[0]).days + 1)]
-    return _Context(days, False, year_hint, main)
+    return _Context(days, False, year_hint, main, written)
 
 
 def _anchor_window(sentences: list[_Sentence], year_hint: int | None) -> tuple[dt.date, dt.date] | None:
@@ -444,7 +447,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     main: Target = (context.key(None), main_city)
     current = main
     """What an undated sentence speaks of: the main attack, or the day of the last date line."""
-    line_dates: dict[Target, DateMention] = {}
+    line_dates: dict[object, DateMention] = {}
+    """The date line that opened each day, by its key: every city told under it takes its day."""
     previous: list[Target] = [main]
     previous_paragraph = -1
     waiting: list[_Sentence] = []
@@ -452,11 +456,14 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     known_names: dict[str, None] = {}
     surnames: dict[str, str] = {}
     """The full name last met for each surname, so 'Klitschko said' later is Vitali Klitschko."""
+    # One date line above the story may be a site's date bar; a second makes the page a live blog
+    # or digest, whose first line heads its first day.
+    blog = sum(_date_line(s) is not None for s in sentences) > 1
     for index, s in enumerate(sentences):
         text = s.sentence.text
-        if incidents and (line := _date_line(s)):  # one above the story may be a site's date bar
+        if (incidents or blog) and (line := _date_line(s)):
             current = (context.key(line), main_city)
-            line_dates.setdefault(current, line)
+            line_dates.setdefault(current[0], line)
             previous = [current]
             continue
         if not (s.strike or s.aftermath) or s.veto not in (None, "generic"):
@@ -479,8 +486,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
             incident = incidents.get(target)
             fresh = incident is None
             if fresh:
-                if mention is None and target in line_dates:
-                    when = context.when(line_dates[target])
+                if mention is None and target[0] in line_dates:
+                    when = context.when(line_dates[target[0]])
                 else:
                     when = context.when(mention if mention is not None and target != main else context.main)
                 incident = _Incident(target, target[1], when, index)
@@ -512,16 +519,29 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
 
 
 def _date_line(s: _Sentence) -> DateMention | None:
-    """A paragraph that is only a date, as live blogs and digests head each day: its date."""
+    """A paragraph that is only a date, as live blogs and digests head each day: its date.
+
+    The day's count of the war may follow it ('Monday 14 March 2022 - Day 19 of the invasion',
+    'Tuesday, May 30 (Day 461)'): that count says the same day again.
+    """
     text = s.sentence.text
-    dated = [d for d in s.dates if d.kind in ("day", "monthday")]
-    if len(text) > _DATE_LINE_CHARS or len(dated) != 1 or any(d.kind not in _LINE_KINDS for d in s.dates):
+    if len(text) <= _DATE_LINE_CHARS + _WAR_DAY_NOTE_CHARS and (note := _WAR_DAY_NOTE.search(text)):
+        text = text[: note.start()]
+    dates = [d for d in s.dates if d.end <= len(text)]
+    dated = [d for d in dates if d.kind in ("day", "monthday")]
+    if len(text) > _DATE_LINE_CHARS or len(dated) != 1 or any(d.kind not in _LINE_KINDS for d in dates):
         return None
-    rest = "".join(text[a:b] for a, b in _gaps(s.dates, len(text)))
+    rest = "".join(text[a:b] for a, b in _gaps(dates, len(text)))
     return dated[0] if _DATE_LINE_REST.fullmatch(rest) else None
 
 
 _DATE_LINE_CHARS = 40
+_WAR_DAY_NOTE = re.compile(
+    r"\s*(?:[-–—|:,]\s*|\(\s*)day\s+\d[\d,]*(?:\s+of\s+(?:the\s+|russia['’]s\s+)?(?:full-scale\s+)?"
+    r"(?:war|invasion))?\s*\)?\s*$",
+    re.IGNORECASE,
+)
+_WAR_DAY_NOTE_CHARS = 60
 _LINE_KINDS = ("day", "monthday", "weekday")
 _DATE_LINE_REST = re.compile(r"[\W\d]*(?:[ap]\.?m\.?|gmt|utc|kyiv time)?[\W\d]*", re.IGNORECASE)
 """Besides its date, a date line holds at most a time of day."""

@@ -180,7 +180,7 @@ def test_a_wire_dateline_does_not_make_the_lead_a_photo_caption(dateline: str) -
     text = (
         f"{dateline} Russian missiles hit Kyiv on Monday morning, killing five people. "
         "Missiles damaged buildings in the Shevchenkivskyi district.\n\n"
-        "Moscow blames Ukraine for Saturday's blast on a bridge in Russia."
+        "Moscow blames Ukraine for Saturday's blast on the Kerch bridge."
     )
     assert _kyiv(text, dt.date(2022, 10, 10)) == [("2022-10-10", ("Shevchenkivskyi",))]
 
@@ -279,7 +279,16 @@ def test_a_paragraph_only_about_photos_is_still_read(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line_form", ["{weekday}, {day} June", "{day} June 2023", "{day} June, 09:40", "June {day}"]
+    "line_form",
+    [
+        "{weekday}, {day} June",
+        "{day} June 2023",
+        "{day} June, 09:40",
+        "June {day}",
+        "{weekday} {day} June 2023 - Day 465 of the invasion",
+        "{weekday}, June {day} (Day 465 of the full-scale war)",
+        "{weekday}, June {day} (Day 465)",
+    ],
 )
 def test_a_live_blog_date_line_starts_an_incident(line_form: str) -> None:
     def line(weekday: str, day: int) -> str:
@@ -295,6 +304,43 @@ def test_a_live_blog_date_line_starts_an_incident(line_form: str) -> None:
     article = Article(id="a", path="a.txt", text=text, published=dt.date(2023, 6, 3))
     found = sorted((str(r.date), r.districts, r.killed) for r in extract(article))
     assert found == [("2023-06-02", ("Podilskyi",), 2), ("2023-06-03", ("Darnytskyi",), None)]
+
+
+@pytest.mark.parametrize("first_line", ["Saturday, June 3", "Saturday 3 June 2023 - Day 465", "3 June 2023"])
+def test_a_live_blogs_first_date_line_heads_its_first_day(first_line: str) -> None:
+    """Regression: the first of several date lines was taken for a site's date bar, so the
+    newest day's entries went to the article's main attack and the older days were lost."""
+    text = (
+        f"{first_line}\n\n"
+        "Missiles hit the Podilskyi district of Kyiv before dawn, killing two people.\n\n"
+        "Friday, June 2\n\n"
+        "Drones hit a house in the Darnytskyi district of Kyiv overnight.\n\n"
+        "Thursday, June 1\n\n"
+        "Debris fell in the Obolonskyi district of Kyiv, officials said.\n"
+    )
+    assert sorted(_kyiv(text, dt.date(2023, 6, 4))) == [
+        ("2023-06-01", ("Obolonskyi",)),
+        ("2023-06-02", ("Darnytskyi",)),
+        ("2023-06-03", ("Podilskyi",)),
+    ]
+
+
+def test_an_undated_live_blog_keeps_the_days_after_its_first_war_day_count() -> None:
+    """Regression: a page with no date of its own was dated by its first war-day count, and
+    every later day it heads was thrown away as after the article."""
+    text = (
+        "Monday 14 March 2022 - Day 19 of the invasion\n\n"
+        "Debris from a missile hit a block in the Obolonskyi district of Kyiv.\n\n"
+        "Tuesday 15 March 2022 - Day 20\n\n"
+        "Shelling hit a house in the Podilskyi district of Kyiv.\n\n"
+        "Wednesday 16 March 2022 - Day 21\n\n"
+        "Debris from a downed missile damaged a building in the Shevchenkivskyi district of Kyiv.\n"
+    )
+    assert sorted(_kyiv(text, published=None)) == [
+        ("2022-03-14", ("Obolonskyi",)),
+        ("2022-03-15", ("Podilskyi",)),
+        ("2022-03-16", ("Shevchenkivskyi",)),
+    ]
 
 
 @pytest.mark.parametrize(
