@@ -300,8 +300,8 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
             _month_day,
         ),
         (
-            r"\b(?:in|since|during|by|early|late|mid-) (?P<month>january|february|march|april|june|july|"
-            r"august|september|october|november|december|may)\b(?! \d)",
+            r"\b(?:(?:in|since|during|by|early|late|mid) |mid-)(?P<month>january|february|march|april|june|"
+            r"july|august|september|october|november|december|may)\b(?! \d)",
             _month_year,
         ),
         (r"\b%s\s*\((?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\)" % _WEEKDAY, _weekday_slashed),
@@ -582,6 +582,7 @@ def format_date(day: dt.date | None, precision: Precision | None) -> str | None:
 _DATELINE_CHARS = 400
 """How far into an article a dateline or timestamp is looked for: its first lines."""
 _TIME = r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?:[:.][0-5]\d)?"
+_ZONE = r"(?:eet|eest|cet|cest|gmt|utc|bst|est|edt|pst|pdt|msk|kyiv time)"
 _TIMESTAMPS = [
     (re.compile(rf"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/{_YEAR},?\s+{_TIME}\s*[ap]\.?m\b", re.I), "mdy"),
     (
@@ -592,8 +593,27 @@ _TIMESTAMPS = [
     (re.compile(rf"(?<!\d){_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T|,?\s+){_TIME}", re.I), "ymd"),
     (re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR},?\s+(?:at\s+)?{_TIME}", re.I), "named"),
     (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR},?\s+(?:at\s+)?{_TIME}", re.I), "named"),
+    (  # the time first, as some sites print it: 'Updated 21:40 EET, 17 Jun 2025', '09:12 GMT 3 May 2024'
+        re.compile(
+            rf"(?<![\d:.]){_TIME}\s*(?:[ap]\.?m\.?\s*)?(?:{_ZONE}\s*)?[,|]?\s*{_DAY}\s+{_MONTH},?\s+{_YEAR}\b",
+            re.I,
+        ),
+        "named",
+    ),
+    (
+        re.compile(
+            rf"(?<![\d:.]){_TIME}\s*(?:[ap]\.?m\.?\s*)?(?:{_ZONE}\s*)?[,|]?\s*{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
+            re.I,
+        ),
+        "named",
+    ),
 ]
 _MONTH_HEADER = re.compile(r"(?:^|\n)[ \t]*date[ \t]+(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)(?![\d-])", re.I)
+_MONTH_LINE = re.compile(
+    rf"(?:^|\n)[ \t]*(?:[a-z][a-z .'’-]{{0,30}}[,|:–—-][ \t]*)?{_MONTH}[ \t]+{_YEAR}[ \t]*(?:\n|$)", re.I
+)
+"""A line that is only a month and year, after a place or a section's name ('Kyiv, December 2022',
+'FEATURE | MAY 2023'): a feature or analysis dated by its month."""
 
 
 def dateline(text: str) -> tuple[dt.date, dt.date] | None:
@@ -618,8 +638,11 @@ def dateline(text: str) -> tuple[dt.date, dt.date] | None:
     if found:
         day = min(found)[1]
         return day, day
-    if header := _MONTH_HEADER.search(head):
-        first = _safe_date(int(header.group("year")), int(header.group("m")), 1)
+    if header := _MONTH_HEADER.search(head) or _MONTH_LINE.search(head):
+        month = (
+            int(header.group("m")) if "m" in header.groupdict() else _MONTHS[header.group("month").lower()]
+        )
+        first = _safe_date(int(header.group("year")), month, 1)
         if first is not None:
             return first, _add_months(first, 1) - dt.timedelta(days=1)
     return None

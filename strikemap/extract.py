@@ -354,7 +354,11 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
         return "russia"
     if lx.RUSSIAN_CLAIM.search(text) and not places:
         return "claim"
-    if lx.GROUND.search(text) and not lx.AIR_CUES.search(text):
+    if (
+        (ground := lx.GROUND.search(text))
+        and not lx.AIR_CUES.search(text)
+        and not _only_then(text, ground.start())
+    ):
         return "ground"
     if lx.ELSEWHERE.search(text) and not in_kyiv_district:
         return "elsewhere"
@@ -365,6 +369,13 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
     if lx.ALERT_ONLY.search(text) and not lx.HIT_WORDS.search(lx.NEGATED_HITS.sub("", text)):
         return "alert"
     return None
+
+
+def _only_then(text: str, at: int) -> bool:
+    """Whether the words at ``at`` only say what was going on then: 'The strike came on March 20,
+    when Russian troops were still fighting near the capital' reports a strike, not a battle."""
+    then = lx.THEN_CLAUSE.search(text)
+    return then is not None and then.start() < at and lx.STRIKE_CUES.search(text[: then.start()]) is not None
 
 
 def _context(article: Article, text: str, sentences: list[_Sentence]) -> _Context:

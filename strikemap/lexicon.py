@@ -361,7 +361,8 @@ and a fire or a death with no attack word anywhere in the article is not a strik
 
 OTHER_DATE_BEFORE = Cue(
     r"\b(?:mourning|since|until|till|through|record(?: was)? set|previous record|funerals?|memorial|"
-    r"anniversary|deadline|summit|talks|elections?|scheduled|planned|expected)\b[^.;]{0,25}$|"
+    r"anniversary|deadline|summit|talks|elections?|scheduled|planned|expected|gathered|"
+    r"commemorat\w*|paid tribute|laid flowers)\b[^.;]{0,25}$|"
     r"\bsince (?:russia|moscow|the (?:start|beginning))\b[^.;]{0,50}$"
 )
 OTHER_DATE_AFTER = Cue(r"^[^.;]{0,30}\b(?:day of mourning|mourning day|a day of national mourning)\b")
@@ -420,6 +421,8 @@ RESPONDERS = Cue(
     r"(?:para)?medics|ambulances?)\b"
 )
 """Who is 'sent' or 'deployed' to a strike's site: a sentence naming them is rescue work, not supply."""
+THEN_CLAUSE = Cue(r",\s+(?:when|while|at a time when)\s")
+"""A clause that sets a scene: what went on when something else happened."""
 GROUND = Cue(
     r"\b(?:fighting|battles?|troops|front ?lines?|counter-?offensive|advance\w*|repelled|"
     r"ground forces|infantry|trenches|assault\w*|captured|recapture)\b"

@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from strikemap.dates import dateline
 from strikemap.extract import extract
 from strikemap.models import Article
 
@@ -91,12 +92,33 @@ def test_air_defence_systems_at_work_are_not_an_arms_delivery(lead: str) -> None
         ("Updated: 14.07.2024 08:41\n\nRussian drones attacked Kyiv overnight", "2024-07-14"),
         ("Sat 25 Nov 2023 09.12 GMT\n\nRussian drones attacked Kyiv overnight", "2023-11-25"),
         ("Posted June 3, 2023 at 10:15\n\nRussian drones attacked Kyiv on Friday", "2023-06-02"),
+        (
+            "Updated 21:40 EET, 17 Jun 2025 | First published 07:05 EET\n\nDrones attacked Kyiv overnight",
+            "2025-06-17",
+        ),
+        ("09.12 GMT, 3 May 2024\n\nRussian drones attacked Kyiv on Thursday", "2024-05-02"),
+        ("Published 8:14 AM, June 17, 2025\n\nRussian drones attacked Kyiv overnight", "2025-06-17"),
     ],
-    ids=["day-month-year-time", "month-day-year-pm", "dotted-updated", "weekday-gmt", "month-day-at"],
+    ids=[
+        "day-month-year-time",
+        "month-day-year-pm",
+        "dotted-updated",
+        "weekday-gmt",
+        "month-day-at",
+        "time-zone-then-day",
+        "time-gmt-then-day",
+        "time-pm-then-month-day",
+    ],
 )
 def test_a_timestamp_at_the_top_dates_an_undated_article(top: str, attack_day: str) -> None:
     text = f"{top}, hitting a house in the Obolonskyi district."
     assert _kyiv(text, published=None) == [(attack_day, ("Obolonskyi",))]
+
+
+def test_the_time_of_an_attack_in_the_lead_does_not_date_the_article() -> None:
+    """Only a time zone or a page's own layout makes a time before a date a timestamp."""
+    text = "At 21:40 on 17 June 2025 missiles hit Kyiv, damaging a house in the Obolonskyi district."
+    assert dateline(text) is None
 
 
 def test_a_bare_date_bar_without_a_time_does_not_date_the_article() -> None:
@@ -108,6 +130,81 @@ def test_a_bare_date_bar_without_a_time_does_not_date_the_article() -> None:
 def test_a_month_header_gives_the_year_and_month_to_a_day_in_the_text() -> None:
     text = "date 2024-07\n\nOn the morning of July 8, Russian missiles hit the Dniprovskyi district of Kyiv."
     assert _kyiv(text, published=None) == [("2024-07-08", ("Dniprovskyi",))]
+
+
+@pytest.mark.parametrize(
+    "top, month",
+    [
+        ("FEATURE | MAY 2023", "2023-05"),
+        ("Kyiv, December 2022", "2022-12"),
+        ("Analysis: Sept. 2023", "2023-09"),
+        ("October 2024", "2024-10"),
+    ],
+)
+def test_a_line_of_only_a_month_and_year_dates_a_feature_to_its_month(top: str, month: str) -> None:
+    text = (
+        f"{top}\n\nOne night this month, drone debris hit a high-rise in the Holosiivskyi district of Kyiv."
+    )
+    [report] = extract(Article(id="a", path="a.txt", text=text))
+    assert (str(report.date)[:7], report.date_precision, report.districts) == (
+        month,
+        "month",
+        ("Holosiivskyi",),
+    )
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Life under alerts: notes from March 2022 onward",
+        "In May 2023 the attacks began in earnest.",
+        "Thursday, 21 September 2023",
+    ],
+)
+def test_a_month_in_a_sentence_or_a_date_bar_does_not_date_the_article(top: str) -> None:
+    text = f"{top}\n\nRussian drones attacked Kyiv on Wednesday, hitting Obolonskyi."
+    assert _kyiv(text, published=None) == [(None, ("Obolonskyi",))]
+
+
+@pytest.mark.parametrize(
+    "when", ["In mid-November", "In mid November", "In early November", "In late November"]
+)
+def test_part_of_a_month_dates_an_attack_to_that_month(when: str) -> None:
+    text = (
+        f"Kyiv, December 2022\n\n{when}, a missile ripped through a block in the Pecherskyi district of Kyiv."
+    )
+    [report] = extract(Article(id="a", path="a.txt", text=text))
+    assert (str(report.date)[:7], report.date_precision) == ("2022-11", "month")
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        "when Russian troops were still fighting on the edge of the capital",
+        "while fighting raged in Irpin and Bucha",
+        "at a time when the front line was only a few kilometres away",
+    ],
+)
+def test_a_scene_set_by_fighting_does_not_veto_the_strike_it_dates(scene: str) -> None:
+    text = (
+        "Residents gathered on Thursday morning to mark three years since the strike.\n\n"
+        f"The strike came late in the evening of March 20, 2022, {scene}. "
+        "A missile hit a shopping centre in the Podilskyi district."
+    )
+    assert _kyiv(text, dt.date(2025, 3, 20)) == [("2022-03-20", ("Podilskyi",))]
+
+
+@pytest.mark.parametrize(
+    "gathering",
+    [
+        "Relatives gathered on Thursday morning outside the building to mark a year since the strike.",
+        "The city commemorated on Sunday the victims of the strike.",
+        "Officials laid flowers on Monday at the site of the strike.",
+    ],
+)
+def test_the_day_of_a_commemoration_is_not_the_attacks(gathering: str) -> None:
+    text = f"{gathering} A missile hit the Podilskyi district of Kyiv on 20 March 2022, killing eight people."
+    assert _kyiv(text, dt.date(2023, 3, 20)) == [("2022-03-20", ("Podilskyi",))]
 
 
 def test_a_month_header_alone_dates_the_attack_to_its_month() -> None:
