@@ -114,16 +114,36 @@ def _month_day_of(m: re.Match[str], month: int, day: int) -> DateMention | None:
     return _make("monthday", m, month=month, day_of_month=day)
 
 
-def _slashed(m: re.Match[str]) -> DateMention | None:
-    """'30/8/2023' or '8/30/2023': a day only where one of the two numbers cannot be a month."""
+def _slashed(m: re.Match[str], order: SlashOrder | None = None) -> DateMention | None:
+    """'30/8/2023' or '8/30/2023': a day only where one of the two numbers cannot be a month, or
+    where the article's other slashed dates show which order it writes (``order``)."""
     a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
-    if a > 12 >= b:
+    if a > 12 >= b or (order == "dmy" and b <= 12):
         day = _safe_date(year, b, a)
-    elif b > 12 >= a:
+    elif b > 12 >= a or (order == "mdy" and a <= 12):
         day = _safe_date(year, a, b)
     else:
         return None  # '5/6/2023' is 5 June in Kyiv and 6 May in New York: no day to trust
     return _make("day", m, day=day) if day else None
+
+
+SlashOrder = Literal["dmy", "mdy"]
+_SLASHED = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?:19|20)\d\d(?![\d/])")
+
+
+def slash_order(text: str) -> SlashOrder | None:
+    """The order an article writes its slashed dates in, when one of them shows it ('31/12/2023'
+    is day first) and none shows the other: '02/01/2024' in the same live blog is then 2 January."""
+    if "/" not in text:
+        return None
+    orders: set[SlashOrder] = set()
+    for m in _SLASHED.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 >= b:
+            orders.add("dmy")
+        elif b > 12 >= a:
+            orders.add("mdy")
+    return orders.pop() if len(orders) == 1 else None
 
 
 def _weekday_slashed(m: re.Match[str]) -> DateMention | None:
@@ -387,7 +407,7 @@ _ANCHORS = [
         r"\b%s[^.;]{0,60}?\b%s%s %s ago\b" % (_WAR, _QUALIFIER, _N, _UNIT),
         r"\b%s%s %s (?:of|into|since the start of|since) (?:the\s+|russia['’]s\s+)?%s"
         % (_QUALIFIER, _N, _UNIT, _WAR),
-        r"\b(?P<unit>day|month) (?P<n>\d+) of (?:the\s+)?%s" % _WAR,
+        r"\b(?P<unit>day|month) (?P<n>\d+) of (?:the\s+|russia['’]s\s+)?%s" % _WAR,
         r"\b(?P<ord>(?P<n>\d[\d,]*)(?:st|nd|rd|th)) (?P<unit>day|month) of "
         r"(?:the\s+|russia['’]s\s+)?%s" % _WAR,
         r"\b%s[^.;]{0,60}?,\s*(?P<ord>(?P<unit>day)) (?P<n>\d[\d,]*)\b" % _WAR,
@@ -406,8 +426,9 @@ _ANY_DATE_WORD = Cue(
 """Most sentences hold no date: one cheap search spares them the twenty patterns below."""
 
 
-def find_dates(sentence: str) -> list[DateMention]:
-    """Every date expression in the sentence, left to right, without overlaps."""
+def find_dates(sentence: str, *, order: SlashOrder | None = None) -> list[DateMention]:
+    """Every date expression in the sentence, left to right, without overlaps; ``order`` is the
+    article's `slash_order`, if it has one."""
     if not _ANY_DATE_WORD.search(sentence):
         return []
     taken: list[DateMention] = []
@@ -418,7 +439,7 @@ def find_dates(sentence: str) -> list[DateMention]:
         for match in pattern.finditer(sentence):
             if any(t.start < match.end() and match.start() < t.end for t in taken):
                 continue
-            mention = build(match)  # type: ignore[operator]
+            mention = _slashed(match, order) if build is _slashed else build(match)  # type: ignore[operator]
             if mention is not None:
                 taken.append(mention)
     return sorted(taken, key=lambda t: t.start)

@@ -17,10 +17,12 @@ from strikemap import lexicon as lx
 from strikemap.dates import (
     EARLIEST_YEAR,
     DateMention,
+    SlashOrder,
     ago_anchor,
     dateline,
     find_dates,
     resolve,
+    slash_order,
     summarise,
     war_anchor,
 )
@@ -63,6 +65,8 @@ class _Incident:
     first_seen: int
     recall: bool = False
     caption_only: bool = True
+    told: bool = False
+    """Some sentence says the attack happened (a strike, a hit, drones), not only its toll or aftermath."""
     facts: dict[str, list[tuple[str, Evidence]]] = field(default_factory=dict)
     places: list[tuple[Mention, bool, Evidence]] = field(default_factory=list)
 
@@ -102,6 +106,9 @@ class _Context:
             if found is None:
                 return None
             ranges.append(found)
+        if mention is not None and mention.kind == "weekday" and len(self.days) > 1 and not self.dummy:
+            # 'On Tuesday' in a page dated Monday or Tuesday is that Tuesday, not one a week back.
+            ranges = [r for r in ranges if r[0] in self.days] or ranges
         first, last = min(r[0] for r in ranges), max(r[1] for r in ranges)
         weekdays = {r[0].weekday() for r in ranges if r[0] == r[1]}
         single = all(r[0] == r[1] for r in ranges)
@@ -146,7 +153,8 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
     gazetteer = gazetteer or default_gazetteer()
     folded = fold(article.text)
     hints = _ANCHOR_HINT.possible(folded.text)
-    sentences = [_analyse(s, gazetteer, hints=hints) for s in split_sentences(folded.text)]
+    order = slash_order(folded.text)
+    sentences = [_analyse(s, gazetteer, hints=hints, order=order) for s in split_sentences(folded.text)]
     if not any(_reports_attack(s) for s in sentences):
         return []
     context = _context(article, folded.text, sentences)
@@ -216,8 +224,11 @@ def _reports_attack(s: _Sentence) -> bool:
     return in_district and bool(lx.HURT.search(text)) and not lx.OTHER_CAUSE.search(text)
 
 
-def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) -> _Sentence:
-    """What one sentence says; ``hints`` is False when the article has no word `_ANCHOR_HINT` needs."""
+def _analyse(
+    sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True, order: SlashOrder | None = None
+) -> _Sentence:
+    """What one sentence says; ``hints`` is False when the article has no word `_ANCHOR_HINT` needs,
+    ``order`` the order the article writes slashed dates in."""
     text = sentence.text
     strike = bool(lx.STRIKE_CUES.search(text))
     aftermath = not strike and (bool(lx.AFTERMATH.search(text)) or _place_line(text, gazetteer))
@@ -230,7 +241,9 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
         return _Sentence(sentence, [], set(), [], False, None)
     anchor = war_anchor(text)
     dates = [
-        d for d in find_dates(text) if not (anchor and d.kind == "from_article") and not _other_date(text, d)
+        d
+        for d in find_dates(text, order=order)
+        if not (anchor and d.kind == "from_article") and not _other_date(text, d)
     ]
     speech = {i for i, d in enumerate(dates) if _is_speech_date(text, d)}
     if not strike and not aftermath:
@@ -509,6 +522,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
+                incident.told |= bool(lx.ATTACK_CUES.search(text[clause[0] : clause[1]]))
                 if mention is not None and not mention.recall and recalls is None:
                     recalls = bool(lx.RECALL.search(text))
                 if mention is not None and (mention.recall or recalls):
@@ -526,7 +540,39 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                     incidents[target].add("said_by", name, text, words)
     for s in waiting:
         _add_aftermath(s, [main], incidents)
+    return _fold_updates(incidents, main)
+
+
+_UPDATE_DAYS = 3
+"""How many days after an attack a toll or rescue update is still told of it."""
+
+
+def _fold_updates(incidents: dict[Target, _Incident], main: Target) -> dict[Target, _Incident]:
+    """A day that only gives a toll or rescue news ('On Friday the toll rose to 23', a live blog's
+    next day: 'The toll has reached 24') is no attack: it updates the last attack on the city
+    in the days before, and its figures and places go to that attack."""
+    told = [i for i in incidents.values() if i.told and _day(i) is not None]
+    for target, update in list(incidents.items()):
+        day = _day(update)
+        if update.told or target == main or day is None:
+            continue
+        earlier = [i for i in told if i.city == update.city and 0 < (day - _day(i)).days <= _UPDATE_DAYS]  # type: ignore[operator]
+        if not earlier:
+            continue
+        attack = max(earlier, key=lambda i: _day(i))  # type: ignore[arg-type,return-value]
+        for name, items in update.facts.items():
+            if name not in ("date", "time_of_day"):
+                attack.facts.setdefault(name, []).extend(items)
+        attack.places.extend(update.places)
+        del incidents[target]
     return incidents
+
+
+def _day(incident: _Incident) -> dt.date | None:
+    when = incident.when
+    if when is None or when.earliest is None or when.earliest != when.latest:
+        return None
+    return when.earliest
 
 
 def _date_line(s: _Sentence) -> DateMention | None:
@@ -554,8 +600,12 @@ _WAR_DAY_NOTE = re.compile(
 )
 _WAR_DAY_NOTE_CHARS = 60
 _LINE_KINDS = ("day", "monthday", "weekday")
-_DATE_LINE_REST = re.compile(r"[\W\d]*(?:[ap]\.?m\.?|gmt|utc|kyiv time)?[\W\d]*", re.IGNORECASE)
-"""Besides its date, a date line holds at most a time of day."""
+_DATE_LINE_REST = re.compile(
+    r"[\W\d]*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)?[\W\d]*"
+    r"(?:[ap]\.?m\.?|gmt|utc|bst|eet|eest|cet|cest|est|edt|kyiv time)?[\W\d]*",
+    re.IGNORECASE,
+)
+"""Besides its date, a date line holds at most a short weekday and a time of day."""
 
 
 def _gaps(dates: list[DateMention], length: int) -> list[tuple[int, int]]:

@@ -385,11 +385,13 @@ def test_a_paragraph_only_about_photos_is_still_read(line: str) -> None:
         "{weekday} {day} June 2023 - Day 465 of the invasion",
         "{weekday}, June {day} (Day 465 of the full-scale war)",
         "{weekday}, June {day} (Day 465)",
+        "{wkd} {day} Jun 2023 07.05 BST",
+        "{wkd} {day} June 2023, 09:40 GMT",
     ],
 )
 def test_a_live_blog_date_line_starts_an_incident(line_form: str) -> None:
     def line(weekday: str, day: int) -> str:
-        return line_form.format(weekday=weekday, day=day)
+        return line_form.format(weekday=weekday, wkd=weekday[:3], day=day)
 
     text = (
         "Live: Russian attacks on Ukraine\n\n"
@@ -419,6 +421,56 @@ def test_a_live_blogs_first_date_line_heads_its_first_day(first_line: str) -> No
         ("2023-06-01", ("Obolonskyi",)),
         ("2023-06-02", ("Darnytskyi",)),
         ("2023-06-03", ("Podilskyi",)),
+    ]
+
+
+@pytest.mark.parametrize("told", ["on Tuesday evening", "on Tuesday", "late on Tuesday night"])
+def test_a_weekday_in_a_war_day_window_is_the_day_it_names(told: str) -> None:
+    """A war-day count leaves the article two possible days; a weekday that is one of them is
+    that day, not the same weekday a week before (which left only the year)."""
+    text = f"Day 6 of Russia's full-scale war.\n\nMissiles struck the Podilskyi district of Kyiv {told}."
+    assert _kyiv(text, published=None) == [("2022-03-01", ("Podilskyi",))]
+
+
+def test_a_live_blog_with_day_first_slashed_headings_reads_the_ambiguous_ones_day_first() -> None:
+    text = (
+        "02/01/2024 - 11:40\n\n"
+        "Debris fell in the Pecherskyi district of Kyiv after a missile attack, officials said.\n\n"
+        "31/12/2023 - 09:15\n\n"
+        "Drones hit a house in the Obolonskyi district of Kyiv overnight.\n"
+    )
+    assert sorted(_kyiv(text, dt.date(2024, 1, 3))) == [
+        ("2023-12-31", ("Obolonskyi",)),
+        ("2024-01-02", ("Pecherskyi",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "On Friday morning, the city administration said 23 people had been killed.",
+        "By Friday, the death toll had risen to 23, rescuers in the Darnytskyi district said.",
+        "As of Friday evening, 23 people were confirmed dead, officials said.",
+    ],
+)
+def test_a_later_days_toll_update_is_no_attack_of_its_own(update: str) -> None:
+    text = f"Russian missiles struck the Darnytskyi district of Kyiv on Thursday, killing 14 people. {update}"
+    found = [
+        (str(r.date), r.districts, r.killed)
+        for r in extract(Article(id="a", path="a", text=text, published=dt.date(2025, 8, 29)))
+        if r.city == "Kyiv"
+    ]
+    assert found == [("2025-08-28", ("Darnytskyi",), 23)]
+
+
+def test_a_new_attack_on_a_later_day_stays_its_own() -> None:
+    text = (
+        "Russian missiles struck the Darnytskyi district of Kyiv on Thursday, killing 14 people. "
+        "On Friday, drones hit the Obolonskyi district of Kyiv, injuring two."
+    )
+    assert sorted(_kyiv(text, dt.date(2025, 8, 29))) == [
+        ("2025-08-28", ("Darnytskyi",)),
+        ("2025-08-29", ("Obolonskyi",)),
     ]
 
 
