@@ -7,6 +7,7 @@ month or year can be given with that precision instead of a confident wrong day.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -71,6 +72,10 @@ class DateMention:
     """For windows: days relative to the article day (first, last)."""
     recall: bool = False
     """The wording marks an earlier attack being recalled ('last week', 'ago')."""
+    before: bool = False
+    """A month named as 'last July': never the article's own month."""
+    night: bool = False
+    """A night named by its two dates ('the night of March 20 to 21'): it began the day before."""
 
 
 MAX_SPAN_DAYS = 100 * 366
@@ -170,8 +175,9 @@ def _night(m: re.Match[str]) -> DateMention | None:
     day = int(m.group("day"))
     if m.group("year"):
         found = _safe_date(int(m.group("year")), month, day)
-        return _make("day", m, day=found) if found else None
-    return _month_day_of(m, month, day)
+        return _make("day", m, day=found, night=True) if found else None
+    mention = _month_day_of(m, month, day)
+    return dataclasses.replace(mention, night=True) if mention else None
 
 
 def _month_year(m: re.Match[str]) -> DateMention | None:
@@ -323,6 +329,11 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
             r"\b(?:(?:in|since|during|by|early|late|mid) |mid-)(?P<month>january|february|march|april|june|"
             r"july|august|september|october|november|december|may)\b(?! \d)",
             _month_year,
+        ),
+        (
+            r"\blast (?P<month>january|february|march|april|june|july|august|september|october|november|"
+            r"december|may)\b(?! \d)",
+            lambda m: _make("month", m, month=_MONTHS[m.group("month").lower()], recall=True, before=True),
         ),
         (r"\b%s\s*\((?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\)" % _WEEKDAY, _weekday_slashed),
         (
@@ -538,6 +549,8 @@ def _resolve(
         year = mention.year or (_year_for(mention.month, 1, article, year_hint))
         if not year:
             return None
+        if mention.before and article is not None and (year, mention.month) == (article.year, article.month):
+            year -= 1
         last = calendar.monthrange(year, mention.month)[1]
         return dt.date(year, mention.month, 1), dt.date(year, mention.month, last)
     if kind == "from_main" or kind == "weak":

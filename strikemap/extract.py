@@ -65,6 +65,8 @@ class _Incident:
     first_seen: int
     recall: bool = False
     caption_only: bool = True
+    night: bool = False
+    """Dated by a night of two dates: an evening told the day before is the same attack."""
     told: bool = False
     """Some sentence says the attack happened (a strike, a hit, drones), not only its toll or aftermath."""
     facts: dict[str, list[tuple[str, Evidence]]] = field(default_factory=dict)
@@ -336,13 +338,16 @@ def _qualifies_other(text: str, m: Mention, found: list[Mention]) -> bool:
 def _other_date(text: str, mention: DateMention) -> bool:
     """A day of mourning, a record's date, 'since March': a date that is no attack's."""
     before, after = text[max(0, mention.start - 60) : mention.start], text[mention.end : mention.end + 80]
-    if re.match(r"\W{0,3}when\b", after):  # "the first strike since Dec. 31, when missiles hit ..."
+    if _THEN_WHEN.match(after):  # "the first strike since Dec. 31 (last year), when missiles hit ..."
         return False
     if (deed := lx.OTHER_DATE_DEED.search(after)) and not lx.ATTACK_CUES.search(after[: deed.end()]):
         return True
     if lx.REPAIR.search(text):
         return True
     return bool(lx.OTHER_DATE_BEFORE.search(before) or lx.OTHER_DATE_AFTER.search(after))
+
+
+_THEN_WHEN = re.compile(r"\W{0,3}(?:(?:of )?(?:last|this) year\W{0,3})?when\b", re.IGNORECASE)
 
 
 def _is_speech_date(text: str, mention: DateMention) -> bool:
@@ -517,12 +522,16 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 incident = _Incident(target, target[1], when, index)
             assert incident is not None
             if clause not in said:  # a clause that speaks of many cities is read once, not once for each
-                said[clause] = _clause_facts(text[clause[0] : clause[1]], placed=bool(s.places_in(*clause)))
+                words = text[clause[0] : clause[1]]
+                said[clause] = _not_dates(
+                    _clause_facts(words, placed=bool(s.places_in(*clause))), words, s.dates
+                )
             if _add_clause_facts(incident, s, clause, mention, said[clause]):
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
                 incident.told |= bool(lx.ATTACK_CUES.search(text[clause[0] : clause[1]]))
+                incident.night |= mention is not None and mention.night
                 if mention is not None and not mention.recall and recalls is None:
                     recalls = bool(lx.RECALL.search(text))
                 if mention is not None and (mention.recall or recalls):
@@ -540,7 +549,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                     incidents[target].add("said_by", name, text, words)
     for s in waiting:
         _add_aftermath(s, [main], incidents)
-    return _fold_updates(incidents, main)
+    return _fold_evenings(_fold_updates(incidents, main))
 
 
 _UPDATE_DAYS = 3
@@ -566,6 +575,38 @@ def _fold_updates(incidents: dict[Target, _Incident], main: Target) -> dict[Targ
         attack.places.extend(update.places)
         del incidents[target]
     return incidents
+
+
+def _fold_evenings(incidents: dict[Target, _Incident]) -> dict[Target, _Incident]:
+    """'Shortly before midnight on Sunday' and 'the night of March 20 to 21' are one attack: an
+    evening or night told on the day before a night of two dates goes to that night's day."""
+    nights = [i for i in incidents.values() if i.night and _day(i) is not None]
+    for target, evening in list(incidents.items()):
+        day = _day(evening)
+        if evening.night or evening.recall or day is None or not _told_at_night(evening):
+            continue
+        night = next((i for i in nights if i.city == evening.city and (_day(i) - day).days == 1), None)  # type: ignore[operator]
+        if night is None:
+            continue
+        for name, items in evening.facts.items():
+            if name != "date":
+                night.facts.setdefault(name, [])[:0] = items
+        night.places[:0] = evening.places
+        night.first_seen = min(night.first_seen, evening.first_seen)
+        del incidents[target]
+    return incidents
+
+
+_LATE = re.compile(r"\b(?:late|evening|night|midnight)\b", re.IGNORECASE)
+
+
+def _told_at_night(incident: _Incident) -> bool:
+    """Whether the words that date the incident put it late in the day."""
+    for _, e in incident.facts.get("date", []):
+        at = e.sentence.find(e.match)
+        if at >= 0 and _LATE.search(e.sentence[max(0, at - 30) : at + len(e.match) + 15]):
+            return True
+    return False
 
 
 def _day(incident: _Incident) -> dt.date | None:
@@ -715,6 +756,20 @@ def _clause_facts(clause: str, *, placed: bool = False) -> list[tuple[str, str, 
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{3}")
+
+
+def _not_dates(
+    said: list[tuple[str, str, str]], clause: str, dates: list[DateMention]
+) -> list[tuple[str, str, str]]:
+    """Without figures whose number ends a date: 'an attack on Feb. 12 killed a man' is no 12 killed."""
+    tails = [(d.text, t.group()) for d in dates if (t := re.search(r"\d+$", d.text))]
+    if not tails:
+        return said
+    return [
+        (name, value, words)
+        for name, value, words in said
+        if not any(words.startswith(tail) and text + words[len(tail) :] in clause for text, tail in tails)
+    ]
 
 
 def _add_clause_facts(

@@ -474,6 +474,78 @@ def test_a_new_attack_on_a_later_day_stays_its_own() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "recalled, day",
+    [
+        ("since December 29 last year, when a missile barrage hit the Podilskyi district", "2023-12-29"),
+        ("since Dec. 29 of last year, when missiles struck the Podilskyi district", "2023-12-29"),
+        ("since March 2, when a missile hit the Podilskyi district", "2024-03-02"),
+    ],
+)
+def test_a_recalled_attack_after_since_and_a_year_word_keeps_its_day(recalled: str, day: str) -> None:
+    text = f"Missiles hit the Darnytskyi district of Kyiv on Monday. It was the deadliest day {recalled}."
+    assert sorted(_kyiv(text, dt.date(2024, 7, 8))) == sorted(
+        [("2024-07-08", ("Darnytskyi",)), (day, ("Podilskyi",))]
+    )
+
+
+@pytest.mark.parametrize(
+    "published, month",
+    [(dt.date(2025, 4, 24), "2024-07"), (dt.date(2025, 7, 20), "2024-07"), (dt.date(2025, 9, 2), "2025-07")],
+)
+def test_last_july_is_the_latest_july_before_the_articles_month(published: dt.date, month: str) -> None:
+    text = (
+        "Missiles hit the Darnytskyi district of Kyiv overnight. It was the deadliest attack "
+        "since last July, when a missile hit the Podilskyi district."
+    )
+    found = [
+        (str(r.date)[:7], r.date_precision)
+        for r in extract(Article(id="a", path="a", text=text, published=published))
+        if r.districts == ("Podilskyi",)
+    ]
+    assert found == [(month, "month")]
+
+
+@pytest.mark.parametrize("date", ["Feb. 12", "12 February", "February 12", "12.02.2025"])
+def test_the_day_of_a_date_is_no_casualty_figure(date: str) -> None:
+    """Regression: 'an attack on Feb. 12 killed a man' was read as 12 killed."""
+    text = f"Missiles hit Kyiv overnight. An attack on {date} killed a man in the Holosiivskyi district."
+    [report] = [
+        r
+        for r in extract(Article(id="a", path="a", text=text, published=dt.date(2025, 4, 24)))
+        if r.districts
+    ]
+    assert (str(report.date), report.killed in (None, 1)) == ("2025-02-12", True)
+
+
+@pytest.mark.parametrize(
+    "evening",
+    [
+        "A strike destroyed a mall in Kyiv shortly before midnight on Sunday, killing eight people.",
+        "A strike destroyed a shopping centre in Kyiv late on Sunday, killing eight people.",
+        "A strike destroyed a shopping centre in Kyiv on Sunday evening, killing eight people.",
+    ],
+)
+def test_an_evening_and_the_night_of_two_dates_are_one_attack(evening: str) -> None:
+    text = f"{evening} The blast hit a mall in the Podilskyi district in the night of March 20 to 21."
+    found = [
+        (str(r.date), r.districts, r.killed)
+        for r in extract(Article(id="a", path="a", text=text, published=dt.date(2022, 3, 21)))
+    ]
+    assert found == [("2022-03-21", ("Podilskyi",), 8)]
+
+
+def test_a_daytime_attack_the_day_before_a_night_stays_its_own() -> None:
+    text = (
+        "Drones hit the Obolonskyi district of Kyiv on Sunday afternoon. "
+        "Missiles hit the Podilskyi district of Kyiv in the night of March 20 to 21."
+    )
+    assert sorted(_kyiv(text, dt.date(2022, 3, 21))) == [
+        ("2022-03-20", ("Obolonskyi",)),
+        ("2022-03-21", ("Podilskyi",)),
+    ]
+
+
 def test_an_undated_live_blog_keeps_the_days_after_its_first_war_day_count() -> None:
     """Regression: a page with no date of its own was dated by its first war-day count, and
     every later day it heads was thrown away as after the article."""
