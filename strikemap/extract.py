@@ -486,14 +486,19 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     surnames: dict[str, str] = {}
     """The full name last met for each surname, so 'Klitschko said' later is Vitali Klitschko."""
     # One date line above the story may be a site's date bar; a second makes the page a live blog
-    # or digest, whose first line heads its first day.
+    # or digest, whose first line heads its first day, and whose words above it only sum up the
+    # days below ('In this edition: Kyiv's worst week of attacks').
     blog = sum(_date_line(s) is not None for s in sentences) > 1
+    intro = blog
     for index, s in enumerate(sentences):
         text = s.sentence.text
         if (incidents or blog) and (line := _date_line(s)):
             current = (context.key(line), main_city)
             line_dates.setdefault(current[0], line)
             previous = [current]
+            intro = False
+            continue
+        if intro:
             continue
         if not (s.strike or s.aftermath) or s.veto not in (None, "generic"):
             continue

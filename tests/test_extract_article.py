@@ -546,6 +546,28 @@ def test_a_daytime_attack_the_day_before_a_night_stays_its_own() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "In this edition: Kyiv's worst week of air attacks so far this year.",
+        "Russia attacked Kyiv three nights running; here is how the week went.",
+        "Updates on the drone and missile attacks on Kyiv, newest first.",
+    ],
+)
+def test_a_digests_intro_above_its_first_day_is_no_attack_of_its_own(intro: str) -> None:
+    text = (
+        f"{intro}\n\n"
+        "Sunday, 28 May\n\n"
+        "Drones hit the Holosiivskyi district of Kyiv overnight.\n\n"
+        "Monday, 29 May\n\n"
+        "Missile debris fell in the Obolonskyi district of Kyiv.\n"
+    )
+    assert sorted(_kyiv(text, dt.date(2023, 5, 31))) == [
+        ("2023-05-28", ("Holosiivskyi",)),
+        ("2023-05-29", ("Obolonskyi",)),
+    ]
+
+
 def test_an_undated_live_blog_keeps_the_days_after_its_first_war_day_count() -> None:
     """Regression: a page with no date of its own was dated by its first war-day count, and
     every later day it heads was thrown away as after the article."""
