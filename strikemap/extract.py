@@ -344,6 +344,8 @@ def _other_date(text: str, mention: DateMention) -> bool:
         return True
     if lx.REPAIR.search(text):
         return True
+    if mention.kind == "month" and lx.ATTACK_COUNT.search(text):  # "In May alone, Kyiv was attacked 17 times"
+        return True
     return bool(lx.OTHER_DATE_BEFORE.search(before) or lx.OTHER_DATE_AFTER.search(after))
 
 

@@ -421,6 +421,13 @@ RESPONDERS = Cue(
     r"(?:para)?medics|ambulances?)\b"
 )
 """Who is 'sent' or 'deployed' to a strike's site: a sentence naming them is rescue work, not supply."""
+ATTACK_COUNT = Cue(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens of) times\b|"
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b[^.;]{0,40}?"
+    r"\b(?:attacks?|strikes?|barrages?)\b|\balone\b"
+)
+"""A count of a period's attacks ('In May alone, the capital was attacked 17 times', 'the third large
+attack on the capital in December'): the month is the count's, not an attack's."""
 THEN_CLAUSE = Cue(r",\s+(?:when|while|at a time when)\s")
 """A clause that sets a scene: what went on when something else happened."""
 GROUND = Cue(

@@ -568,6 +568,35 @@ def test_a_digests_intro_above_its_first_day_is_no_attack_of_its_own(intro: str)
     ]
 
 
+@pytest.mark.parametrize(
+    "count",
+    [
+        "In May alone, the capital was attacked 17 times, mostly at night.",
+        "It was the third large-scale attack on the capital in December.",
+        "Kyiv came under fire from drones and missiles several times in March.",
+        "It was the 18th strike on Kyiv in May.",
+    ],
+)
+def test_a_count_of_a_months_attacks_is_no_attack(count: str) -> None:
+    text = f"Russian missiles hit the Solomianskyi district of Kyiv on Saturday, killing five. {count}"
+    assert _kyiv(text, dt.date(2023, 12, 30)) == [("2023-12-30", ("Solomianskyi",))]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "In early May, a drone hit the Obolonskyi district.",
+        "In May, missiles struck the Obolonskyi district.",
+    ],
+)
+def test_an_attack_told_by_its_month_still_counts(told: str) -> None:
+    text = f"Russian missiles hit the Solomianskyi district of Kyiv on Saturday, killing five. {told}"
+    assert sorted(_kyiv(text, dt.date(2023, 12, 30))) == [
+        ("2023-05-01", ("Obolonskyi",)),
+        ("2023-12-30", ("Solomianskyi",)),
+    ]
+
+
 def test_an_undated_live_blog_keeps_the_days_after_its_first_war_day_count() -> None:
     """Regression: a page with no date of its own was dated by its first war-day count, and
     every later day it heads was thrown away as after the article."""
