@@ -7,6 +7,7 @@ month or year can be given with that precision instead of a confident wrong day.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -71,6 +72,10 @@ class DateMention:
     """For windows: days relative to the article day (first, last)."""
     recall: bool = False
     """The wording marks an earlier attack being recalled ('last week', 'ago')."""
+    before: bool = False
+    """A month named as 'last July': never the article's own month."""
+    night: bool = False
+    """A night named by its two dates ('the night of March 20 to 21'): it began the day before."""
 
 
 MAX_SPAN_DAYS = 100 * 366
@@ -105,22 +110,45 @@ def _full_date(m: re.Match[str]) -> DateMention | None:
 
 
 def _month_day(m: re.Match[str]) -> DateMention | None:
-    month, day = _MONTHS[m.group("month").lower()], int(m.group("day"))
+    return _month_day_of(m, _MONTHS[m.group("month").lower()], int(m.group("day")))
+
+
+def _month_day_of(m: re.Match[str], month: int, day: int) -> DateMention | None:
     if _safe_date(2024, month, day) is None:
         return None
     return _make("monthday", m, month=month, day_of_month=day)
 
 
-def _slashed(m: re.Match[str]) -> DateMention | None:
-    """'30/8/2023' or '8/30/2023': a day only where one of the two numbers cannot be a month."""
+def _slashed(m: re.Match[str], order: SlashOrder | None = None) -> DateMention | None:
+    """'30/8/2023' or '8/30/2023': a day only where one of the two numbers cannot be a month, or
+    where the article's other slashed dates show which order it writes (``order``)."""
     a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
-    if a > 12 >= b:
+    if a > 12 >= b or (order == "dmy" and b <= 12):
         day = _safe_date(year, b, a)
-    elif b > 12 >= a:
+    elif b > 12 >= a or (order == "mdy" and a <= 12):
         day = _safe_date(year, a, b)
     else:
         return None  # '5/6/2023' is 5 June in Kyiv and 6 May in New York: no day to trust
     return _make("day", m, day=day) if day else None
+
+
+SlashOrder = Literal["dmy", "mdy"]
+_SLASHED = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?:19|20)\d\d(?![\d/])")
+
+
+def slash_order(text: str) -> SlashOrder | None:
+    """The order an article writes its slashed dates in, when one of them shows it ('31/12/2023'
+    is day first) and none shows the other: '02/01/2024' in the same live blog is then 2 January."""
+    if "/" not in text:
+        return None
+    orders: set[SlashOrder] = set()
+    for m in _SLASHED.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 >= b:
+            orders.add("dmy")
+        elif b > 12 >= a:
+            orders.add("mdy")
+    return orders.pop() if len(orders) == 1 else None
 
 
 def _weekday_slashed(m: re.Match[str]) -> DateMention | None:
@@ -139,8 +167,17 @@ def _weekday_slashed(m: re.Match[str]) -> DateMention | None:
 
 
 def _night(m: re.Match[str]) -> DateMention | None:
-    """A night named by its two dates: the later one, as the attack's day (see `resolve`)."""
-    return _full_date(m) if m.group("year") else _month_day(m)
+    """A night named by its two dates: the later one, as the attack's day (see `resolve`).
+
+    'July 3 to 4' names its month once, before the first day: the later day is in that month.
+    """
+    month = _MONTHS[(m.group("month") or m.groupdict()["first"]).lower().rstrip(".")]
+    day = int(m.group("day"))
+    if m.group("year"):
+        found = _safe_date(int(m.group("year")), month, day)
+        return _make("day", m, day=found, night=True) if found else None
+    mention = _month_day_of(m, month, day)
+    return dataclasses.replace(mention, night=True) if mention else None
 
 
 def _month_year(m: re.Match[str]) -> DateMention | None:
@@ -268,6 +305,12 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
             % (_MONTH.replace("(?P<month>", "(?:"), _DAY, _MONTH, _YEAR),
             _night,
         ),
+        (  # the month first: "the night of July 3 to 4", "night of July 31-August 1, 2025"
+            r"\bnight\s+(?:of|from)\s+(?:the\s+)?(?P<first>%s)\s+[0-3]?\d(?:st|nd|rd|th)?\s*"
+            r"(?:[-–—/]|to|into|and|on)\s*(?:%s\s+)?%s(?:,?\s+%s)?(?!\w)"
+            % (_MONTH.replace("(?P<month>", "(?:"), _MONTH, _DAY, _YEAR),
+            _night,
+        ),
         (r"\b%s-(?P<mnum>[01]\d)-%s\b" % (_YEAR, r"(?P<day>[0-3]\d)"), _full_date),
         (r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.%s\b" % _YEAR, _full_date),
         (r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/%s(?![\d/])" % _YEAR, _slashed),
@@ -283,9 +326,14 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
             _month_day,
         ),
         (
-            r"\b(?:in|since|during|by|early|late|mid-) (?P<month>january|february|march|april|june|july|"
-            r"august|september|october|november|december|may)\b(?! \d)",
+            r"\b(?:(?:in|since|during|by|early|late|mid) |mid-)(?P<month>january|february|march|april|june|"
+            r"july|august|september|october|november|december|may)\b(?! \d)",
             _month_year,
+        ),
+        (
+            r"\blast (?P<month>january|february|march|april|june|july|august|september|october|november|"
+            r"december|may)\b(?! \d)",
+            lambda m: _make("month", m, month=_MONTHS[m.group("month").lower()], recall=True, before=True),
         ),
         (r"\b%s\s*\((?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\)" % _WEEKDAY, _weekday_slashed),
         (
@@ -370,7 +418,7 @@ _ANCHORS = [
         r"\b%s[^.;]{0,60}?\b%s%s %s ago\b" % (_WAR, _QUALIFIER, _N, _UNIT),
         r"\b%s%s %s (?:of|into|since the start of|since) (?:the\s+|russia['’]s\s+)?%s"
         % (_QUALIFIER, _N, _UNIT, _WAR),
-        r"\b(?P<unit>day|month) (?P<n>\d+) of (?:the\s+)?%s" % _WAR,
+        r"\b(?P<unit>day|month) (?P<n>\d+) of (?:the\s+|russia['’]s\s+)?%s" % _WAR,
         r"\b(?P<ord>(?P<n>\d[\d,]*)(?:st|nd|rd|th)) (?P<unit>day|month) of "
         r"(?:the\s+|russia['’]s\s+)?%s" % _WAR,
         r"\b%s[^.;]{0,60}?,\s*(?P<ord>(?P<unit>day)) (?P<n>\d[\d,]*)\b" % _WAR,
@@ -415,8 +463,9 @@ _LOWER_PATTERNS = [re.compile(pattern.pattern) for pattern, _ in _PATTERNS]
 CPython's `re` runs them several times faster (the patterns are written in lower case)."""
 
 
-def find_dates(sentence: str) -> list[DateMention]:
-    """Every date expression in the sentence, left to right, without overlaps."""
+def find_dates(sentence: str, *, order: SlashOrder | None = None) -> list[DateMention]:
+    """Every date expression in the sentence, left to right, without overlaps; ``order`` is the
+    article's `slash_order`, if it has one."""
     if not _may_hold_date(sentence):
         return []
     taken: list[DateMention] = []
@@ -429,7 +478,7 @@ def find_dates(sentence: str) -> list[DateMention]:
         for match in lower_pattern.finditer(lower) if folded else pattern.finditer(sentence):
             if any(t.start < match.end() and match.start() < t.end for t in taken):
                 continue
-            mention = build(match)  # type: ignore[operator]
+            mention = _slashed(match, order) if build is _slashed else build(match)  # type: ignore[operator]
             if mention is not None:
                 taken.append(mention)
     if folded:  # the words as the sentence writes them, not lower-cased
@@ -530,6 +579,8 @@ def _resolve(
         year = mention.year or (_year_for(mention.month, 1, article, year_hint))
         if not year:
             return None
+        if mention.before and article is not None and (year, mention.month) == (article.year, article.month):
+            year -= 1
         last = calendar.monthrange(year, mention.month)[1]
         return dt.date(year, mention.month, 1), dt.date(year, mention.month, last)
     if kind == "from_main" or kind == "weak":
@@ -595,6 +646,7 @@ def format_date(day: dt.date | None, precision: Precision | None) -> str | None:
 _DATELINE_CHARS = 400
 """How far into an article a dateline or timestamp is looked for: its first lines."""
 _TIME = r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?:[:.][0-5]\d)?"
+_ZONE = r"(?:eet|eest|cet|cest|gmt|utc|bst|est|edt|pst|pdt|msk|kyiv time)"
 _TIMESTAMPS = [
     (re.compile(rf"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/{_YEAR},?\s+{_TIME}\s*[ap]\.?m\b", re.I), "mdy"),
     (
@@ -605,8 +657,27 @@ _TIMESTAMPS = [
     (re.compile(rf"(?<!\d){_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T|,?\s+){_TIME}", re.I), "ymd"),
     (re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR},?\s+(?:at\s+)?{_TIME}", re.I), "named"),
     (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR},?\s+(?:at\s+)?{_TIME}", re.I), "named"),
+    (  # the time first, as some sites print it: 'Updated 21:40 EET, 17 Jun 2025', '09:12 GMT 3 May 2024'
+        re.compile(
+            rf"(?<![\d:.]){_TIME}\s*(?:[ap]\.?m\.?\s*)?(?:{_ZONE}\s*)?[,|]?\s*{_DAY}\s+{_MONTH},?\s+{_YEAR}\b",
+            re.I,
+        ),
+        "named",
+    ),
+    (
+        re.compile(
+            rf"(?<![\d:.]){_TIME}\s*(?:[ap]\.?m\.?\s*)?(?:{_ZONE}\s*)?[,|]?\s*{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
+            re.I,
+        ),
+        "named",
+    ),
 ]
 _MONTH_HEADER = re.compile(r"(?:^|\n)[ \t]*date[ \t]+(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)(?![\d-])", re.I)
+_MONTH_LINE = re.compile(
+    rf"(?:^|\n)[ \t]*(?:[a-z][a-z .'’-]{{0,30}}[,|:–—-][ \t]*)?{_MONTH}[ \t]+{_YEAR}[ \t]*(?:\n|$)", re.I
+)
+"""A line that is only a month and year, after a place or a section's name ('Kyiv, December 2022',
+'FEATURE | MAY 2023'): a feature or analysis dated by its month."""
 
 
 def dateline(text: str) -> tuple[dt.date, dt.date] | None:
@@ -631,8 +702,11 @@ def dateline(text: str) -> tuple[dt.date, dt.date] | None:
     if found:
         day = min(found)[1]
         return day, day
-    if header := _MONTH_HEADER.search(head):
-        first = _safe_date(int(header.group("year")), int(header.group("m")), 1)
+    if header := _MONTH_HEADER.search(head) or _MONTH_LINE.search(head):
+        month = (
+            int(header.group("m")) if "m" in header.groupdict() else _MONTHS[header.group("month").lower()]
+        )
+        first = _safe_date(int(header.group("year")), month, 1)
         if first is not None:
             return first, _add_months(first, 1) - dt.timedelta(days=1)
     return None

@@ -17,10 +17,12 @@ from strikemap import lexicon as lx
 from strikemap.dates import (
     EARLIEST_YEAR,
     DateMention,
+    SlashOrder,
     ago_anchor,
     dateline,
     find_dates,
     resolve,
+    slash_order,
     summarise,
     war_anchor,
 )
@@ -65,6 +67,10 @@ class _Incident:
     first_seen: int
     recall: bool = False
     caption_only: bool = True
+    night: bool = False
+    """Dated by a night of two dates: an evening told the day before is the same attack."""
+    told: bool = False
+    """Some sentence says the attack happened (a strike, a hit, drones), not only its toll or aftermath."""
     facts: dict[str, list[tuple[str, Evidence]]] = field(default_factory=dict)
     places: list[tuple[Mention, bool, Evidence]] = field(default_factory=list)
 
@@ -78,6 +84,8 @@ class _Context:
     dummy: bool
     year_hint: int | None
     main: DateMention | None
+    written: dt.date | None = None
+    """The latest full date the text writes: an article is never older than a date it names."""
 
     def main_day(self, article_day: dt.date) -> dt.date:
         if self.main is None:
@@ -102,6 +110,9 @@ class _Context:
             if found is None:
                 return None
             ranges.append(found)
+        if mention is not None and mention.kind == "weekday" and len(self.days) > 1 and not self.dummy:
+            # 'On Tuesday' in a page dated Monday or Tuesday is that Tuesday, not one a week back.
+            ranges = [r for r in ranges if r[0] in self.days] or ranges
         first, last = min(r[0] for r in ranges), max(r[1] for r in ranges)
         weekdays = {r[0].weekday() for r in ranges if r[0] == r[1]}
         single = all(r[0] == r[1] for r in ranges)
@@ -110,7 +121,8 @@ class _Context:
             if len(set(ranges)) == 1 and first.year != _DUMMY_WEEK[0].year:
                 return _plausible(When(first, last), dt.date.today() + dt.timedelta(days=1))
             return When(None, None, weekday) if weekday is not None else None
-        return _plausible(When(first, last, weekday), self.days[-1] + dt.timedelta(days=1))
+        latest = max(self.days[-1], self.written or self.days[-1])
+        return _plausible(When(first, last, weekday), latest + dt.timedelta(days=1))
 
     def key(self, mention: DateMention | None) -> object:
         day = self.days[-1]
@@ -178,8 +190,11 @@ def _extract(article: Article, text: str, gazetteer: Gazetteer, *, own_from: int
     article's own text after the posts it follows) counts as a fact or evidence."""
     folded = fold(text)
     hints = _ANCHOR_HINT.possible(folded.text)
+    order = slash_order(folded.text)
     read: dict[str, _Sentence] = {}
-    sentences = [_analyse_once(s, gazetteer, read, hints=hints) for s in split_sentences(folded.text)]
+    sentences = [
+        _analyse_once(s, gazetteer, read, hints=hints, order=order) for s in split_sentences(folded.text)
+    ]
     if not any(_reports_attack(s) for s in sentences):
         return []
     context = _context(article, folded.text, sentences)
@@ -281,19 +296,27 @@ def _reports_attack(s: _Sentence) -> bool:
 
 
 def _analyse_once(
-    sentence: Sentence, gazetteer: Gazetteer, read: dict[str, _Sentence], *, hints: bool
+    sentence: Sentence,
+    gazetteer: Gazetteer,
+    read: dict[str, _Sentence],
+    *,
+    hints: bool,
+    order: SlashOrder | None,
 ) -> _Sentence:
     """`_analyse`, once for each wording: a page that prints its headline again as the lead, repeats
     a caption or quotes a post twice has the repeat read from ``read`` (what each wording said)."""
     found = read.get(sentence.text)
     if found is None:
-        found = read[sentence.text] = _analyse(sentence, gazetteer, hints=hints)
+        found = read[sentence.text] = _analyse(sentence, gazetteer, hints=hints, order=order)
         return found
     return dataclasses.replace(found, sentence=sentence)
 
 
-def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) -> _Sentence:
-    """What one sentence says; ``hints`` is False when the article has no word `_ANCHOR_HINT` needs."""
+def _analyse(
+    sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True, order: SlashOrder | None = None
+) -> _Sentence:
+    """What one sentence says; ``hints`` is False when the article has no word `_ANCHOR_HINT` needs,
+    ``order`` the order the article writes slashed dates in."""
     text = sentence.text
     strike = bool(lx.STRIKE_CUES.search(text))
     heading = not strike and _place_line(text, gazetteer)
@@ -307,7 +330,9 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
         return _Sentence(sentence, [], set(), [], False, None)
     anchor = war_anchor(text)
     dates = [
-        d for d in find_dates(text) if not (anchor and d.kind == "from_article") and not _other_date(text, d)
+        d
+        for d in find_dates(text, order=order)
+        if not (anchor and d.kind == "from_article") and not _other_date(text, d)
     ]
     speech = {i for i, d in enumerate(dates) if _is_speech_date(text, d)}
     if not strike and not aftermath:
@@ -400,13 +425,18 @@ def _qualifies_other(text: str, m: Mention, found: list[Mention]) -> bool:
 def _other_date(text: str, mention: DateMention) -> bool:
     """A day of mourning, a record's date, 'since March': a date that is no attack's."""
     before, after = text[max(0, mention.start - 60) : mention.start], text[mention.end : mention.end + 80]
-    if re.match(r"\W{0,3}when\b", after):  # "the first strike since Dec. 31, when missiles hit ..."
+    if _THEN_WHEN.match(after):  # "the first strike since Dec. 31 (last year), when missiles hit ..."
         return False
     if (deed := lx.OTHER_DATE_DEED.search(after)) and not lx.ATTACK_CUES.search(after[: deed.end()]):
         return True
     if lx.REPAIR.search(text):
         return True
+    if mention.kind == "month" and lx.ATTACK_COUNT.search(text):  # "In May alone, Kyiv was attacked 17 times"
+        return True
     return bool(lx.OTHER_DATE_BEFORE.search(before) or lx.OTHER_DATE_AFTER.search(after))
+
+
+_THEN_WHEN = re.compile(r"\W{0,3}(?:(?:of )?(?:last|this) year\W{0,3})?when\b", re.IGNORECASE)
 
 
 def _is_speech_date(text: str, mention: DateMention) -> bool:
@@ -421,13 +451,21 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
     Rescue work is "sent" and help "provided": an aftermath sentence is never an arms delivery.
     """
     in_kyiv_district = any(m.entry.district for m, _ in places)
-    if not aftermath and lx.SUPPLY.search(text) and not lx.RESPONDERS.search(text):
+    if (
+        not aftermath
+        and lx.SUPPLY.search(text)
+        and not (lx.RESPONDERS.search(text) or lx.SENT_AT.search(text))
+    ):
         return "supply"
     if not places and lx.IN_RUSSIA.search(text):
         return "russia"
     if not places and lx.RUSSIAN_CLAIM.search(text):
         return "claim"
-    if lx.GROUND.search(text) and not lx.AIR_CUES.search(text):
+    if (
+        (ground := lx.GROUND.search(text))
+        and not lx.AIR_CUES.search(text)
+        and not _only_then(text, ground.start())
+    ):
         return "ground"
     if lx.ELSEWHERE.search(text) and not in_kyiv_district:
         return "elsewhere"
@@ -440,19 +478,26 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
     return None
 
 
+def _only_then(text: str, at: int) -> bool:
+    """Whether the words at ``at`` only say what was going on then: 'The strike came on March 20,
+    when Russian troops were still fighting near the capital' reports a strike, not a battle."""
+    then = lx.THEN_CLAUSE.search(text)
+    return then is not None and then.start() < at and lx.STRIKE_CUES.search(text[: then.start()]) is not None
+
+
 def _context(article: Article, text: str, sentences: list[_Sentence]) -> _Context:
     window = (article.published, article.published) if article.published else dateline(text)
-    year_hint = max(
-        (d.day.year for s in sentences for d in s.dates if d.kind == "day" and d.day),
-        default=window[0].year if window else None,
-    )
+    written = max((d.day for s in sentences for d in s.dates if d.kind == "day" and d.day), default=None)
+    year_hint = written.year if written else window[0].year if window else None
     if window is None:
         window = _anchor_window(sentences, year_hint)
-    if window is None:
-        return _Context(_DUMMY_WEEK, True, year_hint, _main_mention(sentences, undated=True))
+        if window is None:
+            return _Context(_DUMMY_WEEK, True, year_hint, _main_mention(sentences, undated=True))
+    else:
+        written = None  # a published day or a timestamp is the article's own: no later date is plausible
     main = _main_mention(sentences)
     days = [window[0] + dt.timedelta(days=i) for i in range((window[1] - window[0]).days + 1)]
-    return _Context(days, False, year_hint, main)
+    return _Context(days, False, year_hint, main, written)
 
 
 def _anchor_window(sentences: list[_Sentence], year_hint: int | None) -> tuple[dt.date, dt.date] | None:
@@ -520,7 +565,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     main: Target = (context.key(None), main_city)
     current = main
     """What an undated sentence speaks of: the main attack, or the day of the last date line."""
-    line_dates: dict[Target, DateMention] = {}
+    line_dates: dict[object, DateMention] = {}
+    """The date line that opened each day, by its key: every city told under it takes its day."""
     previous: list[Target] = [main]
     previous_paragraph = -1
     waiting: list[_Sentence] = []
@@ -534,17 +580,24 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     """The paragraph a place line heads, and its city."""
     tallies: dict[Target, list[tuple[str, str, str]]] = {}
     """The night's tally said before the attack it may stand for was reported: (value, sentence, words)."""
-    """The paragraph whose last sentence ended in the country's tally: its next sentences go on with it."""
+    # One date line above the story may be a site's date bar; a second makes the page a live blog
+    # or digest, whose first line heads its first day, and whose words above it only sum up the
+    # days below ('In this edition: Kyiv's worst week of attacks').
+    blog = sum(_date_line(s) is not None for s in sentences) > 1
+    intro = blog
     for index, s in enumerate(sentences):
         text = s.sentence.text
         tally: list[tuple[int, int]] = []
         if s.strike or s.aftermath:
             tally, carries = _tally_spans(s, carried=s.sentence.paragraph == tally_paragraph)
             tally_paragraph = s.sentence.paragraph if carries else -1
-        if incidents and (line := _date_line(s)):  # one above the story may be a site's date bar
+        if (incidents or blog) and (line := _date_line(s)):
             current = (context.key(line), main_city)
-            line_dates.setdefault(current, line)
+            line_dates.setdefault(current[0], line)
             previous = [current]
+            intro = False
+            continue
+        if intro:
             continue
         if not (s.strike or s.aftermath) or s.veto not in (None, "generic", "alert"):
             continue
@@ -573,18 +626,23 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
             incident = incidents.get(target)
             fresh = incident is None
             if fresh:
-                if mention is None and target in line_dates:
-                    when = context.when(line_dates[target])
+                if mention is None and target[0] in line_dates:
+                    when = context.when(line_dates[target[0]])
                 else:
                     when = context.when(mention if mention is not None and target != main else context.main)
                 incident = _Incident(target, target[1], when, index)
             assert incident is not None
             # a clause that speaks of many cities is read once, not once for each
-            said = _clause_facts_once(
-                text[clause[0] : clause[1]],
-                read,
-                placed=bool(s.places_in(*clause)),
-                tally=any(a <= clause[0] < b for a, b in tally),
+            words = text[clause[0] : clause[1]]
+            said = _not_dates(
+                _clause_facts_once(
+                    words,
+                    read,
+                    placed=bool(s.places_in(*clause)),
+                    tally=any(a <= clause[0] < b for a, b in tally),
+                ),
+                words,
+                s.dates,
             )
             if fresh and said and all(name == "tally_weapons" for name, _, _ in said):
                 tallies.setdefault(target, []).extend((v, text, w) for _, v, w in said)
@@ -592,6 +650,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
+                incident.told |= bool(lx.ATTACK_CUES.search(text[clause[0] : clause[1]]))
+                incident.night |= mention is not None and mention.night
                 if mention is not None and not mention.recall and recalls is None:
                     recalls = bool(lx.RECALL.search(text))
                 if mention is not None and (mention.recall or recalls):
@@ -612,7 +672,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     for target, found in tallies.items():
         for value, sentence, words in found if target in incidents else ():
             incidents[target].add("tally_weapons", value, sentence, words)
-    return incidents
+    return _fold_evenings(_fold_updates(incidents, main))
 
 
 def _tally_spans(s: _Sentence, *, carried: bool) -> tuple[list[tuple[int, int]], bool]:
@@ -638,20 +698,101 @@ def _tally_spans(s: _Sentence, *, carried: bool) -> tuple[list[tuple[int, int]],
     return out, active
 
 
-def _date_line(s: _Sentence) -> DateMention | None:
-    """A paragraph that is only a date, as live blogs and digests head each day: its date."""
-    text = s.sentence.text
-    dated = [d for d in s.dates if d.kind in ("day", "monthday")]
-    if len(text) > _DATE_LINE_CHARS or len(dated) != 1 or any(d.kind not in _LINE_KINDS for d in s.dates):
+_UPDATE_DAYS = 3
+"""How many days after an attack a toll or rescue update is still told of it."""
+
+
+def _fold_updates(incidents: dict[Target, _Incident], main: Target) -> dict[Target, _Incident]:
+    """A day that only gives a toll or rescue news ('On Friday the toll rose to 23', a live blog's
+    next day: 'The toll has reached 24') is no attack: it updates the last attack on the city
+    in the days before, and its figures and places go to that attack."""
+    told = [i for i in incidents.values() if i.told and _day(i) is not None]
+    for target, update in list(incidents.items()):
+        day = _day(update)
+        if update.told or target == main or day is None:
+            continue
+        earlier = [i for i in told if i.city == update.city and 0 < (day - _day(i)).days <= _UPDATE_DAYS]  # type: ignore[operator]
+        if not earlier:
+            continue
+        attack = max(earlier, key=lambda i: _day(i))  # type: ignore[arg-type,return-value]
+        for name, items in update.facts.items():
+            if name not in ("date", "time_of_day"):
+                attack.facts.setdefault(name, []).extend(items)
+        attack.places.extend(update.places)
+        del incidents[target]
+    return incidents
+
+
+def _fold_evenings(incidents: dict[Target, _Incident]) -> dict[Target, _Incident]:
+    """'Shortly before midnight on Sunday' and 'the night of March 20 to 21' are one attack: an
+    evening or night told on the day before a night of two dates goes to that night's day."""
+    nights = [i for i in incidents.values() if i.night and _day(i) is not None]
+    for target, evening in list(incidents.items()):
+        day = _day(evening)
+        if evening.night or evening.recall or day is None or not _told_at_night(evening):
+            continue
+        night = next((i for i in nights if i.city == evening.city and (_day(i) - day).days == 1), None)  # type: ignore[operator]
+        if night is None:
+            continue
+        for name, items in evening.facts.items():
+            if name != "date":
+                night.facts.setdefault(name, [])[:0] = items
+        night.places[:0] = evening.places
+        night.first_seen = min(night.first_seen, evening.first_seen)
+        del incidents[target]
+    return incidents
+
+
+_LATE = re.compile(r"\b(?:late|evening|night|midnight)\b", re.IGNORECASE)
+
+
+def _told_at_night(incident: _Incident) -> bool:
+    """Whether the words that date the incident put it late in the day."""
+    for _, e in incident.facts.get("date", []):
+        at = e.sentence.find(e.match)
+        if at >= 0 and _LATE.search(e.sentence[max(0, at - 30) : at + len(e.match) + 15]):
+            return True
+    return False
+
+
+def _day(incident: _Incident) -> dt.date | None:
+    when = incident.when
+    if when is None or when.earliest is None or when.earliest != when.latest:
         return None
-    rest = "".join(text[a:b] for a, b in _gaps(s.dates, len(text)))
+    return when.earliest
+
+
+def _date_line(s: _Sentence) -> DateMention | None:
+    """A paragraph that is only a date, as live blogs and digests head each day: its date.
+
+    The day's count of the war may follow it ('Monday 14 March 2022 - Day 19 of the invasion',
+    'Tuesday, May 30 (Day 461)'): that count says the same day again.
+    """
+    text = s.sentence.text
+    if len(text) <= _DATE_LINE_CHARS + _WAR_DAY_NOTE_CHARS and (note := _WAR_DAY_NOTE.search(text)):
+        text = text[: note.start()]
+    dates = [d for d in s.dates if d.end <= len(text)]
+    dated = [d for d in dates if d.kind in ("day", "monthday")]
+    if len(text) > _DATE_LINE_CHARS or len(dated) != 1 or any(d.kind not in _LINE_KINDS for d in dates):
+        return None
+    rest = "".join(text[a:b] for a, b in _gaps(dates, len(text)))
     return dated[0] if _DATE_LINE_REST.fullmatch(rest) else None
 
 
 _DATE_LINE_CHARS = 40
+_WAR_DAY_NOTE = re.compile(
+    r"\s*(?:[-–—|:,]\s*|\(\s*)day\s+\d[\d,]*(?:\s+of\s+(?:the\s+|russia['’]s\s+)?(?:full-scale\s+)?"
+    r"(?:war|invasion))?\s*\)?\s*$",
+    re.IGNORECASE,
+)
+_WAR_DAY_NOTE_CHARS = 60
 _LINE_KINDS = ("day", "monthday", "weekday")
-_DATE_LINE_REST = re.compile(r"[\W\d]*(?:[ap]\.?m\.?|gmt|utc|kyiv time)?[\W\d]*", re.IGNORECASE)
-"""Besides its date, a date line holds at most a time of day."""
+_DATE_LINE_REST = re.compile(
+    r"[\W\d]*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)?[\W\d]*"
+    r"(?:[ap]\.?m\.?|gmt|utc|bst|eet|eest|cet|cest|est|edt|kyiv time)?[\W\d]*",
+    re.IGNORECASE,
+)
+"""Besides its date, a date line holds at most a short weekday and a time of day."""
 
 
 def _gaps(dates: list[DateMention], length: int) -> list[tuple[int, int]]:
@@ -822,6 +963,20 @@ def _clause_facts(clause: str, *, placed: bool = False, tally: bool = False) -> 
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{3}")
+
+
+def _not_dates(
+    said: list[tuple[str, str, str]], clause: str, dates: list[DateMention]
+) -> list[tuple[str, str, str]]:
+    """Without figures whose number ends a date: 'an attack on Feb. 12 killed a man' is no 12 killed."""
+    tails = [(d.text, t.group()) for d in dates if (t := re.search(r"\d+$", d.text))]
+    if not tails:
+        return said
+    return [
+        (name, value, words)
+        for name, value, words in said
+        if not any(words.startswith(tail) and text + words[len(tail) :] in clause for text, tail in tails)
+    ]
 
 
 def _add_clause_facts(

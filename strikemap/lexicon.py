@@ -421,7 +421,8 @@ and a fire or a death with no attack word anywhere in the article is not a strik
 
 OTHER_DATE_BEFORE = Cue(
     r"\b(?:mourning|since|until|till|through|record(?: was)? set|previous record|funerals?|memorial|"
-    r"anniversary|deadline|summit|talks|elections?|scheduled|planned|expected)\b[^.;]{0,25}$|"
+    r"anniversary|deadline|summit|talks|elections?|scheduled|planned|expected|gathered|"
+    r"commemorat\w*|paid tribute|laid flowers)\b[^.;]{0,25}$|"
     r"\bsince (?:russia|moscow|the (?:start|beginning))\b[^.;]{0,50}$"
 )
 OTHER_DATE_AFTER = Cue(r"^[^.;]{0,30}\b(?:day of mourning|mourning day|a day of national mourning)\b")
@@ -470,6 +471,11 @@ SUPPLY = Cue(
     r"shipment\w*|sanctions?|pledged|to buy|purchase\w*|manufactur\w*|produc\w+ (?:of|more)|"
     r"ask\w* (?:\w+ ){0,4}for (?:more|additional)|appeal\w* for|ammunition)\b"
 )
+SENT_AT = Cue(
+    r"\bsen[dt]s?\b[^.;]{0,60}?\b(?:drones?|missiles?|rockets?|shaheds?)\b[^.;]{0,40}?\b(?:at|against|towards?)\b"
+)
+"""'Russia sent a wave of drones at the capital': weapons sent at a place are an attack on it,
+not arms delivered to it ('sent air-defence missiles to Ukraine')."""
 RESPONDERS = Cue(
     r"\b(?:rescu\w+|emergency (?:services?|workers|crews|teams|responders)|firefight\w+|fire crews|"
     r"(?:para)?medics|ambulances?)\b"
@@ -481,6 +487,15 @@ OF_THE_CITY = re.compile(
     re.IGNORECASE,
 )
 """After a district's name: the city the text speaks of, whichever ('у Шевченківському районі міста')."""
+ATTACK_COUNT = Cue(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens of) times\b|"
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b[^.;]{0,40}?"
+    r"\b(?:attacks?|strikes?|barrages?)\b|\balone\b"
+)
+"""A count of a period's attacks ('In May alone, the capital was attacked 17 times', 'the third large
+attack on the capital in December'): the month is the count's, not an attack's."""
+THEN_CLAUSE = Cue(r",\s+(?:when|while|at a time when)\s")
+"""A clause that sets a scene: what went on when something else happened."""
 GROUND = Cue(
     r"\b(?:fighting|battles?|troops|front ?lines?|counter-?offensive|advance\w*|repelled|"
     r"ground forces|infantry|trenches|assault\w*|captured|recapture)\b"

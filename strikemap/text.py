@@ -10,7 +10,7 @@ import string
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from strikemap.lexicon import Cue
+from strikemap.lexicon import DATELINE, Cue
 
 _ABBREVIATIONS = frozenset(
     [
@@ -105,7 +105,10 @@ def _is_caption(paragraph: str) -> bool:
     '... in Kyiv, Ukraine, September 28, 2025.'"""
     if _CAPTION_MARK.search(paragraph) or _WIRE_CAPTION.search(paragraph):
         return True
-    return any(_CREDIT_WORD.search(group.group()) for group in _PARENTHESES.finditer(paragraph))
+    # 'Kyiv (AFP) - Russian missiles ...': the agency of a dateline is no photo credit.
+    filed = DATELINE.match(paragraph)
+    body = paragraph[filed.end() :] if filed else paragraph
+    return any(_CREDIT_WORD.search(group.group()) for group in _PARENTHESES.finditer(body))
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from strikemap.dates import find_dates, format_date, resolve, summarise, war_anchor
+from strikemap.dates import find_dates, format_date, resolve, slash_order, summarise, war_anchor
 from strikemap.models import When
 
 D = dt.date
@@ -86,6 +86,8 @@ def test_precision_is_never_finer_than_the_text_allows(when: When | None, expect
         ("It is the 1,000th day of Russia's full-scale invasion.", dt.date(2024, 11, 19)),
         ("Russia's war against Ukraine, day 412.", dt.date(2023, 4, 11)),
         ("As the war entered its 413th day, drones hit Kyiv.", dt.date(2023, 4, 12)),
+        ("Day 6 of Russia's full-scale war against Ukraine.", dt.date(2022, 3, 1)),
+        ("Day 412 of Russia's invasion.", dt.date(2023, 4, 11)),
     ],
 )
 def test_war_day_counts_in_their_several_forms(sentence: str, day: dt.date) -> None:
@@ -148,3 +150,33 @@ def test_dates_read_from_a_lower_cased_copy_are_those_read_as_written(sentence: 
     sentence itself, quoted as written."""
     found = find_dates(sentence)
     assert found and found == _as_written(sentence)
+
+
+@pytest.mark.parametrize(
+    "article, order",
+    [
+        ("31/12/2023 - 09:15 ... 02/01/2024 - 14:05", "dmy"),
+        ("12/31/2023 9:15 AM ... 01/02/2024 2:05 PM", "mdy"),
+        ("13/05/2024 and 05/14/2024", None),
+        ("05/06/2024 only", None),
+        ("no dates at all", None),
+    ],
+)
+def test_an_articles_unambiguous_slashed_dates_show_its_order(article: str, order: str | None) -> None:
+    assert slash_order(article) == order
+
+
+@pytest.mark.parametrize(
+    "sentence, order, day",
+    [
+        ("02/01/2024 - 14:05", "dmy", D(2024, 1, 2)),
+        ("02/01/2024 - 14:05", "mdy", D(2024, 2, 1)),
+        ("02/01/2024 - 14:05", None, None),
+        ("31/12/2023 - 09:15", "mdy", D(2023, 12, 31)),
+    ],
+)
+def test_an_ambiguous_slashed_date_takes_the_articles_order(
+    sentence: str, order: str | None, day: dt.date | None
+) -> None:
+    found = [d.day for d in find_dates(sentence, order=order) if d.kind == "day"]  # type: ignore[arg-type]
+    assert found == ([day] if day else [])

@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from strikemap import extract as extract_module
+from strikemap.dates import dateline
 from strikemap.extract import extract
 from strikemap.models import Article
 
@@ -92,12 +93,33 @@ def test_air_defence_systems_at_work_are_not_an_arms_delivery(lead: str) -> None
         ("Updated: 14.07.2024 08:41\n\nRussian drones attacked Kyiv overnight", "2024-07-14"),
         ("Sat 25 Nov 2023 09.12 GMT\n\nRussian drones attacked Kyiv overnight", "2023-11-25"),
         ("Posted June 3, 2023 at 10:15\n\nRussian drones attacked Kyiv on Friday", "2023-06-02"),
+        (
+            "Updated 21:40 EET, 17 Jun 2025 | First published 07:05 EET\n\nDrones attacked Kyiv overnight",
+            "2025-06-17",
+        ),
+        ("09.12 GMT, 3 May 2024\n\nRussian drones attacked Kyiv on Thursday", "2024-05-02"),
+        ("Published 8:14 AM, June 17, 2025\n\nRussian drones attacked Kyiv overnight", "2025-06-17"),
     ],
-    ids=["day-month-year-time", "month-day-year-pm", "dotted-updated", "weekday-gmt", "month-day-at"],
+    ids=[
+        "day-month-year-time",
+        "month-day-year-pm",
+        "dotted-updated",
+        "weekday-gmt",
+        "month-day-at",
+        "time-zone-then-day",
+        "time-gmt-then-day",
+        "time-pm-then-month-day",
+    ],
 )
 def test_a_timestamp_at_the_top_dates_an_undated_article(top: str, attack_day: str) -> None:
     text = f"{top}, hitting a house in the Obolonskyi district."
     assert _kyiv(text, published=None) == [(attack_day, ("Obolonskyi",))]
+
+
+def test_the_time_of_an_attack_in_the_lead_does_not_date_the_article() -> None:
+    """Only a time zone or a page's own layout makes a time before a date a timestamp."""
+    text = "At 21:40 on 17 June 2025 missiles hit Kyiv, damaging a house in the Obolonskyi district."
+    assert dateline(text) is None
 
 
 def test_a_bare_date_bar_without_a_time_does_not_date_the_article() -> None:
@@ -109,6 +131,81 @@ def test_a_bare_date_bar_without_a_time_does_not_date_the_article() -> None:
 def test_a_month_header_gives_the_year_and_month_to_a_day_in_the_text() -> None:
     text = "date 2024-07\n\nOn the morning of July 8, Russian missiles hit the Dniprovskyi district of Kyiv."
     assert _kyiv(text, published=None) == [("2024-07-08", ("Dniprovskyi",))]
+
+
+@pytest.mark.parametrize(
+    "top, month",
+    [
+        ("FEATURE | MAY 2023", "2023-05"),
+        ("Kyiv, December 2022", "2022-12"),
+        ("Analysis: Sept. 2023", "2023-09"),
+        ("October 2024", "2024-10"),
+    ],
+)
+def test_a_line_of_only_a_month_and_year_dates_a_feature_to_its_month(top: str, month: str) -> None:
+    text = (
+        f"{top}\n\nOne night this month, drone debris hit a high-rise in the Holosiivskyi district of Kyiv."
+    )
+    [report] = extract(Article(id="a", path="a.txt", text=text))
+    assert (str(report.date)[:7], report.date_precision, report.districts) == (
+        month,
+        "month",
+        ("Holosiivskyi",),
+    )
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Life under alerts: notes from March 2022 onward",
+        "In May 2023 the attacks began in earnest.",
+        "Thursday, 21 September 2023",
+    ],
+)
+def test_a_month_in_a_sentence_or_a_date_bar_does_not_date_the_article(top: str) -> None:
+    text = f"{top}\n\nRussian drones attacked Kyiv on Wednesday, hitting Obolonskyi."
+    assert _kyiv(text, published=None) == [(None, ("Obolonskyi",))]
+
+
+@pytest.mark.parametrize(
+    "when", ["In mid-November", "In mid November", "In early November", "In late November"]
+)
+def test_part_of_a_month_dates_an_attack_to_that_month(when: str) -> None:
+    text = (
+        f"Kyiv, December 2022\n\n{when}, a missile ripped through a block in the Pecherskyi district of Kyiv."
+    )
+    [report] = extract(Article(id="a", path="a.txt", text=text))
+    assert (str(report.date)[:7], report.date_precision) == ("2022-11", "month")
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        "when Russian troops were still fighting on the edge of the capital",
+        "while fighting raged in Irpin and Bucha",
+        "at a time when the front line was only a few kilometres away",
+    ],
+)
+def test_a_scene_set_by_fighting_does_not_veto_the_strike_it_dates(scene: str) -> None:
+    text = (
+        "Residents gathered on Thursday morning to mark three years since the strike.\n\n"
+        f"The strike came late in the evening of March 20, 2022, {scene}. "
+        "A missile hit a shopping centre in the Podilskyi district."
+    )
+    assert _kyiv(text, dt.date(2025, 3, 20)) == [("2022-03-20", ("Podilskyi",))]
+
+
+@pytest.mark.parametrize(
+    "gathering",
+    [
+        "Relatives gathered on Thursday morning outside the building to mark a year since the strike.",
+        "The city commemorated on Sunday the victims of the strike.",
+        "Officials laid flowers on Monday at the site of the strike.",
+    ],
+)
+def test_the_day_of_a_commemoration_is_not_the_attacks(gathering: str) -> None:
+    text = f"{gathering} A missile hit the Podilskyi district of Kyiv on 20 March 2022, killing eight people."
+    assert _kyiv(text, dt.date(2023, 3, 20)) == [("2022-03-20", ("Podilskyi",))]
 
 
 def test_a_month_header_alone_dates_the_attack_to_its_month() -> None:
@@ -142,6 +239,11 @@ def test_a_date_of_something_else_does_not_date_the_attack(other: str) -> None:
         ("on the night from 5 to 6 July", dt.date(2024, 7, 6), "2024-07-06"),
         ("on the night of 11/12 March", dt.date(2024, 3, 12), "2024-03-12"),
         ("on the night of 31 December-1 January", dt.date(2024, 1, 1), "2024-01-01"),
+        ("on the night of July 3 to 4", dt.date(2025, 7, 4), "2025-07-04"),
+        ("on the night of August 27-28", dt.date(2025, 8, 29), "2025-08-28"),
+        ("on the night of Aug. 27 into 28", dt.date(2025, 8, 29), "2025-08-28"),
+        ("on the night of July 31 to August 1, 2025", dt.date(2025, 8, 3), "2025-08-01"),
+        ("during the night of Sept. 5-6, 2023", dt.date(2023, 9, 7), "2023-09-06"),
     ],
 )
 def test_the_night_of_two_dates_is_the_later_day(night: str, published: dt.date, day: str) -> None:
@@ -165,6 +267,51 @@ def test_the_start_of_the_war_is_not_an_attack_date() -> None:
 def test_the_city_a_story_was_filed_from_is_not_struck(dateline: str) -> None:
     text = f"{dateline} A Russian missile strike on the port city of Odesa killed 14 people, officials said."
     assert _kyiv(text) == []
+
+
+@pytest.mark.parametrize(
+    "dateline", ["Kyiv (AFP) -", "KYIV, Ukraine (AP) —", "KYIV (Reuters) -", "Kyiv, Oct 10 (Reuters) -"]
+)
+def test_a_wire_dateline_does_not_make_the_lead_a_photo_caption(dateline: str) -> None:
+    """Regression: the agency in a dateline's parentheses was read as a photo credit, so the lead's
+    day was skipped and a later sentence's date became the attack's."""
+    text = (
+        f"{dateline} Russian missiles hit Kyiv on Monday morning, killing five people. "
+        "Missiles damaged buildings in the Shevchenkivskyi district.\n\n"
+        "Moscow blames Ukraine for Saturday's blast on the Kerch bridge."
+    )
+    assert _kyiv(text, dt.date(2022, 10, 10)) == [("2022-10-10", ("Shevchenkivskyi",))]
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "On Sunday, Russia sent the largest wave of Shahed drones yet at the capital.",
+        "On Sunday, Moscow sent dozens of drones against Kyiv.",
+        "On Sunday, Russia sent 40 missiles and drones towards the city.",
+    ],
+)
+def test_weapons_sent_at_a_place_are_an_attack_not_a_delivery(sent: str) -> None:
+    text = (
+        "Russian missiles hit Kyiv on Thursday, damaging a house in the Desnianskyi district.\n\n"
+        f"{sent} That attack injured a woman in the Holosiivskyi district."
+    )
+    assert sorted(_kyiv(text, dt.date(2023, 6, 1))) == [
+        ("2023-05-28", ("Holosiivskyi",)),
+        ("2023-06-01", ("Desnianskyi",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "On Sunday, the United States sent more Patriot missiles to Ukraine.",
+        "On Sunday, Germany said it would send air defence missiles to Kyiv.",
+    ],
+)
+def test_missiles_sent_to_ukraine_are_still_a_delivery(sent: str) -> None:
+    text = f"Russian missiles hit Kyiv on Thursday, damaging a house in the Desnianskyi district. {sent}"
+    assert _kyiv(text, dt.date(2023, 6, 1)) == [("2023-06-01", ("Desnianskyi",))]
 
 
 @pytest.mark.parametrize(
@@ -230,11 +377,22 @@ def test_a_paragraph_only_about_photos_is_still_read(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line_form", ["{weekday}, {day} June", "{day} June 2023", "{day} June, 09:40", "June {day}"]
+    "line_form",
+    [
+        "{weekday}, {day} June",
+        "{day} June 2023",
+        "{day} June, 09:40",
+        "June {day}",
+        "{weekday} {day} June 2023 - Day 465 of the invasion",
+        "{weekday}, June {day} (Day 465 of the full-scale war)",
+        "{weekday}, June {day} (Day 465)",
+        "{wkd} {day} Jun 2023 07.05 BST",
+        "{wkd} {day} June 2023, 09:40 GMT",
+    ],
 )
 def test_a_live_blog_date_line_starts_an_incident(line_form: str) -> None:
     def line(weekday: str, day: int) -> str:
-        return line_form.format(weekday=weekday, day=day)
+        return line_form.format(weekday=weekday, wkd=weekday[:3], day=day)
 
     text = (
         "Live: Russian attacks on Ukraine\n\n"
@@ -246,6 +404,216 @@ def test_a_live_blog_date_line_starts_an_incident(line_form: str) -> None:
     article = Article(id="a", path="a.txt", text=text, published=dt.date(2023, 6, 3))
     found = sorted((str(r.date), r.districts, r.killed) for r in extract(article))
     assert found == [("2023-06-02", ("Podilskyi",), 2), ("2023-06-03", ("Darnytskyi",), None)]
+
+
+@pytest.mark.parametrize("first_line", ["Saturday, June 3", "Saturday 3 June 2023 - Day 465", "3 June 2023"])
+def test_a_live_blogs_first_date_line_heads_its_first_day(first_line: str) -> None:
+    """Regression: the first of several date lines was taken for a site's date bar, so the
+    newest day's entries went to the article's main attack and the older days were lost."""
+    text = (
+        f"{first_line}\n\n"
+        "Missiles hit the Podilskyi district of Kyiv before dawn, killing two people.\n\n"
+        "Friday, June 2\n\n"
+        "Drones hit a house in the Darnytskyi district of Kyiv overnight.\n\n"
+        "Thursday, June 1\n\n"
+        "Debris fell in the Obolonskyi district of Kyiv, officials said.\n"
+    )
+    assert sorted(_kyiv(text, dt.date(2023, 6, 4))) == [
+        ("2023-06-01", ("Obolonskyi",)),
+        ("2023-06-02", ("Darnytskyi",)),
+        ("2023-06-03", ("Podilskyi",)),
+    ]
+
+
+@pytest.mark.parametrize("told", ["on Tuesday evening", "on Tuesday", "late on Tuesday night"])
+def test_a_weekday_in_a_war_day_window_is_the_day_it_names(told: str) -> None:
+    """A war-day count leaves the article two possible days; a weekday that is one of them is
+    that day, not the same weekday a week before (which left only the year)."""
+    text = f"Day 6 of Russia's full-scale war.\n\nMissiles struck the Podilskyi district of Kyiv {told}."
+    assert _kyiv(text, published=None) == [("2022-03-01", ("Podilskyi",))]
+
+
+def test_a_live_blog_with_day_first_slashed_headings_reads_the_ambiguous_ones_day_first() -> None:
+    text = (
+        "02/01/2024 - 11:40\n\n"
+        "Debris fell in the Pecherskyi district of Kyiv after a missile attack, officials said.\n\n"
+        "31/12/2023 - 09:15\n\n"
+        "Drones hit a house in the Obolonskyi district of Kyiv overnight.\n"
+    )
+    assert sorted(_kyiv(text, dt.date(2024, 1, 3))) == [
+        ("2023-12-31", ("Obolonskyi",)),
+        ("2024-01-02", ("Pecherskyi",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "On Friday morning, the city administration said 23 people had been killed.",
+        "By Friday, the death toll had risen to 23, rescuers in the Darnytskyi district said.",
+        "As of Friday evening, 23 people were confirmed dead, officials said.",
+    ],
+)
+def test_a_later_days_toll_update_is_no_attack_of_its_own(update: str) -> None:
+    text = f"Russian missiles struck the Darnytskyi district of Kyiv on Thursday, killing 14 people. {update}"
+    found = [
+        (str(r.date), r.districts, r.killed)
+        for r in extract(Article(id="a", path="a", text=text, published=dt.date(2025, 8, 29)))
+        if r.city == "Kyiv"
+    ]
+    assert found == [("2025-08-28", ("Darnytskyi",), 23)]
+
+
+def test_a_new_attack_on_a_later_day_stays_its_own() -> None:
+    text = (
+        "Russian missiles struck the Darnytskyi district of Kyiv on Thursday, killing 14 people. "
+        "On Friday, drones hit the Obolonskyi district of Kyiv, injuring two."
+    )
+    assert sorted(_kyiv(text, dt.date(2025, 8, 29))) == [
+        ("2025-08-28", ("Darnytskyi",)),
+        ("2025-08-29", ("Obolonskyi",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "recalled, day",
+    [
+        ("since December 29 last year, when a missile barrage hit the Podilskyi district", "2023-12-29"),
+        ("since Dec. 29 of last year, when missiles struck the Podilskyi district", "2023-12-29"),
+        ("since March 2, when a missile hit the Podilskyi district", "2024-03-02"),
+    ],
+)
+def test_a_recalled_attack_after_since_and_a_year_word_keeps_its_day(recalled: str, day: str) -> None:
+    text = f"Missiles hit the Darnytskyi district of Kyiv on Monday. It was the deadliest day {recalled}."
+    assert sorted(_kyiv(text, dt.date(2024, 7, 8))) == sorted(
+        [("2024-07-08", ("Darnytskyi",)), (day, ("Podilskyi",))]
+    )
+
+
+@pytest.mark.parametrize(
+    "published, month",
+    [(dt.date(2025, 4, 24), "2024-07"), (dt.date(2025, 7, 20), "2024-07"), (dt.date(2025, 9, 2), "2025-07")],
+)
+def test_last_july_is_the_latest_july_before_the_articles_month(published: dt.date, month: str) -> None:
+    text = (
+        "Missiles hit the Darnytskyi district of Kyiv overnight. It was the deadliest attack "
+        "since last July, when a missile hit the Podilskyi district."
+    )
+    found = [
+        (str(r.date)[:7], r.date_precision)
+        for r in extract(Article(id="a", path="a", text=text, published=published))
+        if r.districts == ("Podilskyi",)
+    ]
+    assert found == [(month, "month")]
+
+
+@pytest.mark.parametrize("date", ["Feb. 12", "12 February", "February 12", "12.02.2025"])
+def test_the_day_of_a_date_is_no_casualty_figure(date: str) -> None:
+    """Regression: 'an attack on Feb. 12 killed a man' was read as 12 killed."""
+    text = f"Missiles hit Kyiv overnight. An attack on {date} killed a man in the Holosiivskyi district."
+    [report] = [
+        r
+        for r in extract(Article(id="a", path="a", text=text, published=dt.date(2025, 4, 24)))
+        if r.districts
+    ]
+    assert (str(report.date), report.killed in (None, 1)) == ("2025-02-12", True)
+
+
+@pytest.mark.parametrize(
+    "evening",
+    [
+        "A strike destroyed a mall in Kyiv shortly before midnight on Sunday, killing eight people.",
+        "A strike destroyed a shopping centre in Kyiv late on Sunday, killing eight people.",
+        "A strike destroyed a shopping centre in Kyiv on Sunday evening, killing eight people.",
+    ],
+)
+def test_an_evening_and_the_night_of_two_dates_are_one_attack(evening: str) -> None:
+    text = f"{evening} The blast hit a mall in the Podilskyi district in the night of March 20 to 21."
+    found = [
+        (str(r.date), r.districts, r.killed)
+        for r in extract(Article(id="a", path="a", text=text, published=dt.date(2022, 3, 21)))
+    ]
+    assert found == [("2022-03-21", ("Podilskyi",), 8)]
+
+
+def test_a_daytime_attack_the_day_before_a_night_stays_its_own() -> None:
+    text = (
+        "Drones hit the Obolonskyi district of Kyiv on Sunday afternoon. "
+        "Missiles hit the Podilskyi district of Kyiv in the night of March 20 to 21."
+    )
+    assert sorted(_kyiv(text, dt.date(2022, 3, 21))) == [
+        ("2022-03-20", ("Obolonskyi",)),
+        ("2022-03-21", ("Podilskyi",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "In this edition: Kyiv's worst week of air attacks so far this year.",
+        "Russia attacked Kyiv three nights running; here is how the week went.",
+        "Updates on the drone and missile attacks on Kyiv, newest first.",
+    ],
+)
+def test_a_digests_intro_above_its_first_day_is_no_attack_of_its_own(intro: str) -> None:
+    text = (
+        f"{intro}\n\n"
+        "Sunday, 28 May\n\n"
+        "Drones hit the Holosiivskyi district of Kyiv overnight.\n\n"
+        "Monday, 29 May\n\n"
+        "Missile debris fell in the Obolonskyi district of Kyiv.\n"
+    )
+    assert sorted(_kyiv(text, dt.date(2023, 5, 31))) == [
+        ("2023-05-28", ("Holosiivskyi",)),
+        ("2023-05-29", ("Obolonskyi",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        "In May alone, the capital was attacked 17 times, mostly at night.",
+        "It was the third large-scale attack on the capital in December.",
+        "Kyiv came under fire from drones and missiles several times in March.",
+        "It was the 18th strike on Kyiv in May.",
+    ],
+)
+def test_a_count_of_a_months_attacks_is_no_attack(count: str) -> None:
+    text = f"Russian missiles hit the Solomianskyi district of Kyiv on Saturday, killing five. {count}"
+    assert _kyiv(text, dt.date(2023, 12, 30)) == [("2023-12-30", ("Solomianskyi",))]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "In early May, a drone hit the Obolonskyi district.",
+        "In May, missiles struck the Obolonskyi district.",
+    ],
+)
+def test_an_attack_told_by_its_month_still_counts(told: str) -> None:
+    text = f"Russian missiles hit the Solomianskyi district of Kyiv on Saturday, killing five. {told}"
+    assert sorted(_kyiv(text, dt.date(2023, 12, 30))) == [
+        ("2023-05-01", ("Obolonskyi",)),
+        ("2023-12-30", ("Solomianskyi",)),
+    ]
+
+
+def test_an_undated_live_blog_keeps_the_days_after_its_first_war_day_count() -> None:
+    """Regression: a page with no date of its own was dated by its first war-day count, and
+    every later day it heads was thrown away as after the article."""
+    text = (
+        "Monday 14 March 2022 - Day 19 of the invasion\n\n"
+        "Debris from a missile hit a block in the Obolonskyi district of Kyiv.\n\n"
+        "Tuesday 15 March 2022 - Day 20\n\n"
+        "Shelling hit a house in the Podilskyi district of Kyiv.\n\n"
+        "Wednesday 16 March 2022 - Day 21\n\n"
+        "Debris from a downed missile damaged a building in the Shevchenkivskyi district of Kyiv.\n"
+    )
+    assert sorted(_kyiv(text, published=None)) == [
+        ("2022-03-14", ("Obolonskyi",)),
+        ("2022-03-15", ("Podilskyi",)),
+        ("2022-03-16", ("Shevchenkivskyi",)),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -385,7 +753,9 @@ def test_a_repeated_sentence_is_read_once_with_the_same_reports(
     monkeypatch.setattr(
         extract_module,
         "_analyse_once",
-        lambda s, gazetteer, read, *, hints: extract_module._analyse(s, gazetteer, hints=hints),
+        lambda s, gazetteer, read, *, hints, order: extract_module._analyse(
+            s, gazetteer, hints=hints, order=order
+        ),
     )
     monkeypatch.setattr(
         extract_module,

@@ -116,6 +116,10 @@ def test_a_run_of_full_stops_ends_a_sentence_once(text: str, expected: list[str]
         ("Drones hit Kyiv ( via via via via", False),
         ("Drones hit Kyiv (the capital) overnight", False),
         ("Drones hit the Vianor depot in Kyiv", False),
+        ("Kyiv (AFP) - Russian missiles crashed into Kyiv on Monday.", False),
+        ("KYIV, Ukraine (AP) — Missiles killed three people in Kyiv.", False),
+        ("KYIV, June 3 (Reuters) - Drones hit Kyiv overnight.", False),
+        ("Kyiv (AFP) - Smoke rises over Podil (Photo via Reuters)", True),
     ],
 )
 def test_captions_are_told_by_a_credit_in_parentheses(paragraph: str, caption: bool) -> None:
