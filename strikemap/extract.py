@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from strikemap import facts
+from strikemap import facts, negatives
 from strikemap import lexicon as lx
 from strikemap.dates import (
     EARLIEST_YEAR,
@@ -143,7 +143,10 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
     gazetteer = gazetteer or default_gazetteer()
     folded = fold(article.text)
     hints = _ANCHOR_HINT.possible(folded.text)
-    sentences = [_analyse(s, gazetteer, hints=hints) for s in split_sentences(folded.text)]
+    links = negatives.link_spans(folded.text)
+    sentences = _without_namesakes(
+        [_analyse(s, gazetteer, hints=hints) for s in split_sentences(folded.text) if not _in_spans(s, links)]
+    )
     if not any(_reports_attack(s) for s in sentences):
         return []
     context = _context(article, folded.text, sentences)
@@ -157,12 +160,39 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
     for number, incident in enumerate(sorted(incidents.values(), key=lambda i: i.first_seen)):
         if incident.caption_only and any(_photo_of(incident, other) for other in told):
             continue
+        if _nothing_hit(incident):
+            continue
         report = _report(article, incident, number, is_main=incident.key == main_key, context=context)
         if report is not None:
             reports.append(report)
     if folded.changed:
         return [_as_written(report, article.text, folded, sentences) for report in reports]
     return reports
+
+
+def _nothing_hit(incident: _Incident) -> bool:
+    """An attack whose every sentence says nothing reached the ground (see `negatives.nothing_hit`),
+    with no district hit and no one hurt."""
+    if any(m.entry.district and not near for m, near, _ in incident.places):
+        return False
+    said = {e.sentence: None for _, _, e in incident.places}
+    said.update({e.sentence: None for items in incident.facts.values() for _, e in items})
+    return negatives.nothing_hit(said)
+
+
+def _in_spans(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
+    """Whether the sentence starts inside one of the (sorted) spans: a line of a link list."""
+    i = bisect.bisect_right(spans, sentence.start, key=lambda span: span[0]) - 1
+    return i >= 0 and spans[i][0] <= sentence.start < spans[i][1]
+
+
+def _without_namesakes(sentences: list[_Sentence]) -> list[_Sentence]:
+    """The sentences without the district names that belong to another city (see `negatives.namesakes`)."""
+    foreign = negatives.namesakes([m for m, _ in s.places] for s in sentences)
+    return [
+        s if not drop else dataclasses.replace(s, places=[p for i, p in enumerate(s.places) if i not in drop])
+        for s, drop in zip(sentences, foreign, strict=True)
+    ]
 
 
 def _photo_of(caption: _Incident, told: _Incident) -> bool:
@@ -217,7 +247,7 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
     """What one sentence says; ``hints`` is False when the article has no word `_ANCHOR_HINT` needs."""
     text = sentence.text
     strike = bool(lx.STRIKE_CUES.search(text))
-    aftermath = not strike and (bool(lx.AFTERMATH.search(text)) or _place_line(text, gazetteer))
+    aftermath = not strike and (_aftermath(text) or _place_line(text, gazetteer))
     if (
         not strike
         and not aftermath
@@ -241,11 +271,19 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
         for i, m in enumerate(found)
         if not _metonym(text, m) and i not in others
     ]
+    if negatives.heard_only(text):
+        places = [(m, near) for m, near in places if not m.entry.district]
     exact_cities = {m.entry.city for m, near in places if not near}
     places = [(m, near) for m, near in places if not near or not exact_cities or m.entry.city in exact_cities]
     return _Sentence(
         sentence, dates, speech, places, strike, _veto(text, places, aftermath=aftermath), aftermath
     )
+
+
+def _aftermath(text: str) -> bool:
+    """Words of a strike's aftermath, other than a power or water cut alone: an outage reaches
+    districts far from where anything fell ('the left bank remained without water')."""
+    return any(not lx.OUTAGE.fullmatch(m.group()) for m in lx.AFTERMATH.finditer(text))
 
 
 _ANCHOR_HINT = lx.Cue(r"\bago\b|(?:19|20)\d\d|\bwar\b|invasion")
@@ -277,6 +315,8 @@ def _metonym(text: str, m: Mention) -> bool:
     """'blaming Kyiv', "Kyiv's allies", "the Kyiv Independent": the name is not a place hit."""
     after = text[m.end : m.end + _WINDOW]
     if lx.OUTLET_NAME.match(after) or lx.TITLE_OF.search(text[max(0, m.start - 40) : m.start]):
+        return True
+    if lx.INSTITUTION.match(after) or (lx.SPOKE_IN.search(text[: m.start]) and lx.SPEAKER_AFTER.match(after)):
         return True
     if m.entry.kind != "city":
         return False
@@ -355,6 +395,8 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
         return "generic"
     if lx.MEETING.search(text) and not lx.HIT_WORDS.search(text):
         return "meeting"
+    if lx.CHARGES.search(text) or (lx.LEGAL.search(text) and not lx.HIT_WORDS.search(text)):
+        return "legal"
     if lx.ALERT_ONLY.search(text) and not lx.HIT_WORDS.search(lx.NEGATED_HITS.sub("", text)):
         return "alert"
     return None

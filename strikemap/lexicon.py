@@ -150,6 +150,12 @@ class Bilingual:
             return self.cyrillic.search(text)
         return found
 
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every match of the English cue, then, in Cyrillic text, of the other."""
+        yield from self.english.finditer(text)
+        if _CYRILLIC.search(text):
+            yield from self.cyrillic.finditer(text)
+
 
 def matches(cues: Sequence[Cue], text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """Every match of each cue in turn, with the cue's index: `finditer` of many cues at once."""
@@ -312,10 +318,13 @@ COUNTRY_SCOPE = Cue(
 CITY_TIE = Cue(r"\b(?:kyiv|kiev|київ\w*|киев\w*|the (?:ukrainian )?capital|capital['’]s|the city)\b")
 """A clause that names Kyiv, the capital or 'the city' ties its weapons to the city even in a tally."""
 
+_DROPPED = r"dropped(?! (?:from|out|off|charges|its|their|his|her|the (?:case|charges|plan|idea|bill)))"
+"""Bombs are dropped; a plan, a case or an item of an agenda is 'dropped from' something else."""
+
 STRIKE_CUES = Bilingual(
     Cue(
         r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
-        r"bombs?|dropped|hurt|victims|toll|bodies|another body|hospitali[sz]\w*|"
+        r"bombs?|" + _DROPPED + r"|hurt|victims|toll|bodies|another body|hospitali[sz]\w*|"
         r"intercept\w*|destroyed|downed|debris|barrage|bombard\w*|targeted|rocked|damag\w*|"
         r"killed|injur\w*|wounded|dead|deaths?|died|casualt\w*|fire broke out|caught fire|blaze|"
         r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e)\b"
@@ -347,7 +356,7 @@ OTHER_CAUSE = Bilingual(
 ATTACK_CUES = Bilingual(
     Cue(
         r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
-        r"bombs?|dropped|intercept\w*|downed|debris|barrage|bombard\w*|targeted|rocked|"
+        r"bombs?|" + _DROPPED + r"|intercept\w*|downed|debris|barrage|bombard\w*|targeted|rocked|"
         r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e)\b"
     ),
     Cue(
@@ -382,7 +391,8 @@ mourning, a record set earlier, a period ('since March'), a meeting."""
 
 AFTERMATH = Bilingual(
     Cue(
-        r"\b(?:rescu\w+|emergency (?:services?|workers|crews|teams)|firefight\w+|fires?|burn\w*|flames|"
+        r"\b(?:rescu\w+|emergency (?:services?|workers|crews|teams)|firefight\w+|"
+        r"fires?(?! groups?| teams?| units?)|burn\w*|flames|"
         r"smoke|rubble|debris|fragments|wreckage|bod(?:y|ies)|ruins|collapsed|destr\w+|"
         r"evacuat\w+|hospitali[sz]\w+|medic\w*|doctors|ambulances?|sought (?:medical )?help|"
         r"smashed|shattered|windows|blown out|broken|cars|vehicles|power (?:outages?|cuts?)|"
@@ -398,6 +408,12 @@ AFTERMATH = Bilingual(
 )
 """Words of what follows a strike: a place named with them belongs to the article's attack,
 even in a sentence with no strike word ("Rescuers are working in the Obolonskyi district")."""
+OUTAGE = re.compile(
+    r"power (?:outages?|cuts?)|(?:without|no) (?:power|electricity|water|heating)"
+    r"|знеструмлен\w*|без світла|без света",
+    re.IGNORECASE,
+)
+"""The aftermath words that name a power or water cut: it reaches districts nothing hit."""
 
 AIR_CUES = Cue(
     r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air ?strikes?|aerial|explosions?|"
@@ -416,7 +432,8 @@ RESPONDERS = Cue(
 )
 """Who is 'sent' or 'deployed' to a strike's site: a sentence naming them is rescue work, not supply."""
 GROUND = Cue(
-    r"\b(?:fighting|battles?|troops|front ?lines?|counter-?offensive|advance\w*|repelled|"
+    r"\b(?:fighting|battles?|troops|soldiers?|servicem[ae]n|front ?lines?|counter-?offensive|advance\w*|"
+    r"repelled|"
     r"ground forces|infantry|trenches|assault\w*|captured|recapture)\b"
 )
 IN_RUSSIA = Cue(
@@ -436,11 +453,13 @@ GENERIC = Cue(
 ELSEWHERE = Cue(r"^\s*(?:elsewhere|meanwhile,? in|in other news)\b")
 ALERT_ONLY = Cue(
     r"\b(?:air raid|alerts?|alarms?|sirens?|spotted|flying (?:over|towards?)|heading (?:for|towards?)|"
-    r"moving (?:towards?|in the direction)|approaching|possible air defen[cs]e)\b"
+    r"moving (?:towards?|in the direction)|approaching|possible air defen[cs]e|"
+    r"air defen[cs]e (?:(?:units|forces|systems) )?(?:(?:was|were|is|are|has been|have been|had been) )?"
+    r"(?:active|working|operating|at work))\b"
 )
 HIT_WORDS = Cue(
     r"\b(?:explosions?|blasts?|struck|hit|damag\w*|killed|injur\w*|wounded|shot down|"
-    r"destroyed|debris|fire|blaze|rocked|attacked)\b"
+    r"destroyed|debris|fire(?! groups?| teams?| units?)|blaze|rocked|attacked)\b"
 )
 ANAPHORA = Cue(
     r"^\s*[\"“]?(?:he|she|they|it|its|the (?:drones?|missiles?|attack|strike)|most of|some of|"
@@ -553,6 +572,20 @@ MEETING = Cue(
     r"press briefing|addressed|speech|interview)\b"
 )
 """A sentence about a meeting or a visit, with no hit word, reports no strike where it was held."""
+LEGAL = Cue(r"\b(?:court|courthouse|judge)\b")
+"""A court's work, with no hit word, reports no strike."""
+CHARGES = Cue(
+    r"\b(?:sentenced|indictment|indicted|accused of|charged with|convicted|treason|verdict|on trial)\b"
+)
+"""A charge or a sentence (a spotter 'accused of adjusting fire'): its strike words are the crime's."""
+INSTITUTION = Cue(r"^\s+(?:(?:city\s+)?district\s+)?(?:court|courthouse)\b|^\s+(?:районн\w+\s+)?суд\w*")
+"""'the Pecherskyi District Court of Kyiv': a court named after its district, not a place hit."""
+SPOKE_IN = Cue(r"^\W{0,3}in\s+$")
+SPEAKER_AFTER = Cue(
+    r"^,\s+(?:[\w'’.-]+\s+){0,3}?(?:president|prime minister|(?:foreign |defen[cs]e )?minister|zelensk\w*|"
+    r"ambassador|chancellor|envoy|secretary|diplomats?)\b"
+)
+"""'In Kyiv, President Zelensky said ...': where a leader spoke, not where a strike hit."""
 TITLE_OF = Cue(
     r"\b(?:governor|head|chief|mayor|police|administration|officials?|authorities|prosecutors?|council|"
     r"residents|people)\s+(?:of\s+)?(?:the\s+)?$"
