@@ -316,7 +316,9 @@ def _metonym(text: str, m: Mention) -> bool:
     after = text[m.end : m.end + _WINDOW]
     if lx.OUTLET_NAME.match(after) or lx.TITLE_OF.search(text[max(0, m.start - 40) : m.start]):
         return True
-    if lx.INSTITUTION.match(after) or (lx.SPOKE_IN.search(text[: m.start]) and lx.SPEAKER_AFTER.match(after)):
+    if lx.INSTITUTION.match(after) and not lx.HIT_WORDS.search(text):
+        return True
+    if lx.SPOKE_IN.search(text[: m.start]) and lx.SPEAKER_AFTER.match(after):
         return True
     if m.entry.kind != "city":
         return False

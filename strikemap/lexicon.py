@@ -579,7 +579,8 @@ CHARGES = Cue(
 )
 """A charge or a sentence (a spotter 'accused of adjusting fire'): its strike words are the crime's."""
 INSTITUTION = Cue(r"^\s+(?:(?:city\s+)?district\s+)?(?:court|courthouse)\b|^\s+(?:районн\w+\s+)?суд\w*")
-"""'the Pecherskyi District Court of Kyiv': a court named after its district, not a place hit."""
+"""'the Pecherskyi District Court of Kyiv': a court named after its district is no place hit,
+unless its sentence says something hit it."""
 SPOKE_IN = Cue(r"^\W{0,3}in\s+$")
 SPEAKER_AFTER = Cue(
     r"^,\s+(?:[\w'’.-]+\s+){0,3}?(?:president|prime minister|(?:foreign |defen[cs]e )?minister|zelensk\w*|"

@@ -114,7 +114,7 @@ _IMPACT = lx.Cue(
 )
 """Words that say something reached the ground: an interception alone ('destroyed all the
 drones', 'air defence was working') is not among them."""
-_NEGATOR = re.compile(r"\b(?:no|not|nor|without|neither|nobody|none|never)\b[^,;:]*$", re.IGNORECASE)
+_NEGATOR = re.compile(r"\b(?:no|not|nor|without|neither|nobody|none|nothing|never)\b[^,;:]*$", re.IGNORECASE)
 _NEGATION_REACH = 40
 """How far before an impact word a 'no' still governs it: 'No hits or falling debris'."""
 
