@@ -283,6 +283,9 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
 def _aftermath(text: str) -> bool:
     """Words of a strike's aftermath, other than a power or water cut alone: an outage reaches
     districts far from where anything fell ('the left bank remained without water')."""
+    first = lx.AFTERMATH.search(text)
+    if first is None or not lx.OUTAGE.fullmatch(first.group()):
+        return first is not None
     return any(not lx.OUTAGE.fullmatch(m.group()) for m in lx.AFTERMATH.finditer(text))
 
 
