@@ -432,8 +432,9 @@ RESPONDERS = Cue(
 )
 """Who is 'sent' or 'deployed' to a strike's site: a sentence naming them is rescue work, not supply."""
 GROUND = Cue(
-    r"\b(?:fighting|battles?|troops|soldiers?|servicem[ae]n|front ?lines?|counter-?offensive|advance\w*|"
-    r"repelled|"
+    r"\b(?:fighting|battles?|troops|front ?lines?|counter-?offensive|advance\w*|repelled|"
+    r"(?:soldiers?|servicem[ae]n|servicewom[ae]n|defenders?)\b[^.;]{0,40}?\b(?:died|killed|fell)\s+"
+    r"(?:near|in action|in battle|in combat|at the front|on the front|defending)|"
     r"ground forces|infantry|trenches|assault\w*|captured|recapture)\b"
 )
 IN_RUSSIA = Cue(
@@ -575,7 +576,8 @@ MEETING = Cue(
 LEGAL = Cue(r"\b(?:court|courthouse|judge)\b")
 """A court's work, with no hit word, reports no strike."""
 CHARGES = Cue(
-    r"\b(?:sentenced|indictment|indicted|accused of|charged with|convicted|treason|verdict|on trial)\b"
+    r"\b(?:sentenced|indictment|indicted|charged with|convicted|treason|verdict|on trial|accused of (?:\w+ )?"
+    r"(?:spying|passing|filming|photographing|adjusting|spotting|helping|sending|recording|transmitting))\b"
 )
 """A charge or a sentence (a spotter 'accused of adjusting fire'): its strike words are the crime's."""
 INSTITUTION = Cue(r"^\s+(?:(?:city\s+)?district\s+)?(?:court|courthouse)\b|^\s+(?:районн\w+\s+)?суд\w*")

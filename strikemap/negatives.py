@@ -87,7 +87,7 @@ _HEARD = lx.Cue(
 heard in the Obolonskyi district' says where they were, and keeps its place."""
 _SOUNDS = lx.Cue(
     r"\b(?:(?:loud|powerful|several|distant|a series of)\s+)?(?:explosions?|blasts?|bangs?|booms?|"
-    r"(?:machine[- ]gun\s+|anti-aircraft\s+|heavy\s+)?(?:gun)?fire|sirens?)\b"
+    r"(?:machine[- ]gun|anti-aircraft|heavy|automatic)\s+fire|gunfire|sirens?)\b"
 )
 
 
@@ -101,10 +101,10 @@ def heard_only(sentence: str) -> bool:
 
 _NO_IMPACT = lx.Cue(
     r"\b(?:no|without|nor)\s+(?:(?:[\w-]+|or|and),?\s+){0,3}?(?:damage|destruction|hits?|debris|"
-    r"consequences|explosions|impacts?)\b|"
+    r"consequences|explosions|impacts?|strikes|attacks)\b|"
     r"\b(?:not|none of them|nothing)\s+(?:\w+\s+){0,2}?(?:hit|reached?|fell|damaged)\b"
 )
-"""'no damage or casualties', 'No hits or falling debris were recorded', 'no consequences'. 'No
+"""'no damage or casualties', 'No hits or falling debris were recorded', 'no strikes were reported'. 'No
 casualties' alone is not among them: a strike can damage a building and hurt no one."""
 _IMPACT = lx.Cue(
     r"\b(?:struck|strikes?|hit|hits|hitting|damag\w*|fell|falling|landed|crashed|"

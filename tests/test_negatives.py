@@ -105,6 +105,10 @@ def test_where_residents_only_heard_explosions_is_no_strike_place(heard: str) ->
     [
         ("Explosions were heard in the Darnytskyi district after a missile attack.", "Darnytskyi"),
         ("In the Obolonskyi district, residents heard a blast, and debris fell on a car.", "Obolonskyi"),
+        (
+            "People in the Darnytskyi district heard explosions, and a fire broke out in a warehouse.",
+            "Darnytskyi",
+        ),
     ],
 )
 def test_where_explosions_were_or_something_fell_is_a_strike_place(sentence: str, district: str) -> None:
@@ -122,6 +126,7 @@ def test_where_explosions_were_or_something_fell_is_a_strike_place(sentence: str
         "the city administration said.",
         "Air defence was working over Kyiv; no consequences were reported in the capital.",
         "No missiles were launched, and no explosions were heard in the capital.",
+        "Drones attacked Odesa overnight. No strikes were reported in the Kyiv region or in the capital.",
     ],
 )
 def test_an_interception_only_night_is_no_strike(text: str) -> None:
@@ -205,6 +210,21 @@ def test_where_a_leader_spoke_is_no_strike_place(said: str) -> None:
 )
 def test_words_that_look_like_a_strike_but_are_not(text: str) -> None:
     assert _kyiv(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, district",
+    [
+        ("A serviceman was among the injured in the Darnytskyi district.", "Darnytskyi"),
+        (
+            "Moscow, accused of targeting civilians, hit a hospital in the Shevchenkivskyi district.",
+            "Shevchenkivskyi",
+        ),
+        ("Soldiers helped rescuers clear the rubble in the Obolonskyi district.", "Obolonskyi"),
+    ],
+)
+def test_soldiers_and_accusations_in_a_strike_report_keep_its_places(sentence: str, district: str) -> None:
+    assert _kyiv(f"{LEAD} {sentence}") == [tuple(sorted(("Holosiivskyi", district)))]
 
 
 @pytest.mark.parametrize(
