@@ -281,11 +281,14 @@ def _analyse(sentence: Sentence, gazetteer: Gazetteer, *, hints: bool = True) ->
 
 
 def _aftermath(text: str) -> bool:
-    """Words of a strike's aftermath, other than a power or water cut alone: an outage reaches
-    districts far from where anything fell ('the left bank remained without water')."""
+    """Words of a strike's aftermath. A power or water cut alone is one, unless the sentence is
+    about repairs or about preparing for cuts: those reach districts far from where anything fell
+    ('repair crews worked on the left bank, which remained without water')."""
     first = lx.AFTERMATH.search(text)
     if first is None or not lx.OUTAGE.fullmatch(first.group()):
         return first is not None
+    if not (lx.REPAIR.search(text) or lx.PREPARE.search(text)):
+        return True
     return any(not lx.OUTAGE.fullmatch(m.group()) for m in lx.AFTERMATH.finditer(text))
 
 

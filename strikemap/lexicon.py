@@ -414,6 +414,8 @@ OUTAGE = re.compile(
     re.IGNORECASE,
 )
 """The aftermath words that name a power or water cut: it reaches districts nothing hit."""
+PREPARE = Cue(r"\b(?:prepar\w*|brac\w+) for\b|\burg\w+ (?:residents|people|citizens|kyivans)\b")
+"""'Urged residents to prepare for power outages': advice, not an aftermath."""
 
 AIR_CUES = Cue(
     r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air ?strikes?|aerial|explosions?|"
@@ -454,9 +456,7 @@ GENERIC = Cue(
 ELSEWHERE = Cue(r"^\s*(?:elsewhere|meanwhile,? in|in other news)\b")
 ALERT_ONLY = Cue(
     r"\b(?:air raid|alerts?|alarms?|sirens?|spotted|flying (?:over|towards?)|heading (?:for|towards?)|"
-    r"moving (?:towards?|in the direction)|approaching|possible air defen[cs]e|"
-    r"air defen[cs]e (?:(?:units|forces|systems) )?(?:(?:was|were|is|are|has been|have been|had been) )?"
-    r"(?:active|working|operating|at work))\b"
+    r"moving (?:towards?|in the direction)|approaching|possible air defen[cs]e)\b"
 )
 HIT_WORDS = Cue(
     r"\b(?:explosions?|blasts?|struck|hit|damag\w*|killed|injur\w*|wounded|shot down|"

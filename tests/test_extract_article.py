@@ -37,6 +37,7 @@ def _kyiv(
         ("Three bodies were pulled from the rubble of a house in Sviatoshynskyi district.", "Sviatoshynskyi"),
         ("Windows were blown out in several high-rises in the Dniprovskyi district.", "Dniprovskyi"),
         ("Two people were hospitalised from the Podilskyi district.", "Podilskyi"),
+        ("There was no electricity or water in parts of the Holosiivskyi district.", "Holosiivskyi"),
     ],
 )
 def test_a_district_in_an_aftermath_sentence_belongs_to_the_attack(aftermath: str, district: str) -> None:

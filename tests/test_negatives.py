@@ -127,6 +127,8 @@ def test_where_explosions_were_or_something_fell_is_a_strike_place(sentence: str
         "Air defence was working over Kyiv; no consequences were reported in the capital.",
         "No missiles were launched, and no explosions were heard in the capital.",
         "Drones attacked Odesa overnight. No strikes were reported in the Kyiv region or in the capital.",
+        "Air defence downed a Shahed drone above the Kyiv region overnight.",
+        "Russia launched drones at Ukraine overnight. Two were shot down over Kyiv, the Air Force said.",
     ],
 )
 def test_an_interception_only_night_is_no_strike(text: str) -> None:
@@ -155,7 +157,9 @@ def test_a_night_with_a_hit_stays_a_strike(text: str, districts: list[tuple[str,
         (["All drones were destroyed; there was no damage or casualties."], True),
         (["No hits or falling debris were recorded in the capital."], True),
         (["All drones were destroyed.", "Nothing was damaged, and no damage was reported."], True),
-        (["All drones were destroyed."], False),
+        (["All drones were destroyed."], True),
+        (["Air defence shot down a drone over the region.", "The drone was a Shahed."], False),
+        (["Russian drones attacked the city overnight."], False),
         (["No casualties were reported."], False),
         (["No damage was reported.", "Debris fell on a car park."], False),
         (["Residents reported hearing explosions; there was no damage in the city."], True),
@@ -231,11 +235,11 @@ def test_soldiers_and_accusations_in_a_strike_report_keep_its_places(sentence: s
     "outage",
     [
         "Repair crews worked on the left bank, where the Darnytskyi district remained without water.",
-        "Parts of the Desnianskyi district were left without power for several hours.",
-        "Power outages were reported in the Obolonskyi district.",
+        "Power was restored by evening in the Desnianskyi district, which had been left without power.",
+        "Residents of the left-bank Obolonskyi district were urged to prepare for power outages.",
     ],
 )
-def test_an_outage_alone_does_not_place_the_attack(outage: str) -> None:
+def test_an_outage_under_repair_or_forecast_does_not_place_the_attack(outage: str) -> None:
     assert _kyiv(f"{LEAD} {outage}") == [("Holosiivskyi",)]
 
 
