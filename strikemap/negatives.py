@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from strikemap import lexicon as lx
 from strikemap.gazetteer import Mention
+from strikemap.gazetteer_data import KYIV
 from strikemap.gazetteer_names import NAMESAKE_OWNERS
 
 _LINK_LINE = re.compile(
@@ -61,16 +62,18 @@ def namesakes(mentions: Iterable[list[Mention]]) -> list[set[int]]:
 
     Kharkiv, Zaporizhzhia, Lviv and others have a Shevchenkivskyi district, Kherson and
     Zaporizhzhia a Dniprovskyi one: such a name goes with the city last named before it, so in
-    a story about Kharkiv it is Kharkiv's. Mentions are given in reading order.
+    a story about Kharkiv it is Kharkiv's, unless its own sentence names Kyiv. Mentions are
+    given in reading order.
     """
     out: list[set[int]] = []
     last: str | None = None
     for found in mentions:
         foreign: set[int] = set()
+        names_kyiv = any(m.entry.kind == "city" and m.entry.city == KYIV for m in found)
         for i, m in enumerate(found):
             entry = m.entry
             owners = NAMESAKE_OWNERS.get(entry.district or "")
-            if entry.kind == "district" and owners and last in owners:
+            if entry.kind == "district" and owners and last in owners and not names_kyiv:
                 foreign.add(i)
                 continue
             if entry.kind in ("city", "town", "oblast") or entry.district:

@@ -81,6 +81,14 @@ def test_another_citys_namesake_district_is_not_kyivs(text: str) -> None:
             "Shevchenkivskyi",
         ),
         ("Kharkiv was also attacked. In Kyiv, debris fell in the Dniprovskyi district.", "Dniprovskyi"),
+        (
+            "Missiles also hit Dnipro. A drone hit a house in the Shevchenkivskyi district of Kyiv.",
+            "Shevchenkivskyi",
+        ),
+        (
+            "Drones struck Kharkiv. In the capital, debris fell in the Shevchenkivskyi district.",
+            "Shevchenkivskyi",
+        ),
         ("Kharkiv was hit too. In the Obolonskyi district, a drone hit a high-rise.", "Obolonskyi"),
     ],
 )
