@@ -586,7 +586,8 @@ unless its sentence says something hit it."""
 SPOKE_IN = Cue(r"^\W{0,3}in\s+$")
 SPEAKER_AFTER = Cue(
     r"^,\s+(?:[\w'’.-]+\s+){0,3}?(?:president|prime minister|(?:foreign |defen[cs]e )?minister|zelensk\w*|"
-    r"ambassador|chancellor|envoy|secretary|diplomats?)\b"
+    r"ambassador|chancellor|envoy|secretary|diplomats?)\b(?:\s+[\w'’.-]+){0,3}?\s+"
+    r"(?:said|says|told|stated|announced|urged|called|warned|added|wrote)\b"
 )
 """'In Kyiv, President Zelensky said ...': where a leader spoke, not where a strike hit."""
 TITLE_OF = Cue(

@@ -83,8 +83,8 @@ def namesakes(mentions: Iterable[list[Mention]]) -> list[set[int]]:
 
 
 _HEARD = lx.Cue(
-    r"\b(?:hearing|could hear|(?:residents|people|locals|witnesses|journalists|we|they)"
-    r"(?: [\w-]+){0,6}? heard)\b"
+    r"\b(?:(?:reported|reports|report|recalled|described) hearing|could hear|"
+    r"(?:residents|people|locals|witnesses|journalists|we|they)(?: [\w-]+){0,6}? heard)\b"
 )
 """Someone who heard: 'residents reported hearing', 'people in Obolon heard'. 'Explosions were
 heard in the Obolonskyi district' says where they were, and keeps its place."""

@@ -209,6 +209,18 @@ def test_where_a_leader_spoke_is_no_strike_place(said: str) -> None:
     assert _kyiv(text) == []
 
 
+def test_a_city_described_by_a_leader_is_still_a_place() -> None:
+    text = "In Kyiv, the president's home city, a drone hit a house in the Obolonskyi district on Friday."
+    assert _kyiv(text) == [("Obolonskyi",)]
+
+
+def test_a_court_hearing_is_no_hearing_of_explosions() -> None:
+    assert (
+        negatives.heard_only("The court began hearing the case of a man from the Obolonskyi district.")
+        is False
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
