@@ -122,25 +122,17 @@ _NEGATION_REACH = 40
 """How far before an impact word a 'no' still governs it: 'No hits or falling debris'."""
 
 
-_INTERCEPTED = lx.Cue(
-    r"\b(?:downed|shot down|intercept\w*|destroyed|neutrali[sz]ed|"
-    r"air defen[cs]e (?:(?:units|forces|systems) )?(?:(?:was|were|is|are|has been|have been|had been) )?"
-    r"(?:active|working|operating|at work))\b"
-)
-"""Words of air defence at work: an attack told only in them was an interception."""
-
-
 def nothing_hit(sentences: Iterable[str]) -> bool:
-    """The sentences say nothing reached the ground, or speak only of interceptions, and no
-    word of theirs says something did: an interception-only night ('all drones destroyed, no
-    damage or casualties', 'a drone was shot down over the region') is no strike."""
-    said_none, all_intercepted = False, True
+    """The sentences say nothing reached the ground and no word of theirs says otherwise: an
+    interception-only night ('all drones destroyed, no damage or casualties') is no strike.
+    An interception told without that ('40 drones shot down over Kyiv') stays a report: it
+    carries the night's intercepted count."""
+    said_none = False
     for sentence in sentences:
         said_none = said_none or bool(_NO_IMPACT.search(sentence))
-        all_intercepted = all_intercepted and bool(_INTERCEPTED.search(sentence))
         if heard_only(sentence):
             continue
         for m in _IMPACT.finditer(sentence):
             if not _NEGATOR.search(sentence[max(0, m.start() - _NEGATION_REACH) : m.start()]):
                 return False
-    return said_none or all_intercepted
+    return said_none
