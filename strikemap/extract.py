@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from strikemap import facts
+from strikemap import facts, negatives
 from strikemap import lexicon as lx
 from strikemap.dates import (
     EARLIEST_YEAR,
@@ -192,9 +192,14 @@ def _extract(article: Article, text: str, gazetteer: Gazetteer, *, own_from: int
     hints = _ANCHOR_HINT.possible(folded.text)
     order = slash_order(folded.text)
     read: dict[str, _Sentence] = {}
-    sentences = [
-        _analyse_once(s, gazetteer, read, hints=hints, order=order) for s in split_sentences(folded.text)
-    ]
+    links = negatives.link_spans(folded.text)
+    sentences = _without_namesakes(
+        [
+            _analyse_once(s, gazetteer, read, hints=hints, order=order)
+            for s in split_sentences(folded.text)
+            if not _in_spans(s, links)
+        ]
+    )
     if not any(_reports_attack(s) for s in sentences):
         return []
     context = _context(article, folded.text, sentences)
@@ -209,6 +214,8 @@ def _extract(article: Article, text: str, gazetteer: Gazetteer, *, own_from: int
     told = [incident for incident in incidents.values() if not incident.caption_only]
     for number, incident in enumerate(sorted(incidents.values(), key=lambda i: i.first_seen)):
         if incident.caption_only and any(_photo_of(incident, other) for other in told):
+            continue
+        if _nothing_hit(incident):
             continue
         report = _report(article, incident, number, is_main=incident.key == main_key, context=context)
         if report is not None:
@@ -245,6 +252,31 @@ def _own_facts(incidents: dict[Target, _Incident], own: set[str], city: str) -> 
         if places or facts_.keys() - _NOT_OWN_FACTS:
             out[target] = dataclasses.replace(incident, facts=facts_, places=places)
     return out
+
+
+def _nothing_hit(incident: _Incident) -> bool:
+    """An attack whose every sentence says nothing reached the ground (see `negatives.nothing_hit`),
+    with no district hit and no one hurt."""
+    if any(m.entry.district and not near for m, near, _ in incident.places):
+        return False
+    said = {e.sentence: None for _, _, e in incident.places}
+    said.update({e.sentence: None for items in incident.facts.values() for _, e in items})
+    return negatives.nothing_hit(said)
+
+
+def _in_spans(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
+    """Whether the sentence starts inside one of the (sorted) spans: a line of a link list."""
+    i = bisect.bisect_right(spans, sentence.start, key=lambda span: span[0]) - 1
+    return i >= 0 and spans[i][0] <= sentence.start < spans[i][1]
+
+
+def _without_namesakes(sentences: list[_Sentence]) -> list[_Sentence]:
+    """The sentences without the district names that belong to another city (see `negatives.namesakes`)."""
+    foreign = negatives.namesakes([m for m, _ in s.places] for s in sentences)
+    return [
+        s if not drop else dataclasses.replace(s, places=[p for i, p in enumerate(s.places) if i not in drop])
+        for s, drop in zip(sentences, foreign, strict=True)
+    ]
 
 
 def _photo_of(caption: _Incident, told: _Incident) -> bool:
@@ -320,7 +352,7 @@ def _analyse(
     text = sentence.text
     strike = bool(lx.STRIKE_CUES.search(text))
     heading = not strike and _place_line(text, gazetteer)
-    aftermath = not strike and (heading or bool(lx.AFTERMATH.search(text)))
+    aftermath = not strike and (heading or _aftermath(text))
     if (
         not strike
         and not aftermath
@@ -346,11 +378,25 @@ def _analyse(
         for i, m in enumerate(found)
         if not _metonym(text, m) and i not in others
     ]
+    if negatives.heard_only(text):
+        places = [(m, near) for m, near in places if not m.entry.district]
     exact_cities = {m.entry.city for m, near in places if not near}
     places = [(m, near) for m, near in places if not near or not exact_cities or m.entry.city in exact_cities]
     return _Sentence(
         sentence, dates, speech, places, strike, _veto(text, places, aftermath=aftermath), aftermath, heading
     )
+
+
+def _aftermath(text: str) -> bool:
+    """Words of a strike's aftermath. A power or water cut alone is one, unless the sentence is
+    about repairs or about preparing for cuts: those reach districts far from where anything fell
+    ('repair crews worked on the left bank, which remained without water')."""
+    first = lx.AFTERMATH.search(text)
+    if first is None or not lx.OUTAGE.fullmatch(first.group()):
+        return first is not None
+    if not (lx.REPAIR.search(text) or lx.PREPARE.search(text)):
+        return True
+    return any(not lx.OUTAGE.fullmatch(m.group()) for m in lx.AFTERMATH.finditer(text))
 
 
 _ANCHOR_HINT = lx.Cue(r"\bago\b|(?:19|20)\d\d|\bwar\b|invasion")
@@ -382,6 +428,10 @@ def _metonym(text: str, m: Mention) -> bool:
     """'blaming Kyiv', "Kyiv's allies", "the Kyiv Independent": the name is not a place hit."""
     after = text[m.end : m.end + _WINDOW]
     if lx.OUTLET_NAME.match(after) or lx.TITLE_OF.search(text[max(0, m.start - 40) : m.start]):
+        return True
+    if lx.INSTITUTION.match(after) and not lx.HIT_WORDS.search(text):
+        return True
+    if lx.SPOKE_IN.search(text[: m.start]) and lx.SPEAKER_AFTER.match(after):
         return True
     if m.entry.kind != "city":
         return False
@@ -473,6 +523,8 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
         return "generic"
     if lx.MEETING.search(text) and not lx.HIT_WORDS.search(text):
         return "meeting"
+    if lx.CHARGES.search(text) or (lx.LEGAL.search(text) and not lx.HIT_WORDS.search(text)):
+        return "legal"
     if lx.ALERT_ONLY.search(text) and not lx.HIT_WORDS.search(lx.NEGATED_HITS.sub("", text)):
         return "alert"
     return None

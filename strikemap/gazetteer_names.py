@@ -58,6 +58,13 @@ DISTRICT_NOUNS: dict[str, str] = {
 }
 """The nouns a district is named from, in one spelling each: the others (Darnitsa, Goloseevo,
 Podol, Svyatoshino) are read as the same skeleton (see strikemap.gazetteer)."""
+NAMESAKE_OWNERS: dict[str, frozenset[str]] = {
+    "Shevchenkivskyi": frozenset({"Kharkiv", "Zaporizhzhia", "Lviv", "Dnipro", "Chernivtsi", "Poltava"}),
+    "Dniprovskyi":     frozenset({"Zaporizhzhia", "Kherson", "Kamianske"}),
+    "Desnianskyi":     frozenset({"Chernihiv"}),
+    "Podilskyi":       frozenset({"Poltava"}),
+}
+"""Other cities with a district named like one of Kyiv's: in a story about them, the name is theirs."""
 
 KYIV_ALIASES: tuple[str, ...] = (
     "Kyiv", "Kiev", "Kyiv city", "Kiev city", "City of Kyiv", "City of Kiev", "Kyjiw", "Kijev",

@@ -156,6 +156,12 @@ class Bilingual:
             return self.cyrillic.search(text)
         return found
 
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every match of the English cue, then, in Cyrillic text, of the other."""
+        yield from self.english.finditer(text)
+        if _CYRILLIC.search(text):
+            yield from self.cyrillic.finditer(text)
+
 
 class Cues:
     """Cues asked together (see `matches`): which of them can match a text is decided by one pass
@@ -356,10 +362,13 @@ for what hit it are not."""
 CITY_TIE = Cue(r"\b(?:kyiv|kiev|київ\w*|киев\w*|the (?:ukrainian )?capital|capital['’]s|the city)\b")
 """A clause that names Kyiv, the capital or 'the city' ties its weapons to the city even in a tally."""
 
+_DROPPED = r"dropped(?! (?:from|out|off|charges|its|their|his|her|the (?:case|charges|plan|idea|bill)))"
+"""Bombs are dropped; a plan, a case or an item of an agenda is 'dropped from' something else."""
+
 STRIKE_CUES = Bilingual(
     Cue(
         r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
-        r"bombs?|dropped|hurt|victims|toll|bodies|another body|hospitali[sz]\w*|"
+        r"bombs?|" + _DROPPED + r"|hurt|victims|toll|bodies|another body|hospitali[sz]\w*|"
         r"intercept\w*|destroyed|downed|debris|barrage|bombard\w*|targeted|rocked|damag\w*|"
         r"killed|injur\w*|wounded|dead|deaths?|died|casualt\w*|fire broke out|caught fire|blaze|"
         r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e)\b"
@@ -407,7 +416,7 @@ name drones ('збираємо на дрони') or damage ('негода пош
 ATTACK_CUES = Bilingual(
     Cue(
         r"\b(?:explosions?|blasts?|struck|strikes?|airstrikes?|hit|hits|hitting|attack\w*|shell\w*|shot down|"
-        r"bombs?|dropped|intercept\w*|downed|debris|barrage|bombard\w*|targeted|rocked|"
+        r"bombs?|" + _DROPPED + r"|intercept\w*|downed|debris|barrage|bombard\w*|targeted|rocked|"
         r"drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air defen[cs]e)\b"
     ),
     Cue(
@@ -443,7 +452,8 @@ mourning, a record set earlier, a period ('since March'), a meeting."""
 
 AFTERMATH = Bilingual(
     Cue(
-        r"\b(?:rescu\w+|emergency (?:services?|workers|crews|teams)|firefight\w+|fires?|burn\w*|flames|"
+        r"\b(?:rescu\w+|emergency (?:services?|workers|crews|teams)|firefight\w+|"
+        r"fires?(?! groups?| teams?| units?)|burn\w*|flames|"
         r"smoke|rubble|debris|fragments|wreckage|bod(?:y|ies)|ruins|collapsed|destr\w+|"
         r"evacuat\w+|hospitali[sz]\w+|medic\w*|doctors|ambulances?|sought (?:medical )?help|"
         r"smashed|shattered|windows|blown out|broken|cars|vehicles|power (?:outages?|cuts?)|"
@@ -459,6 +469,14 @@ AFTERMATH = Bilingual(
 )
 """Words of what follows a strike: a place named with them belongs to the article's attack,
 even in a sentence with no strike word ("Rescuers are working in the Obolonskyi district")."""
+OUTAGE = re.compile(
+    r"power (?:outages?|cuts?)|(?:without|no) (?:power|electricity|water|heating)"
+    r"|знеструмлен\w*|без світла|без света",
+    re.IGNORECASE,
+)
+"""The aftermath words that name a power or water cut: it reaches districts nothing hit."""
+PREPARE = Cue(r"\b(?:prepar\w*|brac\w+) for\b|\burg\w+ (?:residents|people|citizens|kyivans)\b")
+"""'Urged residents to prepare for power outages': advice, not an aftermath."""
 
 AIR_CUES = Cue(
     r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|kamikaze|air ?strikes?|aerial|explosions?|"
@@ -498,6 +516,8 @@ THEN_CLAUSE = Cue(r",\s+(?:when|while|at a time when)\s")
 """A clause that sets a scene: what went on when something else happened."""
 GROUND = Cue(
     r"\b(?:fighting|battles?|troops|front ?lines?|counter-?offensive|advance\w*|repelled|"
+    r"(?:soldiers?|servicem[ae]n|servicewom[ae]n|defenders?)\b[^.;]{0,40}?\b(?:died|killed|fell)\s+"
+    r"(?:near|in action|in battle|in combat|at the front|on the front|defending)|"
     r"ground forces|infantry|trenches|assault\w*|captured|recapture)\b"
 )
 IN_RUSSIA = Cue(
@@ -524,7 +544,7 @@ ALERT_ONLY = Cue(
 )
 HIT_WORDS = Cue(
     r"\b(?:explosions?|blasts?|struck|hit|damag\w*|killed|injur\w*|wounded|shot down|"
-    r"destroyed|debris|fire|blaze|rocked|attacked)\b"
+    r"destroyed|debris|fire(?! groups?| teams?| units?)|blaze|rocked|attacked)\b"
 )
 ANAPHORA = Cue(
     r"^\s*[\"“]?(?:he|she|they|it|its|the (?:drones?|missiles?|attack|strike)|most of|some of|"
@@ -639,6 +659,23 @@ MEETING = Cue(
     r"press briefing|addressed|speech|interview)\b"
 )
 """A sentence about a meeting or a visit, with no hit word, reports no strike where it was held."""
+LEGAL = Cue(r"\b(?:court|courthouse|judge)\b")
+"""A court's work, with no hit word, reports no strike."""
+CHARGES = Cue(
+    r"\b(?:sentenced|indictment|indicted|charged with|convicted|treason|verdict|on trial|accused of (?:\w+ )?"
+    r"(?:spying|passing|filming|photographing|adjusting|spotting|helping|sending|recording|transmitting))\b"
+)
+"""A charge or a sentence (a spotter 'accused of adjusting fire'): its strike words are the crime's."""
+INSTITUTION = Cue(r"^\s+(?:(?:city\s+)?district\s+)?(?:court|courthouse)\b|^\s+(?:районн\w+\s+)?суд\w*")
+"""'the Pecherskyi District Court of Kyiv': a court named after its district is no place hit,
+unless its sentence says something hit it."""
+SPOKE_IN = Cue(r"^\W{0,3}in\s+$")
+SPEAKER_AFTER = Cue(
+    r"^,\s+(?:[\w'’.-]+\s+){0,3}?(?:president|prime minister|(?:foreign |defen[cs]e )?minister|zelensk\w*|"
+    r"ambassador|chancellor|envoy|secretary|diplomats?)\b(?:\s+[\w'’.-]+){0,3}?\s+"
+    r"(?:said|says|told|stated|announced|urged|called|warned|added|wrote)\b"
+)
+"""'In Kyiv, President Zelensky said ...': where a leader spoke, not where a strike hit."""
 TITLE_OF = Cue(
     r"\b(?:governor|head|chief|mayor|police|administration|officials?|authorities|prosecutors?|council|"
     r"residents|people)\s+(?:of\s+)?(?:the\s+)?$"
