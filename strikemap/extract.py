@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from strikemap import facts
+from strikemap import casualties_ukru, facts
 from strikemap import lexicon as lx
 from strikemap.dates import (
     EARLIEST_YEAR,
@@ -575,6 +575,14 @@ def _owned_by_the_city_before(s: _Sentence, before: list[Target]) -> _Sentence:
     return s if len(kept) == len(s.places) else dataclasses.replace(s, places=kept)
 
 
+def _protected(text: str, dates: list[DateMention]) -> list[tuple[int, int]]:
+    """Where no clause may be cut: dates, and figures told across a dash ('загиблих — п'ятеро')."""
+    spans = [(d.start, d.end) for d in dates]
+    if figures := casualties_ukru.bound(text):
+        spans = casualties_ukru.merged(spans + figures)
+    return spans
+
+
 def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: ignore[no-untyped-def]
     """Yield (target, date mention, clause span) for every clause and city it speaks of."""
     text = s.sentence.text
@@ -583,7 +591,7 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
         d.kind in ("day", "monthday") for d in usable
     ):
         usable = [d for d in usable if not (d.kind == "from_article" and "ago" in d.text.lower())]
-    spans = split_clauses(text, [(d.start, d.end) for d in s.dates])
+    spans = split_clauses(text, _protected(text, s.dates))
     if cut := lx.RETALIATION.search(text):
         spans = [(a, min(b, cut.start())) for a, b in spans if a < cut.start()]
         usable = [d for d in usable if d.start < cut.start()]

@@ -15,8 +15,11 @@ from strikemap import lexicon as lx
 Found = tuple[str, str]
 """A value and the words it was read from."""
 
-_MODELS = [(lx.Cue(r"(?<![\w-])(?:%s)(?![\w])" % p), m, c) for p, m, c in lx.WEAPON_MODELS]
-_CLASSES = [(lx.Cue(r"(?<![\w-])(?:%s)(?![\w])" % p), c) for p, c in lx.WEAPON_CLASSES]
+_START = r"(?:(?<![\w-])|(?<=[а-яіїєё]о-)(?<!зенітно-)(?<!зенитно-))"
+"""A weapon word starts a word, or the second half of a Cyrillic compound ('ракетно-дронова атака')
+that is no air defence's ('зенітно-ракетний комплекс')."""
+_MODELS = [(lx.Cue(r"%s(?:%s)(?![\w])" % (_START, p)), m, c) for p, m, c in lx.WEAPON_MODELS]
+_CLASSES = [(lx.Cue(r"%s(?:%s)(?![\w])" % (_START, p)), c) for p, c in lx.WEAPON_CLASSES]
 _WEAPON_CUES = [cue for cue, *_ in _MODELS] + [cue for cue, _ in _CLASSES]
 _WEAPON_CLASS = [c for _, _, c in _MODELS] + [c for _, c in _CLASSES]
 
@@ -286,14 +289,7 @@ def casualties(clause: str) -> Casualties:
 
 def _cyrillic_figures(clause: str) -> tuple[Figure, ...]:
     """The figures of a Ukrainian or Russian clause, kinds as `tolls` reads them."""
-    hurt = casualties_ukru.casualties(clause)
-    out = []
-    for field, found in (("killed", hurt.killed), ("injured", hurt.injured)):
-        if found is not None:
-            n, words = int(found[0]), found[1]
-            kind = "zero" if n == 0 else ("update" if casualties_ukru.is_update(words) else "total")
-            out.append(Figure(field, n, kind, words))
-    return tuple(out)
+    return tuple(Figure(f.field, f.n, f.kind, f.words) for f in casualties_ukru.casualties(clause))
 
 
 def _is_count(clause: str, m: re.Match[str]) -> bool:
@@ -383,10 +379,14 @@ def _time(sentence: str) -> int | None:
 
 
 def _toll(mentions: Sequence[Mention]) -> int | None:
+    """See `tolls`; a total stated after additions that reaches the figure before them has counted
+    them ('toll 32' in a headline, 'two more found', 'so the toll is 32'), so it replaces their sum."""
     best: int | None = None
     zero = False
     sentence, stated = None, False
     added: set[Mention] = set()
+    before_added: int | None = None  # the figure before the first addition not yet restated
+    most = 0  # the largest figure stated, additions left out
     for value, said in _latest(mentions):
         kind, _, number = value.partition(":")
         n = int(number)
@@ -395,9 +395,14 @@ def _toll(mentions: Sequence[Mention]) -> int | None:
         if kind == "additive":
             if not stated and (value, said) not in added:  # a headline printed twice adds once
                 added.add((value, said))
+                before_added = (best or 0) if before_added is None else before_added
                 best = n if best is None else best + n
         elif kind in ("total", "update", "subset", "part"):
-            best = n if best is None else max(best, n)
+            if before_added is not None and kind in ("total", "update") and n >= before_added:
+                best, before_added = max(n, most), None
+            else:
+                best = n if best is None else max(best, n)
+            most = max(most, n)
             stated = stated or kind == "update"
         elif kind == "zero":
             zero = True

@@ -274,7 +274,11 @@ WEAPON_CLASSES: tuple[tuple[str, str], ...] = (
         r"|беспилотник\w*|бпла",
         "drone",
     ),
-    (r"(?:cruise |ballistic |guided |hypersonic |anti-ship )?missiles?|rockets?|ракет\w*", "missile"),
+    (
+        r"(?:cruise |ballistic |guided |hypersonic |anti-ship )?missiles?|rockets?"
+        r"|ракет\w*|балісти\w*|баллисти\w*",
+        "missile",
+    ),
     (
         r"(?:guided|glide|gliding|aerial|air|cluster|corrected|adjustable|guided aerial|high-explosive)"
         r" bombs?|керован\w* авіабомб\w*|авіабомб\w*|авиабомб\w*",
@@ -306,10 +310,17 @@ COUNTRY_SCOPE = Cue(
     r"\b(?:(?:across|throughout|around|all over|over|at|against|on|into)\s+(?:the whole of |all of )?"
     r"(?:ukraine|the country)(?![\w'’])|(?:attack\w*|struck|hit|target\w*|pound\w*|bombard\w*)\s+ukraine"
     r"(?![\w'’])|nationwide|in total|a total of|air force|ukrainian cities|"
-    r"(?:several|many|\w+) (?:regions|oblasts))\b"
+    r"(?:several|many|\w+) (?:regions|oblasts)|"
+    r"(?:по|над|на) (?:всій |усій |всей )?(?:україн\w*|украин\w*|країні|стране)|"
+    r"(?:атакува\w*|атакова\w*|удари\w*|вдари\w*) (?:по )?(?:україн\w*|украин\w*)|"
+    r"повітрян\w* сил\w*|воздушн\w* сил\w*|сил\w* оборони|сил\w* обороны|"
+    r"(?:\w+ )?(?:областях|регіонах|регионах))\b"
 )
-"""A clause scoped to the whole country: its weapons are the night's tally, not one city's."""
-CITY_TIE = Cue(r"\b(?:kyiv|kiev|київ\w*|киев\w*|the (?:ukrainian )?capital|capital['’]s|the city)\b")
+"""A clause scoped to the whole country: its weapons are the night's tally, not one city's. The Air
+Force and the Defence Forces ('Повітряні сили', 'Сили оборони') report for the whole country."""
+CITY_TIE = Cue(
+    r"\b(?:kyiv|kiev|київ\w*|киев\w*|the (?:ukrainian )?capital|capital['’]s|the city|столиц\w*)\b"
+)
 """A clause that names Kyiv, the capital or 'the city' ties its weapons to the city even in a tally."""
 
 STRIKE_CUES = Bilingual(
@@ -364,8 +375,10 @@ and a fire or a death with no attack word anywhere in the article is not a strik
 OTHER_DATE_BEFORE = Cue(
     r"\b(?:mourning|since|until|till|through|record(?: was)? set|previous record|funerals?|memorial|"
     r"anniversary|deadline|summit|talks|elections?|scheduled|planned|expected)\b[^.;]{0,25}$|"
-    r"\bsince (?:russia|moscow|the (?:start|beginning))\b[^.;]{0,50}$"
+    r"\bsince (?:russia|moscow|the (?:start|beginning))\b[^.;]{0,50}$|"
+    r"\b(?:станом на|по состоянию на)(?: (?:ранок|ранку|вечір|вечора|утро|вечер|\d{1,2}[:.]\d{2}))?\s*$"
 )
+"""'станом на ранок 4 січня', 'по состоянию на 9 мая': when a toll was counted, not the attack."""
 OTHER_DATE_AFTER = Cue(r"^[^.;]{0,30}\b(?:day of mourning|mourning day|a day of national mourning)\b")
 REPAIR = Cue(
     r"\b(?:repair\w*|restor\w*|clean(?:ing)?-?up|reconstruct\w*|dismantl\w*|search operation|"
@@ -395,7 +408,8 @@ AFTERMATH = Bilingual(
         r"завал\w*|зруйнован\w*|разрушен\w*|пошкоджен\w*|повреждени\w*|евакуац\w*|эвакуац\w*|медик\w*|"
         r"лікар\w*|врач\w*|швидк\w*|скор\w*|вибит\w*|выбит\w*|вікн\w*|окн\w*|автівк\w*|автомобил\w*|"
         r"авто|наслідк\w*|последстви\w*|на місці|на месте|знеструмлен\w*|без світла|без света|"
-        r"загин\w*|загибл\w*|погиб\w*|поранен\w*|ранен\w*|постражд\w*|пострада\w*)\b"
+        r"загин\w*|загибл\w*|погиб\w*|поранен\w*|ранен\w*|постражд\w*|пострада\w*|жертв\w*|помер\w*|"
+        r"умер\w*|т[іе]л[оа])\b"
     ),
 )
 """Words of what follows a strike: a place named with them belongs to the article's attack,
