@@ -476,6 +476,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
         touched: list[Target] = []
         said: dict[tuple[int, int], list[tuple[str, str, str]]] = {}
         recalls: bool | None = None
+        tally: bool | None = None
         for target, mention, clause in _clauses(s, context, default):
             incident = incidents.get(target)
             fresh = incident is None
@@ -487,7 +488,10 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 incident = _Incident(target, target[1], when, index)
             assert incident is not None
             if clause not in said:  # a clause that speaks of many cities is read once, not once for each
-                said[clause] = _clause_facts(text[clause[0] : clause[1]], placed=bool(s.places_in(*clause)))
+                tally = facts.countrywide(text) if tally is None else tally
+                said[clause] = _clause_facts(
+                    text[clause[0] : clause[1]], placed=bool(s.places_in(*clause)), tally=tally
+                )
             if _add_clause_facts(incident, s, clause, mention, said[clause]):
                 if fresh:
                     incidents[target] = incident
@@ -639,11 +643,12 @@ def _cities(places: list[tuple[Mention, bool]]) -> list[str]:
     return list(dict.fromkeys(cities))
 
 
-def _clause_facts(clause: str, *, placed: bool = False) -> list[tuple[str, str, str]]:
+def _clause_facts(clause: str, *, placed: bool = False, tally: bool = False) -> list[tuple[str, str, str]]:
     """What a clause says of an attack, as (field, value, words), whichever city it is given to;
-    ``placed``: the clause names a place, so a country-wide tally in it is tied to that place."""
+    ``placed``: the clause names a place, so a country-wide tally in it is tied to that place;
+    ``tally``: its sentence speaks of the whole country and of no city."""
     out = []
-    classes, models = facts.weapons(clause, placed=placed)
+    classes, models = facts.weapons(clause, placed=placed, tally=tally)
     out += [("weapons", value, words) for value, words in classes]
     out += [("weapon_models", value, words) for value, words in models]
     hurt = facts.casualties(clause)

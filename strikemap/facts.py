@@ -30,14 +30,17 @@ _ANY_WEAPON_WORD = lx.Cue(
 )
 
 
-def weapons(clause: str, *, placed: bool = False) -> tuple[list[Found], list[Found]]:
+def weapons(clause: str, *, placed: bool = False, tally: bool = False) -> tuple[list[Found], list[Found]]:
     """Weapon classes and models that struck, as the clause names them.
 
-    Left out: the country's tally for the night (a clause scoped to all of Ukraine, unless it names
-    Kyiv or the capital, or ``placed``: the caller found a place in it), what defended ('Patriot
-    missiles') and what did not come ('no drones reached the city').
+    Left out: the country's tally for the night (a clause scoped to all of Ukraine, or one of a
+    sentence that is, ``tally``: 'according to the Air Force, 63 drones were launched'; unless it
+    names Kyiv or the capital, or ``placed``: the caller found a place in it), what defended
+    ('Patriot missiles') and what did not come ('no drones reached the city').
     """
-    if not _ANY_WEAPON_WORD.search(clause) or (_countrywide(clause) and not placed):
+    if not _ANY_WEAPON_WORD.search(clause):
+        return [], []
+    if not placed and (_countrywide(clause) or (tally and not lx.CITY_TIE.search(clause))):
         return [], []
     classes: list[Found] = []
     models: list[Found] = []
@@ -60,6 +63,11 @@ def weapons(clause: str, *, placed: bool = False) -> tuple[list[Found], list[Fou
             models.append((_MODELS[i][1], _quote(clause, m)))
         classes.append((_WEAPON_CLASS[i], _quote(clause, m)))
     return classes, models
+
+
+def countrywide(sentence: str) -> bool:
+    """Whether the sentence speaks of the whole country and of no city: its clauses are a tally."""
+    return _countrywide(sentence)
 
 
 def _countrywide(clause: str) -> bool:
