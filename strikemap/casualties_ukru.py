@@ -17,13 +17,13 @@ _UNITS: tuple[tuple[int, str], ...] = (
     (1, r"од(?:ин|на|не|ного|ну|ній|ним|но|ной|ному|нієї|ніє|ною)"),
     (2, r"дв(?:а|і|е|ох|ом|ома|оє|ое|ух|ум|умя|оих|оим)"),
     (3, r"тр(?:и|ьох|ьом|ьома|оє|ое|ех|ёх|ем|емя|оих|оим)"),
-    (4, r"(?:чотир(?:и|ьох|ьом)|четыр(?:е|ех|ёх)|четвер(?:о|ых|ьох))"),
-    (5, rf"п{_APOSTROPHE}ят(?:ь|и|еро|ьох|ерых)"),
-    (6, r"(?:шість|шести|шістьох|шест(?:ь|и|еро|ерых))"),
-    (7, r"(?:сім|семи|сімох|сем(?:ь|еро|ерых))"),
-    (8, r"(?:вісім|восьми|вісьмох|восемь|восьм(?:еро|ерых))"),
-    (9, rf"дев{_APOSTROPHE}ят(?:ь|и|еро|ьох|ерых)"),
-    (10, r"десят(?:ь|и|еро|ьох|ерых)"),
+    (4, r"(?:чотир(?:и|ьох|ьом|ма)|четыр(?:е|ех|ёх|ем|ьмя)|четвер(?:о|ых|ьох|ым|ьом))"),
+    (5, rf"п{_APOSTROPHE}ят(?:ь|и|еро|ьох|ерых|ьом|ьма|ерым|ью)"),
+    (6, r"(?:шість|шести|шістьох|шістьом|шістьма|шест(?:ь|и|еро|ерых|ерым|ью))"),
+    (7, r"(?:сім|семи|сімох|сімом|сьома|сем(?:ь|еро|ерых|ерым|ью))"),
+    (8, r"(?:вісім|восьми|вісьмох|вісьмом|вісьма|восемь|восьм(?:еро|ерых|ерым|ью))"),
+    (9, rf"дев{_APOSTROPHE}ят(?:ь|и|еро|ьох|ерых|ьом|ьма|ерым|ью)"),
+    (10, r"десят(?:ь|и|еро|ьох|ерых|ьом|ьма|ерым|ью)"),
 )
 _TEENS: tuple[tuple[int, str], ...] = (
     (11, r"один(?:адцят|надцат)\w*"),
@@ -52,7 +52,7 @@ _MONTH = (
     r"(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд|январ|феврал|март|апрел|ма[яй]|июн|"
     r"июл|август|сентябр|октябр|ноябр|декабр)\w*"
 )
-_N = rf"(?P<n>{_NUMBER})(?![\w\d-])(?![:.,]\d)(?!\s+{_MONTH})"
+_N = rf"(?<![\d:])(?P<n>{_NUMBER})(?![\w\d-])(?![:.,]\d)(?!\s+{_MONTH})"
 """A count: not an age ('19-річного'), a time ('3:40') nor a date ('22 жовтня')."""
 _PEOPLE = (
     r"(?:\s+(?:людин\w*|люд(?:ей|и|ьми)|осіб|особ\w*|чоловік\w*|человек\w*|мешканц\w*|жител\w*|жильц\w*|"
@@ -95,8 +95,9 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     for field, kind, pattern in (
         ("killed", "update", rf"{_TOLL_KILLED}(?:\s+(?!{_INJURED})[^\s.;]+){{0,12}}?\s+{_RISE}\s+{_N}"),
         ("injured", "update", rf"{_INJURED}(?:\s+(?!{_TOLL_KILLED})[^\s.;]+){{0,12}}?\s+{_RISE}\s+{_N}"),
-        ("killed", "update", rf"{_TOLL_KILLED}(?:\s+[^\s.;,]+){{0,4}}?,?\s+{_LATER}{_N}"),
-        ("injured", "update", rf"{_INJURED}(?:\s+[^\s.;,]+){{0,4}}?,?\s+{_LATER}{_N}"),
+        ("killed", "update", rf"{_TOLL_KILLED}(?:\s+[^\s.;,]+){{0,4}}?,?\s+(?P<later>{_LATER}{_N})"),
+        ("injured", "update", rf"{_INJURED}(?:\s+[^\s.;,]+){{0,4}}?,?\s+(?P<later>{_LATER}{_N})"),
+        ("killed", "additive", rf"(?<![\w-]){_N}\s+(?:з|із|из)\s+{_INJURED}\s+(?:\w+\s+)?{_KILLED}"),
         ("injured", "update", rf"(?<!\w){_INJURED}\s*[—–]\s*до\s+{_N}"),
         (
             "killed",
@@ -109,8 +110,12 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("injured", "total", rf"(?<![\w-]){_N}(?P<of>\s+(?:з|із|из) них)?{_PEOPLE}\s+(?:\w+\s+)?{_INJURED}"),
         ("killed", "total", rf"{_KILLED}\s+{_FOREWORD}{_N}"),
         ("injured", "total", rf"{_INJURED}\s+{_FOREWORD}{_N}"),
-        ("killed", "total", rf"{_TOLL_KILLED}(?:\s+[^\s.;:—–]+){{0,6}}?\s*[—–:]\s*{_FOREWORD}{_N}"),
-        ("injured", "total", rf"{_INJURED}(?:\s+[^\s.;:—–]+){{0,6}}?\s*[—–:]\s*{_FOREWORD}{_N}"),
+        (
+            "killed",
+            "total",
+            rf"{_TOLL_KILLED}(?:\s+[^\s.;:—–]+){{0,6}}?\s*(?:[—–]|:(?=\s))\s*{_FOREWORD}{_N}",
+        ),
+        ("injured", "total", rf"{_INJURED}(?:\s+[^\s.;:—–]+){{0,6}}?\s*(?:[—–]|:(?=\s))\s*{_FOREWORD}{_N}"),
         ("killed", "total", rf"(?<![\w-]){_N}{_PEOPLE}\s*[—–]\s*{_KILLED}"),
         ("injured", "total", rf"(?<![\w-]){_N}{_PEOPLE}\s*[—–]\s*{_INJURED}"),
         ("killed", "total", rf"{_KILLED}\s+(?P<two>{_TWO_PEOPLE})"),
@@ -148,6 +153,9 @@ _NOT_WITHOUT = re.compile(r"(?:^|\s)не\s+(?:обійшлося|обошлос�
 """'не обійшлося без жертв': there were some."""
 _NONE_HURT = tuple((fields, re.compile(p, re.IGNORECASE)) for fields, p in _NONE)
 """'Загиблих немає', 'обошлось без пострадавших': a zero, for the fields it names."""
+_INJURED_WORD = re.compile(_INJURED, re.IGNORECASE)
+_DIED_AFTER = re.compile(rf"\s+(?:\w+\s+)?{_KILLED}", re.IGNORECASE)
+"""'ще одна постраждала померла': the injured who died count among the dead, not the injured."""
 _SUBSET = re.compile(
     r"(?:серед|з них|із них|из них|з яких|из которых|среди|в тому числі|у тому числі|в том числе)\s*$",
     re.IGNORECASE,
@@ -188,13 +196,16 @@ def casualties(clause: str) -> tuple[Figure, ...]:
     for field, kind, pattern in _PATTERNS:
         for m in pattern.finditer(clause):
             n = _count(m)
-            if n is None or any(s < m.end() and m.start() < e for s, e in taken[field]):
+            span = m.span("later") if m.groupdict().get("later") else m.span()
+            if n is None or any(s < span[1] and span[0] < e for s, e in taken[field]):
+                continue
+            if field == "injured" and _DIED_AFTER.match(clause, m.end()):
                 continue
             before = clause[max(0, m.start() - 20) : m.start()]
             if _SUBSET.search(before):
                 continue
-            taken[field].append(m.span())
-            found.append((m.start(), Figure(field, n, _kind(m, kind, before), m.group(0))))
+            taken[field].append(span)
+            found.append((m.start(), Figure(field, n, _kind(m, field, kind, before), m.group(0))))
     stated = {f.field for _, f in found}
     for fields, pattern in _NONE_HURT:
         if (m := pattern.search(clause)) and not _NOT_WITHOUT.search(clause, 0, m.start()):
@@ -210,15 +221,26 @@ def _count(m: re.Match[str]) -> int | None:
     return 2 if groups.get("two") else 1
 
 
-def _kind(m: re.Match[str], kind: str, before: str) -> str:
+def _kind(m: re.Match[str], field: str, kind: str, before: str) -> str:
     """'ще двоє' adds, 'троє з них' and the hospitalised are a part; others keep the pattern's kind."""
     if kind != "total":
         return kind
-    if _ANOTHER.search(before) or re.match(r"(?:ще|еще)\s", m.group(0), re.IGNORECASE):
+    if (
+        _ANOTHER.search(before)
+        or re.match(r"(?:ще|еще)\s", m.group(0), re.IGNORECASE)
+        or (field == "killed" and _wounded_died(m))
+    ):
         return "additive"
     if m.groupdict().get("of") or _HOSPITAL.search(m.group(0)):
         return "subset"
     return kind
+
+
+def _wounded_died(m: re.Match[str]) -> bool:
+    """'двоє поранених померли': the injured who died join the dead already counted."""
+    return (
+        bool(m.groupdict().get("n")) and bool(_INJURED_WORD.search(m.group(0))) and "загин" not in m.group(0)
+    )
 
 
 def bound(sentence: str) -> list[tuple[int, int]]:
