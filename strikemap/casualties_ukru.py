@@ -206,12 +206,20 @@ def casualties(clause: str) -> tuple[Figure, ...]:
                 continue
             taken[field].append(span)
             found.append((m.start(), Figure(field, n, _kind(m, field, kind, before), m.group(0))))
-    stated = {f.field for _, f in found}
-    for fields, pattern in _NONE_HURT:
-        if (m := pattern.search(clause)) and not _NOT_WITHOUT.search(clause, 0, m.start()):
-            found += [(m.start(), Figure(f, 0, "zero", m.group(0))) for f in fields if f not in stated]
-            stated.update(fields)
+    found += _zeros(clause, {f.field for _, f in found})
     return tuple(f for _, f in sorted(found, key=lambda p: p[0]))
+
+
+def _zeros(clause: str, stated: set[str]) -> list[tuple[int, Figure]]:
+    """'Загиблих немає': a zero for each field it names that the clause gives no figure for."""
+    out: list[tuple[int, Figure]] = []
+    for fields, pattern in _NONE_HURT:
+        zero = pattern.search(clause)
+        if zero is None or _NOT_WITHOUT.search(clause, 0, zero.start()):
+            continue
+        out += [(zero.start(), Figure(f, 0, "zero", zero.group(0))) for f in fields if f not in stated]
+        stated = stated | set(fields)
+    return out
 
 
 def _count(m: re.Match[str]) -> int | None:
