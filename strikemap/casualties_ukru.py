@@ -91,7 +91,7 @@ _BODY_VERB = (
 )
 
 _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
-    (field, kind, re.compile(pattern, re.IGNORECASE))
+    (field, kind, re.compile(pattern))
     for field, kind, pattern in (
         ("killed", "update", rf"{_TOLL_KILLED}(?:\s+(?!{_INJURED})[^\s.;]+){{0,12}}?\s+{_RISE}\s+{_N}"),
         ("injured", "update", rf"{_INJURED}(?:\s+(?!{_TOLL_KILLED})[^\s.;]+){{0,12}}?\s+{_RISE}\s+{_N}"),
@@ -175,6 +175,11 @@ _ANY_HURT = re.compile(
     re.IGNORECASE,
 )
 """Every figure needs one of these stems: most clauses hold none and skip the patterns."""
+_STEMS = {
+    "killed": re.compile(r"загин|загибл|помер|погиб|умер|скончал|вбит|убит|жертв|житт|жизн|т[іе]л[оа]"),
+    "injured": re.compile(r"поранен|постражд|травм|ранен|пострада|госпітал|госпитал"),
+}
+"""A field's patterns run only on a clause with one of its stems."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,10 +196,14 @@ def casualties(clause: str) -> tuple[Figure, ...]:
     """Killed and injured figures in a Ukrainian or Russian clause; none for a clause in Latin script."""
     if not _CYRILLIC.search(clause) or not _ANY_HURT.search(clause) or _NATIONWIDE.search(clause):
         return ()
+    lower = _lower(clause)
     found: list[tuple[int, Figure]] = []
     taken: dict[str, list[tuple[int, int]]] = {"killed": [], "injured": []}
+    fields = {field for field, stem in _STEMS.items() if stem.search(lower)}
     for field, kind, pattern in _PATTERNS:
-        for m in pattern.finditer(clause):
+        if field not in fields:
+            continue
+        for m in pattern.finditer(lower):
             n = _count(m)
             span = m.span("later") if m.groupdict().get("later") else m.span()
             if n is None or any(s < span[1] and span[0] < e for s, e in taken[field]):
@@ -205,9 +214,18 @@ def casualties(clause: str) -> tuple[Figure, ...]:
             if _SUBSET.search(before):
                 continue
             taken[field].append(span)
-            found.append((m.start(), Figure(field, n, _kind(m, field, kind, before), m.group(0))))
+            found.append(
+                (m.start(), Figure(field, n, _kind(m, field, kind, before), clause[m.start() : m.end()]))
+            )
     found += _zeros(clause, {f.field for _, f in found})
     return tuple(f for _, f in sorted(found, key=lambda p: p[0]))
+
+
+def _lower(text: str) -> str:
+    """The text lower-cased, for patterns written in lower case (faster than IGNORECASE); the
+    same length, so positions hold (a letter that lower-cases to two would shift them: keep it)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else text
 
 
 def _zeros(clause: str, stated: set[str]) -> list[tuple[int, Figure]]:
@@ -251,14 +269,20 @@ def _wounded_died(m: re.Match[str]) -> bool:
     )
 
 
+_CROSSING = tuple(
+    p for _, _, p in _PATTERNS if "—" in p.pattern or "[^\\s.;]+" in p.pattern or "жертвами" in p.pattern
+)
+"""The patterns whose words can run across a dash, colon or comma."""
+_BREAK = re.compile("[,;—–:]")
+
+
 def bound(sentence: str) -> list[tuple[int, int]]:
     """Spans of figures told across a dash, colon or comma ('загиблих — п'ятеро', 'ще 22 — поранені',
     'жертвами обстрілу, за даними ДСНС, стали троє'), which a clause must not be cut inside."""
     if not _CYRILLIC.search(sentence) or not _ANY_HURT.search(sentence):
         return []
-    spans = [
-        m.span() for _, _, p in _PATTERNS for m in p.finditer(sentence) if re.search("[,;—–:]", m.group(0))
-    ]
+    lower = _lower(sentence)
+    spans = [m.span() for p in _CROSSING for m in p.finditer(lower) if _BREAK.search(m.group(0))]
     return merged(spans)
 
 
