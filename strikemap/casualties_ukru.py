@@ -2,7 +2,9 @@
 
 Numerals inflect (`двох поранених`, `п'ятеро загиблих`, `двадцять трьох людей`), the collective
 ones count people (`двоє`, `троє`), and the verb comes before or after (`загинули двоє людей`,
-`двоє людей загинули`). Hospitalised people are a part of the injured, never their number.
+`двоє людей загинули`). Each figure says how it stands to the attack's toll, as the English reader's
+do: a total, an update ('зросла до 9'), an addition ('ще двоє', 'знайшли тіло'), a part (the
+hospitalised, 'троє з них'), or a zero only where the text says nobody.
 """
 
 from __future__ import annotations
@@ -12,16 +14,16 @@ from dataclasses import dataclass
 
 _APOSTROPHE = "['’ʼ]?"
 _UNITS: tuple[tuple[int, str], ...] = (
-    (1, r"од(?:ин|на|не|ного|ну|ній|ним|но|ной|ному)"),
-    (2, r"дв(?:а|і|е|ох|ом|ома|оє|ое|ух|ум|умя)"),
-    (3, r"тр(?:и|ьох|ьом|ьома|оє|ое|ех|ёх|ем|емя)"),
-    (4, r"(?:чотир(?:и|ьох|ьом)|четыр(?:е|ех|ёх)|четвер(?:о|ых|ьох))"),
-    (5, rf"п{_APOSTROPHE}ят(?:ь|и|еро|ьох|ерых)"),
-    (6, r"(?:шість|шести|шістьох|шест(?:ь|и|еро|ерых))"),
-    (7, r"(?:сім|семи|сімох|сем(?:ь|еро|ерых))"),
-    (8, r"(?:вісім|восьми|вісьмох|восемь|восьм(?:еро|ерых))"),
-    (9, rf"дев{_APOSTROPHE}ят(?:ь|и|еро|ьох|ерых)"),
-    (10, r"десят(?:ь|и|еро|ьох|ерых)"),
+    (1, r"од(?:ин|на|не|ного|ну|ній|ним|но|ной|ному|нієї|ніє|ною)"),
+    (2, r"дв(?:а|і|е|ох|ом|ома|оє|ое|ух|ум|умя|оих|оим)"),
+    (3, r"тр(?:и|ьох|ьом|ьома|оє|ое|ех|ёх|ем|емя|оих|оим)"),
+    (4, r"(?:чотир(?:и|ьох|ьом|ма)|четыр(?:е|ех|ёх|ем|ьмя)|четвер(?:о|ых|ьох|ым|ьом))"),
+    (5, rf"п{_APOSTROPHE}ят(?:ь|и|еро|ьох|ерых|ьом|ьма|ерым|ью)"),
+    (6, r"(?:шість|шести|шістьох|шістьом|шістьма|шест(?:ь|и|еро|ерых|ерым|ью))"),
+    (7, r"(?:сім|семи|сімох|сімом|сьома|сем(?:ь|еро|ерых|ерым|ью))"),
+    (8, r"(?:вісім|восьми|вісьмох|вісьмом|вісьма|восемь|восьм(?:еро|ерых|ерым|ью))"),
+    (9, rf"дев{_APOSTROPHE}ят(?:ь|и|еро|ьох|ерых|ьом|ьма|ерым|ью)"),
+    (10, r"десят(?:ь|и|еро|ьох|ерых|ьом|ьма|ерым|ью)"),
 )
 _TEENS: tuple[tuple[int, str], ...] = (
     (11, r"один(?:адцят|надцат)\w*"),
@@ -46,90 +48,255 @@ _TENS: tuple[tuple[int, str], ...] = (
 )
 _WORD = "|".join(p for _, p in (*_TEENS, *_TENS, *_UNITS))
 _NUMBER = rf"(?:\d{{1,4}}(?:[ \u00a0]\d{{3}})?|(?:{_WORD})(?:\s+(?:{'|'.join(p for _, p in _UNITS)}))?)"
-_N = rf"(?P<n>{_NUMBER})(?![\w\d])"
+_MONTH = (
+    r"(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд|январ|феврал|март|апрел|ма[яй]|июн|"
+    r"июл|август|сентябр|октябр|ноябр|декабр)\w*"
+)
+_N = rf"(?<![\d:])(?P<n>{_NUMBER})(?![\w\d-])(?![:.,]\d)(?!\s+{_MONTH})"
+"""A count: not an age ('19-річного'), a time ('3:40') nor a date ('22 жовтня')."""
 _PEOPLE = (
-    r"(?:\s+(?:людин\w*|люд(?:ей|и)|осіб|особ\w*|чоловік\w*|человек\w*|мешканц\w*|жител\w*|цивільн\w*|"
-    r"мирн\w*|киян\w*|дит\w*|дет\w*))?"
+    r"(?:\s+(?:людин\w*|люд(?:ей|и|ьми)|осіб|особ\w*|чоловік\w*|человек\w*|мешканц\w*|жител\w*|жильц\w*|"
+    r"цивільн\w*|мирн\w*|киян\w*|дит\w*|дет\w*|д[іе]т(?:ей|ьми)))?"
 )
 _KILLED = r"(?:загин\w*|загибл\w*|помер\w*|погиб\w*|умер\w*|скончал\w*|вбит\w*|убит\w*)"
-_INJURED = r"(?:поранен\w*|постражд\w*|травмован\w*|ранен\w*|пострадав\w*|пострадал\w*|травмирован\w*)"
-_RISE = r"(?:зросла|зросло|збільшилась|возросл[оа]|увеличил[оа]сь|сягнула|достигл[оа])\s+до"
+_INJURED = (
+    r"(?:поранен\w*|постражд\w*|травм\w*|ранен\w*|пострадав\w*|пострадал\w*|госпіталіз\w*|госпитализ\w*)"
+)
+_HOSPITAL = re.compile(r"госпіталіз|госпитализ|лікарн|больниц", re.IGNORECASE)
+"""The hospitalised are a part of the injured, which counts only while no whole is given."""
+_TOLL_KILLED = rf"(?:{_KILLED}|жертв\w*)"
+_STANDS = r"(?:становить|становила|склала|складає|сягає|составляет|составил[аио]?|достигает)"
+_RISE = (
+    r"(?:(?:зросл[аои]|зріс|збільшил[аои]?сь|збільшився|возросл[аои]|возрос|вырос(?:л[аои])?|"
+    rf"увеличил[аои]?сь|сягнул[аои]|достигл[аои]|достиг)\s+до|{_STANDS})"
+)
+_LATER = (
+    r"(?:пізніше|згодом|потім|а потім|позже|затем|впоследствии|позднее)\s*[—–:,]?\s*(?:вже\s+|уже\s+)?"
+    r"(?:про|о|об)\s+"
+)
+"""'про трьох постраждалих, пізніше — про десятьох': the later figure, its noun left out."""
+_FOREWORD = r"(?:(?:щонайменше|не менше|не менее|по меньшей мере|як мінімум|как минимум|вже|уже|ще|еще)\s+)*"
+_ANOTHER = re.compile(r"(?:^|[\s«„\"(])(?:ще|еще|також|также)\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""'ще двоє', 'еще один человек': the figure adds to those already counted."""
+_ONE = (
+    r"(?:людина|людину|чоловік|чоловіка|жінка|жінку|мужчина|мужчину|женщина|женщину|человек|дитина|дитину|"
+    r"ребенок|ребёнка|ребенка|хлопець|хлопця|дівчина|дівчину|парень|парня|девушка|девушку|пенсіонер\w*|"
+    r"пенсионер\w*|підліт\w*|подрост\w*|кия\w*н(?:ин|ка|ку)|мешканець|мешканка|житель|жителька)"
+)
+_AGED = r"(?:\d{1,3}-(?:річн|летн)\w*\s+|(?:літн\w*|пожил\w*|молод\w*)\s+)?"
+_TWO_PEOPLE = r"(?:чоловік (?:та|і|й) жінка|мужчина и женщина|жінка (?:та|і|й) чоловік|женщина и мужчина)"
+_BODY_VERB = (
+    r"(?:знайшли|виявили|дістали|витягли|деблокували|вилучили|знайдено|виявлено|нашли|обнаружили|достали|"
+    r"извлекли|обнаружено|найдено)"
+)
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (field, re.compile(pattern, re.IGNORECASE))
-    for field, pattern in (
-        ("killed", rf"{_KILLED}(?:\s+[^\s.;]+){{0,12}}?\s+{_RISE}\s+{_N}"),
-        ("injured", rf"{_INJURED}(?:\s+[^\s.;]+){{0,12}}?\s+{_RISE}\s+{_N}"),
-        ("killed", rf"(?<![\w-]){_N}{_PEOPLE}\s+(?:\w+\s+)?{_KILLED}"),
-        ("injured", rf"(?<![\w-]){_N}{_PEOPLE}\s+(?:\w+\s+)?{_INJURED}"),
+_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (field, kind, re.compile(pattern))
+    for field, kind, pattern in (
+        ("killed", "update", rf"{_TOLL_KILLED}(?:\s+(?!{_INJURED})[^\s.;]+){{0,12}}?\s+{_RISE}\s+{_N}"),
+        ("injured", "update", rf"{_INJURED}(?:\s+(?!{_TOLL_KILLED})[^\s.;]+){{0,12}}?\s+{_RISE}\s+{_N}"),
+        ("killed", "update", rf"{_TOLL_KILLED}(?:\s+[^\s.;,]+){{0,4}}?,?\s+(?P<later>{_LATER}{_N})"),
+        ("injured", "update", rf"{_INJURED}(?:\s+[^\s.;,]+){{0,4}}?,?\s+(?P<later>{_LATER}{_N})"),
+        ("killed", "additive", rf"(?<![\w-]){_N}\s+(?:з|із|из)\s+{_INJURED}\s+(?:\w+\s+)?{_KILLED}"),
+        ("injured", "update", rf"(?<!\w){_INJURED}\s*[—–]\s*до\s+{_N}"),
         (
             "killed",
-            rf"{_KILLED}\s+(?:щонайменше\s+|не менше\s+|не менее\s+|по меньшей мере\s+|ще\s+|еще\s+)?{_N}",
+            "total",
+            rf"(?:забра\w*|унес\w*|обірва\w*|оборва\w*)\s+(?:життя|жизн[иь])\s+{_FOREWORD}{_N}",
         ),
-        ("injured", rf"{_INJURED}\s+(?:щонайменше\s+|не менше\s+|не менее\s+|ще\s+|еще\s+)?{_N}"),
-        ("killed", rf"{_KILLED}(?:\s+[^\s.;:—–]+){{0,6}}?\s*[—–:]\s*{_N}"),
-        ("injured", rf"{_INJURED}(?:\s+[^\s.;:—–]+){{0,6}}?\s*[—–:]\s*{_N}"),
+        ("killed", "total", rf"жертвами(?:\s+[^\s.;]+){{0,8}}?\s+(?:стал[аио]?|став)\s+{_FOREWORD}{_N}"),
+        ("killed", "total", rf"(?<![\w-]){_N}{_PEOPLE}\s+(?:стал[аио]?|став)\s+жертвами"),
+        ("killed", "total", rf"(?<![\w-]){_N}{_PEOPLE}\s+(?:(?!{_MONTH}\s)\w+\s+)?{_KILLED}"),
+        ("injured", "total", rf"(?<![\w-]){_N}(?P<of>\s+(?:з|із|из) них)?{_PEOPLE}\s+(?:\w+\s+)?{_INJURED}"),
+        ("killed", "total", rf"{_KILLED}\s+{_FOREWORD}{_N}"),
+        ("injured", "total", rf"{_INJURED}\s+{_FOREWORD}{_N}"),
+        (
+            "killed",
+            "total",
+            rf"{_TOLL_KILLED}(?:\s+[^\s.;:—–]+){{0,6}}?\s*(?:[—–]|:(?=\s))\s*{_FOREWORD}{_N}",
+        ),
+        ("injured", "total", rf"{_INJURED}(?:\s+[^\s.;:—–]+){{0,6}}?\s*(?:[—–]|:(?=\s))\s*{_FOREWORD}{_N}"),
+        ("killed", "total", rf"(?<![\w-]){_N}{_PEOPLE}\s*[—–]\s*{_KILLED}"),
+        ("injured", "total", rf"(?<![\w-]){_N}{_PEOPLE}\s*[—–]\s*{_INJURED}"),
+        ("killed", "total", rf"{_KILLED}\s+(?P<two>{_TWO_PEOPLE})"),
+        ("killed", "total", rf"(?P<two>{_TWO_PEOPLE})\s+{_KILLED}"),
+        ("killed", "total", rf"{_KILLED}\s+(?P<one>{_AGED}{_ONE})(?!\w)"),
+        ("killed", "total", rf"(?<![\w-])(?P<one>{_ONE})\s+(?:\w+\s+)?{_KILLED}"),
+        ("injured", "total", rf"{_INJURED}\s+(?P<one>{_AGED}{_ONE})(?!\w)"),
+        ("injured", "total", rf"(?<![\w-])(?P<one>{_ONE})\s+(?:\w+\s+){{0,3}}?{_INJURED}"),
+        (
+            "killed",
+            "additive",
+            rf"{_BODY_VERB}(?:\s+[^\s.;,]+){{0,4}}?\s+(?:(?P<one>т[іе]ло)|т[іе]ла(?=(?:\s+(?:ще|еще))?\s+{_NUMBER}))"
+            rf"(?:\s+(?:ще|еще))?(?:\s+{_N})?",
+        ),
     )
 )
-_ONE_PERSON = re.compile(
-    r"(?:(?:загинул[аи]?|загинув|помер(?:ла)?|погиб(?:ла)?|умер(?:ла)?)\s+(?:одна\s+)?(?:людина|чоловік|жінка|"
-    r"мужчина|женщина|человек|дитина|ребенок|ребёнок)|(?:одна\s+людина|один\s+человек|чоловік|жінка|мужчина|"
-    r"женщина)\s+(?:загинул[аи]?|загинув|помер(?:ла)?|погиб(?:ла)?|умер(?:ла)?))(?![\w])",
-    re.IGNORECASE,
+"""(field, kind, pattern): a pattern with no number counts one person ('one') or two ('two')."""
+_AND_HURT = r"(?:і|и|та|й)\s+(?:поранен\w*|ранен\w*|постражд\w*|пострада\w*)"
+_NONE = (
+    (
+        ("killed", "injured"),
+        r"(?<!не )(?:обійшлося |обошлось |обошлось )?без\s+(?:постраждал\w*|пострадавш\w*|жертв\w*)"
+        rf"|(?<!не )без\s+(?:загибл\w*|погибш\w*)\s+{_AND_HURT}"
+        rf"|(?:загибл\w*|погибш\w*)\s+{_AND_HURT}\s+(?:немає|нема|нет)"
+        r"|(?:постраждал\w*|пострадавш\w*|жертв)\s+(?:немає|нема|нет)|ніхто не постраждав|никто не пострадал",
+    ),
+    (
+        ("killed",),
+        r"(?<!не )без\s+(?:загибл\w*|погибш\w*)|(?:загибл\w*|погибш\w*)\s+(?:немає|нема|нет)|"
+        r"ніхто не загинув|никто не погиб",
+    ),
+    (("injured",), r"(?:поранен\w*|ранен\w*)\s+(?:немає|нема|нет)|ніхто не (?:був )?поранен\w*"),
 )
-_NONE_HURT = re.compile(
-    r"без\s+(?:постраждал\w*|пострадавш\w*|жертв|загибл\w*)|(?:постраждал\w*|пострадавш\w*|жертв)\s+"
-    r"(?:немає|нема|нет)|ніхто не (?:постраждав|загинув)|никто не (?:пострадал|погиб)|обійшлося без жертв|"
-    r"обошлось без жертв",
-    re.IGNORECASE,
-)
+_NOT_WITHOUT = re.compile(r"(?:^|\s)не\s+(?:обійшлося|обошлось|обошлося)\s+$", re.IGNORECASE)
+"""'не обійшлося без жертв': there were some."""
+_NONE_HURT = tuple((fields, re.compile(p, re.IGNORECASE)) for fields, p in _NONE)
+"""'Загиблих немає', 'обошлось без пострадавших': a zero, for the fields it names."""
+_INJURED_WORD = re.compile(_INJURED, re.IGNORECASE)
+_DIED_AFTER = re.compile(rf"\s+(?:\w+\s+)?{_KILLED}", re.IGNORECASE)
+"""'ще одна постраждала померла': the injured who died count among the dead, not the injured."""
 _SUBSET = re.compile(
-    r"(?:серед|з них|із них|из них|среди|в тому числі|у тому числі|в том числе)\s*$", re.IGNORECASE
+    r"(?:серед|з них|із них|из них|з яких|из которых|среди|в тому числі|у тому числі|в том числе)\s*$",
+    re.IGNORECASE,
 )
 """'серед них двоє дітей', 'з них 11 госпіталізовані': a part of a figure already given."""
+_NATIONWIDE = re.compile(
+    r"по (?:всій |усій )?україні|по (?:всей )?украине|в україні загалом|в украине в целом|"
+    r"по (?:всій )?країні|по (?:всей )?стране|з початку (?:повномасштабн|війни|вторгнення)|"
+    r"с начала (?:полномасштабн|войны|вторжения)",
+    re.IGNORECASE,
+)
+"""A figure for the whole country or the whole war is not the attack's."""
 _CYRILLIC = re.compile("[а-яіїєґё]", re.IGNORECASE)
 _ANY_HURT = re.compile(
     r"загин|загибл|помер|погиб|умер|скончал|вбит|убит|поранен|постражд|травм|ранен|пострада|жертв|"
-    r"без постраждал|без пострадавш",
+    r"госпітал|госпитал|т[іе]л[оа]|житт|жизн",
     re.IGNORECASE,
 )
 """Every figure needs one of these stems: most clauses hold none and skip the patterns."""
-Found = tuple[str, str]
+_STEMS = {
+    "killed": re.compile(r"загин|загибл|помер|погиб|умер|скончал|вбит|убит|жертв|житт|жизн|т[іе]л[оа]"),
+    "injured": re.compile(r"поранен|постражд|травм|ранен|пострада|госпітал|госпитал"),
+}
+"""A field's patterns run only on a clause with one of its stems."""
 
 
 @dataclass(frozen=True, slots=True)
-class Hurt:
-    """Killed and injured as stated in one clause: (count as text, the words)."""
+class Figure:
+    """One figure of a clause: its field, count, kind (as `facts.KINDS`) and the words it was read from."""
 
-    killed: Found | None = None
-    injured: Found | None = None
+    field: str
+    n: int
+    kind: str
+    words: str
 
 
-def casualties(clause: str) -> Hurt:
-    """Killed and injured in a Ukrainian or Russian clause; nothing for a clause in Latin script."""
+def casualties(clause: str) -> tuple[Figure, ...]:
+    """Killed and injured figures in a Ukrainian or Russian clause; none for a clause in Latin script."""
     if clause.isascii() or not _CYRILLIC.search(clause) or not _ANY_HURT.search(clause):
-        return Hurt()
-    if m := _NONE_HURT.search(clause):
-        return Hurt(("0", m.group(0)), ("0", m.group(0)))
-    found: dict[str, Found] = {}
-    for field, pattern in _PATTERNS:
-        if field in found:
+        return ()
+    if _NATIONWIDE.search(clause):
+        return ()
+    lower = _lower(clause)
+    found: list[tuple[int, Figure]] = []
+    taken: dict[str, list[tuple[int, int]]] = {"killed": [], "injured": []}
+    fields = {field for field, stem in _STEMS.items() if stem.search(lower)}
+    for field, kind, pattern in _PATTERNS:
+        if field not in fields:
             continue
-        for m in pattern.finditer(clause):
-            if _SUBSET.search(clause[max(0, m.start() - 20) : m.start()]):
+        for m in pattern.finditer(lower):
+            n = _count(m)
+            span = m.span("later") if m.groupdict().get("later") else m.span()
+            if n is None or any(s < span[1] and span[0] < e for s, e in taken[field]):
                 continue
-            n = number(m.group("n"))
-            if n is not None:
-                found[field] = (str(n), m.group(0))
-                break
-    if "killed" not in found and (m := _ONE_PERSON.search(clause)):
-        found["killed"] = ("1", m.group(0))
-    return Hurt(found.get("killed"), found.get("injured"))
+            if field == "injured" and _DIED_AFTER.match(clause, m.end()):
+                continue
+            before = clause[max(0, m.start() - 20) : m.start()]
+            if _SUBSET.search(before):
+                continue
+            taken[field].append(span)
+            found.append(
+                (m.start(), Figure(field, n, _kind(m, field, kind, before), clause[m.start() : m.end()]))
+            )
+    found += _zeros(clause, {f.field for _, f in found})
+    return tuple(f for _, f in sorted(found, key=lambda p: p[0]))
 
 
-def is_update(words: str) -> bool:
-    """Whether the words give a toll that rose ('кількість загиблих зросла до 9'): it supersedes."""
-    return bool(re.search(_RISE, words, re.IGNORECASE))
+def _lower(text: str) -> str:
+    """The text lower-cased, for patterns written in lower case (faster than IGNORECASE); the
+    same length, so positions hold (a letter that lower-cases to two would shift them: keep it)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else text
+
+
+def _zeros(clause: str, stated: set[str]) -> list[tuple[int, Figure]]:
+    """'Загиблих немає': a zero for each field it names that the clause gives no figure for."""
+    out: list[tuple[int, Figure]] = []
+    for fields, pattern in _NONE_HURT:
+        zero = pattern.search(clause)
+        if zero is None or _NOT_WITHOUT.search(clause, 0, zero.start()):
+            continue
+        out += [(zero.start(), Figure(f, 0, "zero", zero.group(0))) for f in fields if f not in stated]
+        stated = stated | set(fields)
+    return out
+
+
+def _count(m: re.Match[str]) -> int | None:
+    groups = m.groupdict()
+    if groups.get("n"):
+        return number(groups["n"])
+    return 2 if groups.get("two") else 1
+
+
+def _kind(m: re.Match[str], field: str, kind: str, before: str) -> str:
+    """'ще двоє' adds, 'троє з них' and the hospitalised are a part; others keep the pattern's kind."""
+    if kind != "total":
+        return kind
+    if (
+        _ANOTHER.search(before)
+        or re.match(r"(?:ще|еще)\s", m.group(0), re.IGNORECASE)
+        or (field == "killed" and _wounded_died(m))
+    ):
+        return "additive"
+    if m.groupdict().get("of") or _HOSPITAL.search(m.group(0)):
+        return "subset"
+    return kind
+
+
+def _wounded_died(m: re.Match[str]) -> bool:
+    """'двоє поранених померли': the injured who died join the dead already counted."""
+    return (
+        bool(m.groupdict().get("n")) and bool(_INJURED_WORD.search(m.group(0))) and "загин" not in m.group(0)
+    )
+
+
+_CROSSING = tuple(
+    p for _, _, p in _PATTERNS if "—" in p.pattern or "[^\\s.;]+" in p.pattern or "жертвами" in p.pattern
+)
+"""The patterns whose words can run across a dash, colon or comma."""
+_BREAK = re.compile("[,;—–:]")
+
+
+def bound(sentence: str) -> list[tuple[int, int]]:
+    """Spans of figures told across a dash, colon or comma ('загиблих — п'ятеро', 'ще 22 — поранені',
+    'жертвами обстрілу, за даними ДСНС, стали троє'), which a clause must not be cut inside."""
+    if not _CYRILLIC.search(sentence) or not _ANY_HURT.search(sentence):
+        return []
+    lower = _lower(sentence)
+    spans = [m.span() for p in _CROSSING for m in p.finditer(lower) if _BREAK.search(m.group(0))]
+    return merged(spans)
+
+
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans, those that overlap joined into one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def number(words: str) -> int | None:

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from strikemap import facts, negatives
+from strikemap import casualties_ukru, facts, negatives
 from strikemap import lexicon as lx
 from strikemap.dates import (
     EARLIEST_YEAR,
@@ -674,6 +674,8 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
             continue
         touched: list[Target] = []
         recalls: bool | None = None
+        country: bool | None = None
+        """Whether the sentence speaks of the whole country and of no city, once asked."""
         for target, mention, clause in _clauses(s, context, default):
             incident = incidents.get(target)
             fresh = incident is None
@@ -686,12 +688,13 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
             assert incident is not None
             # a clause that speaks of many cities is read once, not once for each
             words = text[clause[0] : clause[1]]
+            country = facts.countrywide(text) if country is None else country
             said = _not_dates(
                 _clause_facts_once(
                     words,
                     read,
                     placed=bool(s.places_in(*clause)),
-                    tally=any(a <= clause[0] < b for a, b in tally),
+                    tally=country or any(a <= clause[0] < b for a, b in tally),
                 ),
                 words,
                 s.dates,
@@ -939,10 +942,11 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
 
 
 def _unbroken(s: _Sentence) -> list[tuple[int, int]]:
-    """Spans no clause break may cut: its dates, and a count with its verb around an aside
-    ('Three people, including a girl of 14, were injured')."""
+    """Spans no clause break may cut: its dates, a count with its verb around an aside ('Three
+    people, including a girl of 14, were injured'), and a figure told across a dash ('загиблих —
+    п'ятеро')."""
     dates = [(d.start, d.end) for d in s.dates]
-    asides = facts.counted_asides(s.sentence.text)
+    asides = facts.counted_asides(s.sentence.text) + casualties_ukru.bound(s.sentence.text)
     if not asides:
         return dates
     spans = sorted(dates + asides)

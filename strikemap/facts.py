@@ -15,8 +15,11 @@ from strikemap import lexicon as lx
 Found = tuple[str, str]
 """A value and the words it was read from."""
 
-_MODELS = [(lx.Cue(r"(?<![\w-])(?:%s)(?![\w])" % p), m, c) for p, m, c in lx.WEAPON_MODELS]
-_CLASSES = [(lx.Cue(r"(?<![\w-])(?:%s)(?![\w])" % p), c) for p, c in lx.WEAPON_CLASSES]
+_START = r"(?:(?<![\w-])|(?<=[а-яіїєё]о-)(?<!зенітно-)(?<!зенитно-))"
+"""A weapon word starts a word, or the second half of a Cyrillic compound ('ракетно-дронова атака')
+that is no air defence's ('зенітно-ракетний комплекс')."""
+_MODELS = [(lx.Cue(r"%s(?:%s)(?![\w])" % (_START, p)), m, c) for p, m, c in lx.WEAPON_MODELS]
+_CLASSES = [(lx.Cue(r"%s(?:%s)(?![\w])" % (_START, p)), c) for p, c in lx.WEAPON_CLASSES]
 _WEAPON_CUES = lx.Cues([cue for cue, *_ in _MODELS] + [cue for cue, _ in _CLASSES])
 _WEAPON_CLASS = [c for _, _, c in _MODELS] + [c for _, c in _CLASSES]
 
@@ -30,12 +33,15 @@ _ANY_WEAPON_WORD = lx.Cue(
 def weapons(clause: str, *, placed: bool = False, tally: bool = False) -> tuple[list[Found], list[Found]]:
     """Weapon classes and models that struck, as the clause names them.
 
-    Left out: the country's tally for the night (a clause scoped to all of Ukraine, unless it names
-    Kyiv or the capital, or ``placed``: the caller found a place in it; or ``tally``: the caller
-    found it goes on with such a clause), what defended ('Patriot missiles') and what did not come
-    ('no drones reached the city').
+    Left out: the country's tally for the night (a clause scoped to all of Ukraine, or, ``tally``,
+    one the caller found goes on with such a clause or sits in a sentence that does: 'according to
+    the Air Force, 63 drones were launched'; unless it names Kyiv or the capital, or ``placed``: the
+    caller found a place in it), what defended ('Patriot missiles') and what did not come ('no drones
+    reached the city').
     """
-    if not _ANY_WEAPON_WORD.search(clause) or ((tally or countrywide(clause)) and not placed):
+    if not _ANY_WEAPON_WORD.search(clause):
+        return [], []
+    if not placed and (_countrywide(clause) or (tally and not lx.CITY_TIE.search(clause))):
         return [], []
     classes: list[Found] = []
     models: list[Found] = []
@@ -60,7 +66,12 @@ def weapons(clause: str, *, placed: bool = False, tally: bool = False) -> tuple[
     return classes, models
 
 
-def countrywide(clause: str) -> bool:
+def countrywide(sentence: str) -> bool:
+    """Whether the sentence speaks of the whole country and of no city: its clauses are a tally."""
+    return _countrywide(sentence)
+
+
+def _countrywide(clause: str) -> bool:
     """The clause speaks of the whole country and of no city: 'launched 63 drones at Ukraine'."""
     return bool(lx.COUNTRY_SCOPE.search(clause)) and not lx.CITY_TIE.search(clause)
 
@@ -354,14 +365,7 @@ def _without_days(clause: str) -> str:
 
 def _cyrillic_figures(clause: str) -> tuple[Figure, ...]:
     """The figures of a Ukrainian or Russian clause, kinds as `tolls` reads them."""
-    hurt = casualties_ukru.casualties(clause)
-    out = []
-    for field, found in (("killed", hurt.killed), ("injured", hurt.injured)):
-        if found is not None:
-            n, words = int(found[0]), found[1]
-            kind = "zero" if n == 0 else ("update" if casualties_ukru.is_update(words) else "total")
-            out.append(Figure(field, n, kind, words))
-    return tuple(out)
+    return tuple(Figure(f.field, f.n, f.kind, f.words) for f in casualties_ukru.casualties(clause))
 
 
 def _is_count(clause: str, m: re.Match[str]) -> bool:
@@ -473,7 +477,9 @@ def _time(sentence: str) -> int | None:
 def _toll(mentions: Sequence[Mention]) -> int | None:
     """The final figure; 'another four' adds to the figure said just before it in its sentence, or
     else to the last whole figure so far, so a story told in order ('two died ... then two more
-    bodies were found') does not add to a larger toll its lead already gave."""
+    bodies were found') does not add to a larger toll its lead already gave. A total stated after
+    additions that reaches the figure before them has counted them ('toll 32' in a headline, 'two
+    more found', 'so the toll is 32'), so it replaces their sum."""
     best: int | None = None
     zero = False
     sentence, stated = None, False
@@ -482,6 +488,8 @@ def _toll(mentions: Sequence[Mention]) -> int | None:
     whole: int | None = None
     """The last total or update read so far, or what an addition brought it to."""
     added: set[Mention] = set()
+    before_added: int | None = None  # the figure before the first addition not yet restated
+    most = 0  # the largest figure stated, additions left out
     for value, said in _latest(mentions):
         kind, _, number = value.partition(":")
         n = int(number)
@@ -491,10 +499,15 @@ def _toll(mentions: Sequence[Mention]) -> int | None:
             if not stated and (value, said) not in added:  # a headline printed twice adds once
                 added.add((value, said))
                 base = local if local is not None else whole
+                before_added = (best or 0) if before_added is None else before_added
                 whole = local = n if base is None else base + n
                 best = whole if best is None else max(best, whole)
         elif kind in ("total", "update", "subset", "part"):
-            best = n if best is None else max(best, n)
+            if before_added is not None and kind in ("total", "update") and n >= before_added:
+                best, before_added = max(n, most), None
+            else:
+                best = n if best is None else max(best, n)
+            most = max(most, n)
             local = n
             if kind in ("total", "update"):
                 whole = n

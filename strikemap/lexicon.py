@@ -316,7 +316,11 @@ WEAPON_CLASSES: tuple[tuple[str, str], ...] = (
         r"|беспилотник\w*|бпла",
         "drone",
     ),
-    (r"(?:cruise |ballistic |guided |hypersonic |anti-ship )?missiles?|rockets?|ракет\w*", "missile"),
+    (
+        r"(?:cruise |ballistic |guided |hypersonic |anti-ship )?missiles?|rockets?"
+        r"|ракет\w*|балісти\w*|баллисти\w*",
+        "missile",
+    ),
     (
         r"(?:guided|glide|gliding|aerial|air|cluster|corrected|adjustable|guided aerial|high-explosive)"
         r" bombs?|керован\w* авіабомб\w*|авіабомб\w*|авиабомб\w*",
@@ -347,10 +351,17 @@ NEGATED_WEAPON = Cue(
 _WHOLE_COUNTRY = (
     r"\b(?:(?:across|throughout|around|all over|over|at|against|on|into)\s+(?:the whole of |all of )?"
     r"(?:ukraine|the country)(?![\w'’])|(?:attack\w*|struck|hit|target\w*|pound\w*|bombard\w*)\s+ukraine"
-    r"(?![\w'’])|nationwide|ukrainian cities|(?:several|many|\w+) (?:regions|oblasts))\b"
+    r"(?![\w'’])|nationwide|ukrainian cities|(?:several|many|\w+) (?:regions|oblasts)|"
+    r"(?:по|над|на) (?:всій |усій |всей )?(?:україн\w*|украин\w*|країні|стране)|"
+    r"(?:атакува\w*|атакова\w*|удари\w*|вдари\w*) (?:по )?(?:україн\w*|украин\w*)|"
+    r"(?:\w+ )?(?:областях|регіонах|регионах))\b"
 )
-COUNTRY_SCOPE = Cue(r"%s|\b(?:in total|a total of|air force)\b" % _WHOLE_COUNTRY)
-"""A clause scoped to the whole country: its weapons are the night's tally, not one city's."""
+COUNTRY_SCOPE = Cue(
+    r"%s|\b(?:in total|a total of|air force|повітрян\w* сил\w*|воздушн\w* сил\w*|сил\w* оборони|"
+    r"сил\w* обороны)\b" % _WHOLE_COUNTRY
+)
+"""A clause scoped to the whole country: its weapons are the night's tally, not one city's. The Air
+Force and the Defence Forces ('Повітряні сили', 'Сили оборони') report for the whole country."""
 WHOLE_COUNTRY = Cue(
     r"%s|\b(?:launched|fired|sent|used)\s+"
     r"(?:a total of |at least |more than |over |about |some |nearly |up to )?"
@@ -359,7 +370,9 @@ WHOLE_COUNTRY = Cue(
 """Words that scope a clause to the whole country by themselves, and a count of what was launched
 that names no target ('Russia fired 84 cruise missiles'): a city's 'total' or the air force's word
 for what hit it are not."""
-CITY_TIE = Cue(r"\b(?:kyiv|kiev|київ\w*|киев\w*|the (?:ukrainian )?capital|capital['’]s|the city)\b")
+CITY_TIE = Cue(
+    r"\b(?:kyiv|kiev|київ\w*|киев\w*|the (?:ukrainian )?capital|capital['’]s|the city|столиц\w*)\b"
+)
 """A clause that names Kyiv, the capital or 'the city' ties its weapons to the city even in a tally."""
 
 _DROPPED = r"dropped(?! (?:from|out|off|charges|its|their|his|her|the (?:case|charges|plan|idea|bill)))"
@@ -432,8 +445,10 @@ OTHER_DATE_BEFORE = Cue(
     r"\b(?:mourning|since|until|till|through|record(?: was)? set|previous record|funerals?|memorial|"
     r"anniversary|deadline|summit|talks|elections?|scheduled|planned|expected|gathered|"
     r"commemorat\w*|paid tribute|laid flowers)\b[^.;]{0,25}$|"
-    r"\bsince (?:russia|moscow|the (?:start|beginning))\b[^.;]{0,50}$"
+    r"\bsince (?:russia|moscow|the (?:start|beginning))\b[^.;]{0,50}$|"
+    r"\b(?:станом на|по состоянию на)(?: (?:ранок|ранку|вечір|вечора|утро|вечер|\d{1,2}[:.]\d{2}))?\s*$"
 )
+"""'станом на ранок 4 січня', 'по состоянию на 9 мая': when a toll was counted, not the attack."""
 OTHER_DATE_AFTER = Cue(r"^[^.;]{0,30}\b(?:day of mourning|mourning day|a day of national mourning)\b")
 REPAIR = Cue(
     r"\b(?:repair\w*|restor\w*|clean(?:ing)?-?up|reconstruct\w*|dismantl\w*|search operation|"
@@ -464,7 +479,8 @@ AFTERMATH = Bilingual(
         r"завал\w*|зруйнован\w*|разрушен\w*|пошкоджен\w*|повреждени\w*|евакуац\w*|эвакуац\w*|медик\w*|"
         r"лікар\w*|врач\w*|швидк\w*|скор\w*|вибит\w*|выбит\w*|вікн\w*|окн\w*|автівк\w*|автомобил\w*|"
         r"авто|наслідк\w*|последстви\w*|на місці|на месте|знеструмлен\w*|без світла|без света|"
-        r"загин\w*|загибл\w*|погиб\w*|поранен\w*|ранен\w*|постражд\w*|пострада\w*)\b"
+        r"загин\w*|загибл\w*|погиб\w*|поранен\w*|ранен\w*|постражд\w*|пострада\w*|жертв\w*|помер\w*|"
+        r"умер\w*|т[іе]л[оа])\b"
     ),
 )
 """Words of what follows a strike: a place named with them belongs to the article's attack,
