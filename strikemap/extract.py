@@ -50,9 +50,22 @@ class _Sentence:
     heading: bool = False
     """A line that is only a place: what follows in its paragraph is about that place."""
     _starts: list[int] = field(default_factory=list)
+    _spans: list[tuple[int, int]] | None = None
+
+    def clauses(self) -> list[tuple[int, int]]:
+        """The sentence's clause spans (see `_unbroken`), cut once however often they are asked for."""
+        if self._spans is None:
+            self._spans = split_clauses(self.sentence.text, _unbroken(self))
+        return self._spans
 
     def __post_init__(self) -> None:
         self._starts = [m.start for m, _ in self.places]
+
+    def at(self, sentence: Sentence) -> _Sentence:
+        """The same reading of the same words met again elsewhere in the article (a cheap
+        `dataclasses.replace`: a page may repeat many lines)."""
+        s = self
+        return _Sentence(sentence, s.dates, s.speech, s.places, s.strike, s.veto, s.aftermath, s.heading)
 
     def places_in(self, start: int, end: int) -> list[tuple[Mention, bool]]:
         """The place mentions that start within start:end (places are in order of start)."""
@@ -341,7 +354,7 @@ def _analyse_once(
     if found is None:
         found = read[sentence.text] = _analyse(sentence, gazetteer, hints=hints, order=order)
         return found
-    return dataclasses.replace(found, sentence=sentence)
+    return found.at(sentence)
 
 
 def _analyse(
@@ -742,7 +755,7 @@ def _tally_spans(s: _Sentence, *, carried: bool) -> tuple[list[tuple[int, int]],
         return [], False
     out = []
     active = carried
-    for start, end in split_clauses(text, _unbroken(s)):
+    for start, end in s.clauses():
         clause = text[start:end]
         if s.places_in(start, end) or lx.CITY_TIE.search(clause):
             active = False
@@ -824,7 +837,9 @@ def _date_line(s: _Sentence) -> DateMention | None:
     'Tuesday, May 30 (Day 461)'): that count says the same day again.
     """
     text = s.sentence.text
-    if len(text) <= _DATE_LINE_CHARS + _WAR_DAY_NOTE_CHARS and (note := _WAR_DAY_NOTE.search(text)):
+    if not s.dates or len(text) > _DATE_LINE_CHARS + _WAR_DAY_NOTE_CHARS:  # most sentences: no search
+        return None
+    if note := _WAR_DAY_NOTE.search(text):
         text = text[: note.start()]
     dates = [d for d in s.dates if d.end <= len(text)]
     dated = [d for d in dates if d.kind in ("day", "monthday")]
@@ -910,11 +925,13 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
         d.kind in ("day", "monthday") for d in usable
     ):
         usable = [d for d in usable if not (d.kind == "from_article" and "ago" in d.text.lower())]
-    spans = split_clauses(text, _unbroken(s))
+    spans = s.clauses()
     if cut := lx.RETALIATION.search(text):
         spans = [(a, min(b, cut.start())) for a, b in spans if a < cut.start()]
         usable = [d for d in usable if d.start < cut.start()]
     own = _first_in_each(spans, usable)
+    # Whether any clause may speak of Russia or of other regions: most sentences are asked once.
+    abroad = bool(lx.IN_RUSSIA.search(text) or lx.OTHER_REGIONS.search(text))
     lead = next((d for d in own if d is not None), None)
     if lead is not None and (lead.kind in _RELATIONAL or any(d.kind in _RELATIONAL for d in usable)):
         lead = None
@@ -927,7 +944,7 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
             key, mention = context.key(d), d
         elif key is None and lead is not None:
             key, mention = context.key(lead), lead
-        if lx.IN_RUSSIA.search(text[start:end]) or lx.OTHER_REGIONS.search(text[start:end]):
+        if abroad and (lx.IN_RUSSIA.search(text[start:end]) or lx.OTHER_REGIONS.search(text[start:end])):
             continue
         cities = _cities(s.places_in(start, end)) or ([city] if city else in_sentence[:1])
         if cities:

@@ -72,6 +72,8 @@ def parse_number(words: str) -> int | None:
     return total
 
 
+_LATIN_LETTER = re.compile("[a-z]")
+"""In lower-cased text: a Latin letter (the Kelvin sign and a few others lower-case to one)."""
 _MOST_NEEDLES = 24
 """Past this many, checking each needle costs more than the search it would spare."""
 
@@ -86,7 +88,7 @@ class Cue:
     for quoting evidence.
     """
 
-    __slots__ = ("_folded", "_lower", "needles", "pattern")
+    __slots__ = ("_folded", "_lower", "latin", "needles", "pattern")
 
     def __init__(self, pattern: str) -> None:
         if any(c.isupper() for c in re.sub(r"\\.|\(\?P<\w+>", "", pattern)):
@@ -96,11 +98,16 @@ class Cue:
         self._folded = re.compile(pattern, re.IGNORECASE)
         found = needles(pattern)
         self.needles = found if found and len(found) <= _MOST_NEEDLES else None
+        self.latin = bool(found) and all(map(_LATIN_LETTER.search, found or ()))
+        """Every match holds a Latin letter: a Ukrainian or Russian text without one is answered
+        without a search (an English cue's needles are too many to check, its pattern slow on it)."""
 
     def _over(self, text: str) -> tuple[re.Pattern[str], str] | None:
-        lower = _lowered(text)
+        lower, latin = _read(text)
         if len(lower) != len(text):  # A few letters ('İ') lower-case to two: positions would drift.
             return self._folded, text
+        if self.latin and not latin:
+            return None
         if self.needles is not None and not any(map(lower.__contains__, self.needles)):
             return None
         return self._lower, lower
@@ -111,9 +118,11 @@ class Cue:
 
     def search(self, text: str) -> re.Match[str] | None:
         last = _last
-        lower = last[1] if last[0] is text else _lowered(text)
+        lower, latin = (last[1], last[2]) if last[0] is text else _read(text)
         if len(lower) != len(text):
             return self._folded.search(text)
+        if self.latin and not latin:
+            return None
         if self.needles is not None and not any(map(lower.__contains__, self.needles)):
             return None
         return self._lower.search(lower)
@@ -200,18 +209,25 @@ def matches(cues: Cues, text: str) -> Iterator[tuple[int, re.Match[str]]]:
             yield i, m
 
 
-_last: tuple[str, str] = ("", "")
+_last: tuple[str, str, bool] = ("", "", False)
 
 
-def _lowered(text: str) -> str:
-    """``text.lower()``, remembered for the last text: the Cues of one clause run in a row."""
+def _read(text: str) -> tuple[str, bool]:
+    """``text.lower()`` and whether it may hold a Latin letter (any ASCII text is said to), remembered
+    for the last text: the Cues of one clause run in a row."""
     global _last
     last = _last
     if last[0] is text:
-        return last[1]
+        return last[1], last[2]
     lower = text.lower()
-    _last = (text, lower)
-    return lower
+    latin = lower.isascii() or _LATIN_LETTER.search(lower) is not None
+    _last = (text, lower, latin)
+    return lower, latin
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, remembered for the last text (see `_read`)."""
+    return _read(text)[0]
 
 
 def needles(pattern: str) -> tuple[str, ...] | None:

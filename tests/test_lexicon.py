@@ -45,6 +45,12 @@ SENTENCES = [
     for path in sorted((ROOT / "samples" / "articles").glob("*.txt"))
     for s in split_sentences(path.read_text())
 ]
+CYRILLIC = [
+    s.text
+    for path in sorted((ROOT / "tests" / "corpus").glob("[ur][ku]/*.txt"))[::4]
+    for s in split_sentences(path.read_text(encoding="utf-8"))
+]
+"""Ukrainian and Russian sentences, most without a Latin letter, some with one ('Shahed-136')."""
 
 
 def test_the_extractor_uses_cues() -> None:
@@ -56,7 +62,7 @@ def test_the_extractor_uses_cues() -> None:
 def test_a_cue_finds_what_the_case_blind_pattern_finds(name: str) -> None:
     cue = CUES[name]
     folded = re.compile(cue.pattern, re.IGNORECASE)
-    for sentence in [*SENTENCES, *(s.upper() for s in SENTENCES[:200])]:
+    for sentence in [*SENTENCES, *(s.upper() for s in SENTENCES[:200]), *CYRILLIC]:
         want = [m.span() for m in folded.finditer(sentence)]
         assert [m.span() for m in cue.finditer(sentence)] == want, sentence
         assert bool(cue.search(sentence)) == bool(want)
@@ -93,6 +99,24 @@ def test_every_match_holds_one_of_the_needles(name: str) -> None:
 )
 def test_needles_are_read_from_the_pattern(pattern: str, needles: tuple[str, ...] | None) -> None:
     assert lx.needles(pattern) == needles
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Вибухи у Києві: дрон влучив у будинок", None),
+        ("Вибухи у Києві: Kyiv drone влучив у будинок", (21, 26)),
+        ("Взрывы в Киеве, DRONE над городом", (16, 21)),
+        ("Вибухи у Києві: \u212a-drone", (16, 23)),  # the Kelvin sign lower-cases to a Latin k
+    ],
+)
+def test_an_english_cue_on_cyrillic_text_answers_as_the_pattern(
+    text: str, found: tuple[int, int] | None
+) -> None:
+    cue = lx.Cue(r"\bdrones?\b|\bk-drone")
+    assert cue.latin
+    match, folded = cue.search(text), re.search(cue.pattern, text, re.IGNORECASE)
+    assert (match and match.span()) == (folded and folded.span()) == found
 
 
 def test_a_cue_is_written_in_lower_case() -> None:
