@@ -272,7 +272,9 @@ def _wounded_died(m: re.Match[str]) -> bool:
 
 
 _CROSSING = tuple(
-    p for _, _, p in _PATTERNS if "—" in p.pattern or "[^\\s.;]+" in p.pattern or "жертвами" in p.pattern
+    (field, p)
+    for field, _, p in _PATTERNS
+    if "—" in p.pattern or "[^\\s.;]+" in p.pattern or "жертвами" in p.pattern
 )
 """The patterns whose words can run across a dash, colon or comma."""
 _BREAK = re.compile("[,;—–:]")
@@ -284,7 +286,14 @@ def bound(sentence: str) -> list[tuple[int, int]]:
     if not _CYRILLIC.search(sentence) or not _ANY_HURT.search(sentence):
         return []
     lower = _lower(sentence)
-    spans = [m.span() for p in _CROSSING for m in p.finditer(lower) if _BREAK.search(m.group(0))]
+    fields = {field for field, stem in _STEMS.items() if stem.search(lower)}  # as `casualties` reads it
+    spans = [
+        m.span()
+        for field, p in _CROSSING
+        if field in fields
+        for m in p.finditer(lower)
+        if _BREAK.search(m.group(0))
+    ]
     return merged(spans)
 
 

@@ -672,6 +672,9 @@ _TIMESTAMPS = [
         "named",
     ),
 ]
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_TIME_DIGITS = re.compile(r"\d[:.][0-5]\d")
+"""What every timestamp holds: searched first, they spare most heads the patterns above."""
 _MONTH_HEADER = re.compile(r"(?:^|\n)[ \t]*date[ \t]+(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)(?![\d-])", re.I)
 _MONTH_LINE = re.compile(
     rf"(?:^|\n)[ \t]*(?:[a-z][a-z .'’-]{{0,30}}[,|:–—-][ \t]*)?{_MONTH}[ \t]+{_YEAR}[ \t]*(?:\n|$)", re.I
@@ -689,8 +692,10 @@ def dateline(text: str) -> tuple[dt.date, dt.date] | None:
     a site's date bar for today, not the story's, so it is not taken.
     """
     head = text[:_DATELINE_CHARS]
+    if not _YEAR_DIGITS.search(head):  # every timestamp and month header holds a year
+        return None
     found = []
-    for pattern, order in _TIMESTAMPS:
+    for pattern, order in _TIMESTAMPS if _TIME_DIGITS.search(head) else ():
         for m in pattern.finditer(head):
             if order == "named":
                 month = _MONTHS[m.group("month").lower().rstrip(".")]
