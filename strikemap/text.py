@@ -53,8 +53,9 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _ABBREVIATION_CHARS = frozenset(string.ascii_letters + ".")
-_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s|$)")
-"""Starts only at the first mark of a run: a run of 10,000 dots is read once, not 10,000 times."""
+_SENTENCE_MARKS = re.compile(r"[.!?…]+[\"'”’)\]]*")
+"""A run of end marks and the quotes or brackets closing it, each run read once (a run of 10,000
+dots is read once, not 10,000 times); it ends a sentence when a space or the paragraph's end follows."""
 _CREDIT_WORD = Cue(r"\b(?:via|photo|getty|reuters|afp|ap|handout|epa)\b")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _CAPTION_MARK = Cue(r"\bsource:\s*getty\b|^\s*(?:photo|caption)\s*:|\bphoto\s*:\s*[\w .&/-]{1,40}$")
@@ -90,8 +91,11 @@ def split_sentences(text: str) -> list[Sentence]:
         paragraph = text[p_start:p_end]
         caption = captions and _is_caption(paragraph)
         start = 0
-        for match in _SENTENCE_END.finditer(paragraph):
-            if _is_abbreviation(paragraph, match.start()):
+        for match in _SENTENCE_MARKS.finditer(paragraph):
+            after = match.end()
+            if (after < len(paragraph) and not paragraph[after].isspace()) or _is_abbreviation(
+                paragraph, match.start()
+            ):
                 continue
             _append(out, text, p_start + start, p_start + match.end(), number, caption)
             start = match.end()
