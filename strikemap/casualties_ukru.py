@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from strikemap.text import merge_spans
+
 _APOSTROPHE = "['’ʼ]?"
 _UNITS: tuple[tuple[int, str], ...] = (
     (1, r"од(?:ин|на|не|ного|ну|ній|ним|но|ной|ному|нієї|ніє|ною)"),
@@ -294,18 +296,7 @@ def bound(sentence: str) -> list[tuple[int, int]]:
         for m in p.finditer(lower)
         if _BREAK.search(m.group(0))
     ]
-    return merged(spans)
-
-
-def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans, those that overlap joined into one."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
+    return merge_spans(spans)
 
 
 def number(words: str) -> int | None:

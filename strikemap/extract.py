@@ -29,7 +29,7 @@ from strikemap.dates import (
 from strikemap.gazetteer import Gazetteer, Mention, default_gazetteer
 from strikemap.models import Article, Evidence, Place, Report, Role, When
 from strikemap.normalise import Folded, fold
-from strikemap.text import Sentence, split_clauses, split_sentences
+from strikemap.text import Sentence, merge_spans, split_clauses, split_sentences
 
 _LEAD_SENTENCES = 8
 _DUMMY_WEEK = [dt.date(2001, 1, 1) + dt.timedelta(days=i) for i in range(7)]
@@ -160,9 +160,6 @@ def _plausible(when: When, latest: dt.date) -> When | None:
 _EARLIEST = dt.date(EARLIEST_YEAR, 1, 1)
 _ONE_DAY = dt.timedelta(days=1)
 _SCOPE = ("Kyiv", "Kyiv region")
-_SHARED_NAMES = frozenset({"Shevchenkivskyi", "Dniprovskyi", "Desnianskyi", "Podilskyi"})
-"""Kyiv district names that districts of other cities bear too (Kharkiv, Zaporizhzhia, Lviv, Kherson,
-Chernihiv, Poltava...)."""
 _YEAR_ONLY = ("monthday", "month")
 """Date words that need only a year, not the article's day."""
 _IMPLAUSIBLE = {"killed": 1000, "injured": 10000, "intercepted": 2000}
@@ -898,23 +895,19 @@ def _add_aftermath(
 
 
 def _owned_by_the_city_before(s: _Sentence, before: list[Target]) -> _Sentence:
-    """A district of the city the text speaks of, when that city is not Kyiv: 'a house in the
-    Shevchenkivskyi district of the city' after a sentence about Kharkiv, or 'strikes on Zaporizhzhia
-    damaged the Dniprovskyi and Shevchenkivskyi districts'. Only names other cities' districts share
-    are taken for theirs, unless 'of the city' says so."""
+    """The sentence without the district names that are the city's it speaks of, when that city
+    is not Kyiv (see `negatives.the_city_s_own`): the cities it names, else those of the attack
+    told before it."""
     if not any(m.entry.district for m, _ in s.places):
         return s
     named = [m.entry.city for m, _ in s.places if m.entry.kind == "city"]
     spoken_of = named or [city for _, city in before]
     if not spoken_of or any(city in _SCOPE for city in spoken_of):
         return s
-    text = s.sentence.text
-    kept = [
-        (m, near)
-        for m, near in s.places
-        if not (m.entry.district in _SHARED_NAMES or (m.entry.district and lx.OF_THE_CITY.match(text, m.end)))
-    ]
-    return s if len(kept) == len(s.places) else dataclasses.replace(s, places=kept)
+    owned = negatives.the_city_s_own(s.sentence.text, [m for m, _ in s.places])
+    if not owned:
+        return s
+    return dataclasses.replace(s, places=[p for i, p in enumerate(s.places) if i not in owned])
 
 
 def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: ignore[no-untyped-def]
@@ -964,16 +957,7 @@ def _unbroken(s: _Sentence) -> list[tuple[int, int]]:
     п'ятеро')."""
     dates = [(d.start, d.end) for d in s.dates]
     asides = facts.counted_asides(s.sentence.text) + casualties_ukru.bound(s.sentence.text)
-    if not asides:
-        return dates
-    spans = sorted(dates + asides)
-    out = [spans[0]]
-    for start, end in spans[1:]:
-        if start < out[-1][1]:
-            out[-1] = (out[-1][0], max(end, out[-1][1]))
-        else:
-            out.append((start, end))
-    return out
+    return merge_spans(dates + asides) if asides else dates  # touching spans hold no break between them
 
 
 def _first_in_each(spans: list[tuple[int, int]], dates: list[DateMention]) -> list[DateMention | None]:

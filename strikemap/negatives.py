@@ -57,6 +57,19 @@ def link_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def the_city_s_own(sentence: str, mentions: list[Mention]) -> set[int]:
+    """The indices of the district names that belong to the city a sentence speaks of, when that
+    city is not Kyiv: 'a house in the Shevchenkivskyi district of the city' after a sentence about
+    Kharkiv, or 'strikes on Zaporizhzhia damaged the Dniprovskyi and Shevchenkivskyi districts'.
+    Only names other cities' districts share (`NAMESAKE_OWNERS`) are taken for theirs, unless
+    'of the city' says so."""
+    return {
+        i
+        for i, m in enumerate(mentions)
+        if m.entry.district and (m.entry.district in NAMESAKE_OWNERS or lx.OF_THE_CITY.match(sentence, m.end))
+    }
+
+
 def namesakes(mentions: Iterable[list[Mention]]) -> list[set[int]]:
     """Per sentence, the indices of its Kyiv district names that belong to another city.
 

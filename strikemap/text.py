@@ -185,3 +185,14 @@ def split_clauses(sentence: str, protected: Sequence[tuple[int, int]] = ()) -> l
     if start < len(sentence):
         spans.append((start, len(sentence)))
     return spans or [(0, len(sentence))]
+
+
+def merge_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted, those that overlap or touch joined into one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out

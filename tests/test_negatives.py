@@ -12,6 +12,7 @@ import pytest
 
 from strikemap import negatives
 from strikemap.extract import extract
+from strikemap.gazetteer import default_gazetteer
 from strikemap.models import Article
 
 LEAD = "A Russian missile hit a residential building in the Holosiivskyi district of Kyiv overnight."
@@ -275,3 +276,18 @@ def test_an_outage_under_repair_or_forecast_does_not_place_the_attack(outage: st
 )
 def test_an_outage_with_damage_places_the_attack(aftermath: str, district: str) -> None:
     assert _kyiv(f"{LEAD} {aftermath}") == [tuple(sorted(("Holosiivskyi", district)))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owned"),
+    [
+        ("Bombs damaged the Shevchenkivskyi and Dniprovskyi districts.", {"Shevchenkivskyi", "Dniprovskyi"}),
+        ("A shop in the Obolonskyi district of the city burned down.", {"Obolonskyi"}),
+        ("A shop in the Obolonskyi district burned down.", set()),
+        ("Debris fell in Darnytskyi and Podilskyi districts.", {"Podilskyi"}),
+    ],
+)
+def test_the_city_spoken_of_owns_its_namesake_districts(sentence: str, owned: set[str]) -> None:
+    mentions = default_gazetteer().find(sentence)
+    found = negatives.the_city_s_own(sentence, mentions)
+    assert {mentions[i].entry.district for i in found} == owned
