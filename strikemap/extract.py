@@ -439,6 +439,8 @@ def _metonym(text: str, m: Mention) -> bool:
     after = text[m.end : m.end + _WINDOW]
     if lx.OUTLET_NAME.match(after) or lx.TITLE_OF.search(text[max(0, m.start - 40) : m.start]):
         return True
+    if m.entry.kind != "district" and lx.ADMINISTRATION.match(after):
+        return True
     if lx.INSTITUTION.match(after) and not lx.HIT_WORDS.search(text):
         return True
     if lx.SPOKE_IN.search(text[: m.start]) and lx.SPEAKER_AFTER.match(after):
@@ -896,15 +898,19 @@ def _add_aftermath(
 
 def _owned_by_the_city_before(s: _Sentence, before: list[Target]) -> _Sentence:
     """The sentence without the district names that are the city's it speaks of, when that city
-    is not Kyiv (see `negatives.the_city_s_own`): the cities it names, else those of the attack
-    told before it."""
-    if not any(m.entry.district for m, _ in s.places):
+    is not Kyiv (see `negatives.the_city_s_own`, `negatives.names_a_district`): the cities it
+    names, else those of the attack told before it."""
+    text = s.sentence.text
+    after_city = {i for i, (m, _) in enumerate(s.places) if negatives.names_a_district(text, m)}
+    if not after_city and not any(m.entry.district for m, _ in s.places):
         return s
-    named = [m.entry.city for m, _ in s.places if m.entry.kind == "city"]
+    named = [
+        m.entry.city for i, (m, _) in enumerate(s.places) if m.entry.kind == "city" and i not in after_city
+    ]
     spoken_of = named or [city for _, city in before]
     if not spoken_of or any(city in _SCOPE for city in spoken_of):
         return s
-    owned = negatives.the_city_s_own(s.sentence.text, [m for m, _ in s.places])
+    owned = negatives.the_city_s_own(text, [m for m, _ in s.places]) | after_city
     if not owned:
         return s
     return dataclasses.replace(s, places=[p for i, p in enumerate(s.places) if i not in owned])

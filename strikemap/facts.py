@@ -437,16 +437,31 @@ def tolls(killed: Sequence[Mention], injured: Sequence[Mention]) -> tuple[int | 
     'another four' adds to the figure reached so far, unless its sentence has already given the
     updated total ('the toll rose to 9 after another body was found').
     A victims figure stands for the injured only when no injured total is given (less the dead its
-    sentence counts among them), and a zero only when no figure is positive.
+    sentence counts among them), or for the dead when it is counted as bodies are found, and a
+    zero only when no figure is positive.
     """
     killed, injured = _beside(killed, injured), _beside(injured, killed)
-    injured_n = _toll(injured)
+    injured_n, killed_n = _toll(injured), _toll(killed)
     victims = [(int(v.split(":")[1]), s) for v, s in injured if v.startswith("victims:")]
     if victims and not any(v.startswith(("total:", "update:", "additive:")) for v, _ in injured):
         most, sentence = max(victims, key=lambda p: p[0])
         among = [int(v.split(":")[1]) for v, s in killed if s == sentence and v.startswith("subset:")]
+        if _bodies_counted(victims, killed):
+            return max(killed_n or 0, most), injured_n
         injured_n = max(injured_n or 0, most - max(among) if among and max(among) < most else most)
-    return _toll(killed), injured_n
+    return killed_n, injured_n
+
+
+_BODIES = re.compile(r"\bbod(?:y|ies)\b", re.IGNORECASE)
+
+
+def _bodies_counted(victims: Sequence[tuple[int, str]], killed: Sequence[Mention]) -> bool:
+    """'The number of victims has risen to 19 - another body has been recovered': a toll of
+    victims counted as bodies are found is of the dead. Not when a victims sentence also counts
+    its dead apart ('20 victims, five of them dead')."""
+    sentences = {s for _, s in victims}
+    apart = any(s in sentences and v.startswith("subset:") for v, s in killed)
+    return not apart and any(_BODIES.search(s) for s in sentences)
 
 
 def _beside(mentions: Sequence[Mention], others: Sequence[Mention]) -> list[Mention]:

@@ -88,6 +88,10 @@ def _in_polygon(x: float, y: float, polygon: data.Polygon) -> bool:
     return _in_ring(x, y, outer) and not any(_in_ring(x, y, hole) for hole in holes)
 
 
+_REGIONS_AFTER = re.compile(r"[ \t]+(?:oblasts|regions|provinces)\b", re.IGNORECASE)
+_REGION_LIST_GAP = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+", re.IGNORECASE)
+
+
 class Gazetteer:
     """Names of places mapped to entries, and the district polygons of Kyiv."""
 
@@ -193,13 +197,31 @@ class Gazetteer:
             taken = self._bare_districts(text, words, taken)
             taken = [t for t in taken if not _names_something_else(text, words, t)]
         keep = kyiv_owned(text, words, taken)
-        return [
+        found = [
             Mention(
                 entry, words[first].start, words[last - 1].end, text[words[first].start : words[last - 1].end]
             )
             for i, (first, last, entry) in enumerate(taken)
             if entry is not None and keep[i]
         ]
+        return self._region_lists(text, found) if _REGIONS_AFTER.search(text) else found
+
+    def _region_lists(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Names listed before one plural 'oblasts' or 'regions' are those regions: 'drones were
+        downed over the Sumy, Kyiv and Chernihiv oblasts' names no city."""
+        out = list(found)
+        for k, last in enumerate(found):
+            if not _REGIONS_AFTER.match(text, last.end):
+                continue
+            first = k
+            while first > 0 and _REGION_LIST_GAP.fullmatch(text, found[first - 1].end, found[first].start):
+                first -= 1
+            for i in range(first, k + 1) if k > first else ():
+                m = found[i]
+                region = self.lookup(f"{m.entry.city} region") if m.entry.kind in ("city", "town") else None
+                if region is not None and region.kind != "city":
+                    out[i] = Mention(region, m.start, m.end, m.text)
+        return out
 
     def _names(self, text: str, words: list[Word]) -> list[Taken]:
         """The longest name at each word, overlaps resolved; blocked phrases (entry None) kept."""

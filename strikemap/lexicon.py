@@ -518,6 +518,8 @@ AIR_CUES = Cue(
 # Sentences that talk about weapons or attacks without reporting one on a place.
 SUPPLY = Cue(
     r"\b(?:military aid|aid package|supply\w*|supplie[sd]|deliver\w*|send|sent|provide\w*|"
+    r"receiv\w* (?:\w+ ){0,4}?(?:patriots?|iris-t|nasams|batter(?:y|ies)|launchers?|systems?)|"
+    r"(?:patriots?|iris-t|nasams|batter(?:y|ies)|launchers?|systems?) (?:\w+ ){0,4}?arrived|"
     r"shipment\w*|sanctions?|pledged|to buy|purchase\w*|manufactur\w*|produc\w+ (?:of|more)|"
     r"ask\w* (?:\w+ ){0,4}for (?:more|additional)|appeal\w* for|ammunition)\b"
 )
@@ -681,11 +683,13 @@ OUTLET_NAME = re.compile(
 )
 """A city name that begins an outlet's name ("Kyiv Independent", "Dnipro Daily") is not a place hit."""
 DATELINE = re.compile(
-    r"^\W{0,3}[A-Z][A-Za-z'’-]+(?:[ ,]+[A-Z][A-Za-z'’.-]+){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"^\W{0,3}(?:date\s+\d{4}-\d\d(?:-\d\d)?\s+)?(?:"
+    r"[A-Z][A-Za-z'’-]+(?:[ ,]+[A-Z][A-Za-z'’.-]+){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"(?:\s*\([^()\n]{1,40}\)){1,2}\s*[-–—:]"
+    r"|[A-Z]{3,}(?:,[ \t]+[A-Z][A-Za-z]+){0,2}[ \t]+[-–—][ \t])"
 )
-"""'KYIV (Reuters) -', 'Kyiv (Ukraine) (AFP) –', 'KYIV, June 3 (AP) —': where the reporter
-filed from, not where a strike hit."""
+"""'KYIV (Reuters) -', 'Kyiv (Ukraine) (AFP) –', 'KYIV, June 3 (AP) —', 'KYIV, Ukraine — ': where
+the reporter filed from, not where a strike hit (after a page's 'date 2023-04-19' header, if any)."""
 MEETING = Cue(
     r"\b(?:met with|meeting|discuss\w*|talks|visit\w*|conference|summit|negotiat\w*|"
     r"press briefing|addressed|speech|interview)\b"
@@ -708,6 +712,12 @@ SPEAKER_AFTER = Cue(
     r"(?:said|says|told|stated|announced|urged|called|warned|added|wrote)\b"
 )
 """'In Kyiv, President Zelensky said ...': where a leader spoke, not where a strike hit."""
+ADMINISTRATION = Cue(
+    r"^\s+(?:(?:city|regional|oblast|district)\s+)?(?:(?:state|military|civil[- ]military)\s+)*"
+    r"(?:administration|council)\b(?!\s+(?:building|headquarters|offices?|premises|compound))"
+)
+"""'according to the Kyiv Regional Military Administration': a body that speaks, not a place hit
+(its building is one)."""
 TITLE_OF = Cue(
     r"\b(?:governor|head|chief|mayor|police|administration|officials?|authorities|prosecutors?|council|"
     r"residents|people)\s+(?:of\s+)?(?:the\s+)?$"

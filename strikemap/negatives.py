@@ -29,15 +29,23 @@ _LINK_LABEL = re.compile(
     re.IGNORECASE,
 )
 """A line that is only the label of a link list: the bullet lines under it are headlines."""
+_TEASER = re.compile(
+    r"(?:…|\.\.\.|[.!?])?[ \t]*(?:read more|continue reading|read the full (?:story|article)|"
+    r"читати (?:більше|далі)|читайте (?:більше|далі)|докладніше|читать (?:далее|больше)|подробнее)"
+    r"[ \t]*(?:[»>→]+)?[ \t]*$",
+    re.IGNORECASE,
+)
+"""Another story's opening cut short and followed by its link: '... Russian shelling hit the
+city… Read more', '... виникла… Читати більше'."""
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])[ \t]+\S")
 
 
 def link_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the lines of ``text`` that point at other stories.
 
-    A `Read also:` line, and the bullet lines under a bare label (`Related`, `More on this topic:`,
-    `Trending on Yahoo`); a bulleted list under any other line (`in the following districts:`) is
-    the article's own.
+    A `Read also:` line, a teaser ending in `Read more`, and the bullet lines under a bare label
+    (`Related`, `More on this topic:`, `Trending on Yahoo`); a bulleted list under any other line
+    (`in the following districts:`) is the article's own.
     """
     spans: list[tuple[int, int]] = []
     under_label = False
@@ -46,7 +54,7 @@ def link_spans(text: str) -> list[tuple[int, int]]:
         end = start + len(line)
         if _LINK_LABEL.fullmatch(line):
             under_label = True
-        elif _LINK_LINE.match(line):
+        elif _LINK_LINE.match(line) or _TEASER.search(line):
             spans.append((start, end))
             under_label = False
         elif under_label and _BULLET.match(line):
@@ -68,6 +76,15 @@ def the_city_s_own(sentence: str, mentions: list[Mention]) -> set[int]:
         for i, m in enumerate(mentions)
         if m.entry.district and (m.entry.district in NAMESAKE_OWNERS or lx.OF_THE_CITY.match(sentence, m.end))
     }
+
+
+_DISTRICT_AFTER = re.compile(r"[ \t]+(?:district|raion)\b(?![ \t]+court)", re.IGNORECASE)
+
+
+def names_a_district(sentence: str, mention: Mention) -> bool:
+    """'the Kyiv district of the city', 'Kharkiv's Kyiv district': a city's name used for a
+    district named after it, which many cities have (Kyivskyi in Kharkiv, Odesa, Donetsk)."""
+    return mention.entry.kind == "city" and _DISTRICT_AFTER.match(sentence, mention.end) is not None
 
 
 def namesakes(mentions: Iterable[list[Mention]]) -> list[set[int]]:

@@ -230,6 +230,31 @@ def _article(text: str) -> Article:
             1,
             None,
         ),
+        (
+            "A missile destroyed a block of flats in Kyiv's Solomianskyi district. The number of victims "
+            "has risen to 14 - another body was recovered from the rubble. By evening the number of "
+            "victims reached 17.",
+            17,
+            None,
+        ),
+        (
+            "Drones hit Kyiv's Darnytskyi district overnight; the bodies of three residents were found. "
+            "Rescuers said the number of victims had risen to six as more bodies were pulled out.",
+            6,
+            None,
+        ),
+        (
+            "A missile hit Kyiv's Podilskyi district. The number of victims rose to 20, including five "
+            "bodies recovered, five of them children.",
+            5,
+            15,
+        ),
+        (
+            "A drone hit a house in Kyiv's Obolonskyi district. The number of victims has risen to 4, "
+            "the city said.",
+            None,
+            4,
+        ),
     ],
 )
 def test_article_toll(text: str, killed: int | None, injured: int | None) -> None:

@@ -593,3 +593,21 @@ def test_a_list_of_bare_district_names_before_a_dash_reads_every_one(
     gazetteer: Gazetteer, text: str, districts: list[str]
 ) -> None:
     assert [m.entry.district for m in gazetteer.find(text)] == districts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Drones were downed over the Sumy, Kyiv and Chernihiv oblasts.",
+            [("Sumy", "Sumy region"), ("Kyiv", "Kyiv region"), ("Chernihiv", "Chernihiv region")],
+        ),
+        ("Missiles hit Kharkiv and Kyiv regions.", [("Kharkiv", "Kharkiv region"), ("Kyiv", "Kyiv region")]),
+        ("Missiles hit Kharkiv, and Kyiv was attacked too.", [("Kharkiv", "Kharkiv"), ("Kyiv", "Kyiv")]),
+        ("Drones hit Kyiv and regions across Ukraine.", [("Kyiv", "Kyiv")]),
+    ],
+)
+def test_names_listed_before_oblasts_are_regions(
+    gazetteer: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(gazetteer, text) == expected

@@ -291,3 +291,77 @@ def test_the_city_spoken_of_owns_its_namesake_districts(sentence: str, owned: se
     mentions = default_gazetteer().find(sentence)
     found = negatives.the_city_s_own(sentence, mentions)
     assert {mentions[i].entry.district for i in found} == owned
+
+
+def _cities(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Each report's city and districts, for a text published 2024-05-02."""
+    article = Article(id="a", path="a.txt", text=text, published=dt.date(2024, 5, 2))
+    return [(r.city, tuple(sorted(r.districts))) for r in extract(article)]
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "Russian drones attacked Odesa on the night of 3 May. Debris fell in the Kyiv district… Read more",
+        "Ворог вночі 22 січня атакував Київ: уламки впали в Дарницькому районі… Читати більше",
+        "Вражеские дроны атаковали Киев, обломки упали в Оболонском районе... Читать далее",
+        "Missiles hit the Podilskyi district of Kyiv in March. Continue reading »",
+    ],
+)
+def test_teasers_of_other_stories_give_no_places(teaser: str) -> None:
+    assert _kyiv(f"{LEAD}\n{teaser}") == [("Holosiivskyi",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Glide bombs hit Kharkiv. A bomb struck the northeastern Kyiv district of the city, injuring two.",
+        "In Kharkiv, a guided bomb struck the Kyiv district, injuring two people.",
+        "Russian drones hit Odesa overnight; debris fell in the city's Kyiv district.",
+    ],
+)
+def test_a_district_named_after_kyiv_is_the_other_city_s(text: str) -> None:
+    assert [city for city, _ in _cities(text)] and "Kyiv" not in [city for city, _ in _cities(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones attacked Kyiv overnight. Debris fell in a Kyiv district, injuring two.",
+        "Debris fell in a Kyiv district overnight after a drone attack, injuring two.",
+    ],
+)
+def test_a_kyiv_district_in_a_story_about_kyiv_stays_kyiv(text: str) -> None:
+    assert [city for city, _ in _cities(text)] == ["Kyiv"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "One person has been killed, according to the Kyiv Regional Military Administration.",
+        "One person was killed, the Kyiv City Military Administration said.",
+        "One person has died, the Kyiv Oblast administration reported.",
+    ],
+)
+def test_an_administration_is_a_speaker_not_a_place(said: str) -> None:
+    text = f"Missiles hit Kyiv's Pecherskyi district on Tuesday morning. {said}"
+    article = Article(id="a", path="a.txt", text=text, published=dt.date(2024, 5, 2))
+    assert [(r.city, r.killed) for r in extract(article)] == [("Kyiv", 1)]
+
+
+def test_an_administration_building_hit_is_a_place() -> None:
+    text = "A drone hit the Kyiv Regional Military Administration building overnight, injuring two."
+    assert _cities(text) == [("Kyiv region", ())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KYIV - Kyiv said on Wednesday it had received the first Patriot air defence systems.",
+        "date 2023-04-19 KYIV - Kyiv said it had received the first Patriots as Russia fired missiles.",
+        "KYIV, Ukraine — Ukraine has received two more NASAMS batteries to shield Kyiv from missiles.",
+        "The first IRIS-T systems have arrived in Kyiv to defend the capital against missile strikes.",
+    ],
+)
+def test_air_defence_received_is_no_strike(text: str) -> None:
+    assert _cities(text) == []
