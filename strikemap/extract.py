@@ -212,10 +212,10 @@ def _extract(article: Article, text: str, gazetteer: Gazetteer, *, own_from: int
     )
     if not any(_reports_attack(s) for s in sentences):
         return []
-    context = _context(article, folded.text, sentences)
     main_city = _main_city(sentences)
     if main_city is None:
         return []
+    context = _context(article, folded.text, sentences, main_city)
     incidents = _collect(sentences, context, main_city)
     if own_from:
         incidents = _own_facts(incidents, _own_sentences(sentences, folded, own_from), main_city)
@@ -549,17 +549,17 @@ def _only_then(text: str, at: int) -> bool:
     return then is not None and then.start() < at and lx.STRIKE_CUES.search(text[: then.start()]) is not None
 
 
-def _context(article: Article, text: str, sentences: list[_Sentence]) -> _Context:
+def _context(article: Article, text: str, sentences: list[_Sentence], city: str) -> _Context:
     window = (article.published, article.published) if article.published else dateline(text)
     written = max((d.day for s in sentences for d in s.dates if d.kind == "day" and d.day), default=None)
     year_hint = written.year if written else window[0].year if window else None
     if window is None:
         window = _anchor_window(sentences, year_hint)
         if window is None:
-            return _Context(_DUMMY_WEEK, True, year_hint, _main_mention(sentences, undated=True))
+            return _Context(_DUMMY_WEEK, True, year_hint, _main_mention(sentences, city, undated=True))
     else:
         written = None  # a published day or a timestamp is the article's own: no later date is plausible
-    main = _main_mention(sentences)
+    main = _main_mention(sentences, city)
     days = [window[0] + dt.timedelta(days=i) for i in range((window[1] - window[0]).days + 1)]
     return _Context(days, False, year_hint, main, written)
 
@@ -577,18 +577,18 @@ def _anchor_window(sentences: list[_Sentence], year_hint: int | None) -> tuple[d
     return None
 
 
-def _main_mention(sentences: list[_Sentence], *, undated: bool = False) -> DateMention | None:
+def _main_mention(sentences: list[_Sentence], city: str, *, undated: bool = False) -> DateMention | None:
     """The date words of the attack the article leads with.
 
     An article with no date of its own whose lead gives none either takes the first date a later
     strike sentence gives: there is no publication day to fall back on.
     """
     told = [s for s in sentences if s.strike and not s.veto and not s.sentence.in_caption]
-    found = _first_date(told[:_LEAD_SENTENCES])
-    return found or (_first_date(told[_LEAD_SENTENCES:]) if undated else None)
+    found = _first_date(told[:_LEAD_SENTENCES], city)
+    return found or (_first_date(told[_LEAD_SENTENCES:], city) if undated else None)
 
 
-def _first_date(lead: list[_Sentence]) -> DateMention | None:
+def _first_date(lead: list[_Sentence], city: str) -> DateMention | None:
     spoken = None
     for s in lead:
         recalled: bool | None = None
@@ -597,11 +597,13 @@ def _first_date(lead: list[_Sentence]) -> DateMention | None:
                 continue
             if recalled is None:
                 recalled = _is_anchor_date(s, d)
-            if recalled:
+            if recalled or _in_aside(s, d):
                 continue
             if i not in s.speech:
                 return d
-            spoken = spoken or d
+            # 'Trump said on Wednesday he urged Putin not to strike back' dates no attack on the city
+            if any(m.entry.city == city for m, _ in s.places):
+                spoken = spoken or d
     return spoken
 
 
@@ -934,6 +936,7 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
     lead = next((d for d in own if d is not None), None)
     if lead is not None and (lead.kind in _RELATIONAL or any(d.kind in _RELATIONAL for d in usable)):
         lead = None
+    lent = _lent_to(text, spans[own.index(lead)], s) if lead is not None else None
     key: object | None = None
     mention: DateMention | None = None
     in_sentence = _cities(s.places)
@@ -941,7 +944,11 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
     for (start, end), d in zip(spans, own, strict=True):
         if d is not None:
             key, mention = context.key(d), d
-        elif key is None and lead is not None:
+        elif (
+            key is None
+            and lead is not None
+            and (lent is None or set(lent) & set(_cities(s.places_in(start, end))))
+        ):
             key, mention = context.key(lead), lead
         if abroad and (lx.IN_RUSSIA.search(text[start:end]) or lx.OTHER_REGIONS.search(text[start:end])):
             continue
@@ -955,6 +962,37 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
         else:
             for c in cities or [default[0][1]]:
                 yield (key, c), mention, (start, end)
+
+
+_ASIDE = re.compile(
+    r"(?:while|whereas|but|meanwhile|as(?! well as)|after|following|since|"
+    r"(?:(?:a|the|\w+) )?(?:days?|hours?|weeks?) after)\b",
+    re.IGNORECASE,
+)
+
+
+def _lent_to(text: str, span: tuple[int, int], s: _Sentence) -> list[str] | None:
+    """The cities a clause's date is lent to the clauses before it for, None for any: a date in
+    an aside about another city ('One person was killed in Kyiv, while the toll from Friday's
+    attack on Kryvyi Rih rose') is that city's alone; in a list ('Missiles hit Kyiv, Kharkiv and
+    Odesa on Friday') it is every city's."""
+    cities = _cities(s.places_in(*span))
+    if not cities or not _ASIDE.match(text, span[0]):
+        return None
+    return cities
+
+
+def _in_aside(s: _Sentence, d: DateMention) -> bool:
+    """Whether the date is told in an aside about a city other than the sentence's first (see
+    `_lent_to`): the day of another city's attack is not the article's."""
+    span = next((c for c in s.clauses() if c[0] <= d.start < c[1]), None)
+    lent = _lent_to(s.sentence.text, span, s) if span else None
+    return lent is not None and set(lent).isdisjoint(_cities(s.places)[:1])
+
+
+def _lends(lent: list[str], s: _Sentence, start: int, end: int, in_sentence: list[str]) -> bool:
+    """Whether a clause speaks of one of the ``lent`` cities: its own, else the sentence's first."""
+    return not set(lent).isdisjoint(_cities(s.places_in(start, end)) or in_sentence[:1])
 
 
 def _unbroken(s: _Sentence) -> list[tuple[int, int]]:

@@ -452,7 +452,7 @@ def tolls(killed: Sequence[Mention], injured: Sequence[Mention]) -> tuple[int | 
     return killed_n, injured_n
 
 
-_BODIES = re.compile(r"\bbod(?:y|ies)\b", re.IGNORECASE)
+_BODY_WORD = re.compile(r"\bbod(?:y|ies)\b", re.IGNORECASE)
 
 
 def _bodies_counted(victims: Sequence[tuple[int, str]], killed: Sequence[Mention]) -> bool:
@@ -461,7 +461,7 @@ def _bodies_counted(victims: Sequence[tuple[int, str]], killed: Sequence[Mention
     its dead apart ('20 victims, five of them dead')."""
     sentences = {s for _, s in victims}
     apart = any(s in sentences and v.startswith("subset:") for v, s in killed)
-    return not apart and any(_BODIES.search(s) for s in sentences)
+    return not apart and any(_BODY_WORD.search(s) for s in sentences)
 
 
 def _beside(mentions: Sequence[Mention], others: Sequence[Mention]) -> list[Mention]:

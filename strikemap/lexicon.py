@@ -370,7 +370,9 @@ _WHOLE_COUNTRY = (
     r"(?![\w'’])|nationwide|ukrainian cities|(?:several|many|\w+) (?:regions|oblasts)|"
     r"(?:по|над|на) (?:всій |усій |всей )?(?:україн\w*|украин\w*|країні|стране)|"
     r"(?:атакува\w*|атакова\w*|удари\w*|вдари\w*) (?:по )?(?:україн\w*|украин\w*)|"
-    r"(?:\w+ )?(?:областях|регіонах|регионах))\b"
+    r"(?:\w+ )?(?:областях|регіонах|регионах)|"
+    r"(?:in|over|during) the (?:past|last|previous) (?:week|month|\w+ (?:days|weeks))|"
+    r"this (?:week|month) alone)\b"
 )
 COUNTRY_SCOPE = Cue(
     r"%s|\b(?:in total|a total of|air force|повітрян\w* сил\w*|воздушн\w* сил\w*|сил\w* оборони|"
@@ -381,7 +383,8 @@ Force and the Defence Forces ('Повітряні сили', 'Сили обор�
 WHOLE_COUNTRY = Cue(
     r"%s|\b(?:launched|fired|sent|used)\s+"
     r"(?:a total of |at least |more than |over |about |some |nearly |up to )?"
-    r"(?:\d+|%s)\s+(?:[\w-]+\s+){0,2}(?:drones|missiles|uavs|shaheds|rockets)\b" % (_WHOLE_COUNTRY, NUMBER)
+    r"(?:\d+|%s)\s+(?:[\w-]+\s+){0,2}(?:drones|missiles|uavs|shaheds|rockets|bombs)\b"
+    % (_WHOLE_COUNTRY, NUMBER)
 )
 """Words that scope a clause to the whole country by themselves, and a count of what was launched
 that names no target ('Russia fired 84 cruise missiles'): a city's 'total' or the air force's word

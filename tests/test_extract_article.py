@@ -262,7 +262,15 @@ def test_the_start_of_the_war_is_not_an_attack_date() -> None:
 
 @pytest.mark.parametrize(
     "dateline",
-    ["KYIV (Reuters) -", "Kyiv (Ukraine) (AFP) –", "KYIV, June 3 (AP) —", "Kyiv, Ukraine (AP) —"],
+    [
+        "KYIV (Reuters) -",
+        "Kyiv (Ukraine) (AFP) –",
+        "KYIV, June 3 (AP) —",
+        "Kyiv, Ukraine (AP) —",
+        "KYIV -",
+        "KYIV, Ukraine —",
+        "date 2024-05-02 KYIV -",
+    ],
 )
 def test_the_city_a_story_was_filed_from_is_not_struck(dateline: str) -> None:
     text = f"{dateline} A Russian missile strike on the port city of Odesa killed 14 people, officials said."
@@ -809,3 +817,48 @@ def test_a_place_heading_gives_its_paragraph_to_that_place(
 ) -> None:
     article = Article(id=str(hash(text)), path="t.txt", text=text, published=dt.date(2023, 12, 29))
     assert [(r.city, r.weapons, r.killed) for r in extract(article) if r.city == "Kyiv"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One person was killed as drones hit Kyiv, while the toll from Friday's attack on Kharkiv rose to 9.",
+        "A drone hit a house in Kyiv's Obolonskyi district, as missiles struck Odesa on Friday.",
+        "Missiles hit the Podilskyi district of Kyiv, days after Friday's deadly strike on Kryvyi Rih.",
+    ],
+)
+def test_a_day_told_in_an_aside_about_another_city_is_not_kyiv_s(text: str) -> None:
+    assert [day for day, _ in _kyiv(text, dt.date(2024, 5, 5))] == ["2024-05-05"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Missiles hit Kyiv, Kharkiv and Odesa on Friday.",
+        "Drones hit Kyiv, as well as Odesa on Friday.",
+    ],
+)
+def test_a_day_told_at_the_end_of_a_list_of_cities_is_every_city_s(text: str) -> None:
+    assert [day for day, _ in _kyiv(text, dt.date(2024, 5, 5))] == ["2024-05-03"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Donald Trump said that in a call with Vladimir Putin on Wednesday he urged him not to strike back.",
+        "The IAEA said on Thursday its team at the Zaporizhzhia plant heard gunfire aimed at drones.",
+    ],
+)
+def test_a_day_someone_spoke_elsewhere_does_not_date_the_attack(said: str) -> None:
+    text = f"Kyiv is under attack from Russian drones early this morning, with debris falling. {said}"
+    assert [day for day, _ in _kyiv(text, dt.date(2025, 6, 6))] == ["2025-06-06"]
+
+
+def test_a_week_s_tally_is_not_the_attack_s_weapons() -> None:
+    text = (
+        "One person was killed as a drone hit the Darnytskyi district of Kyiv on Saturday. "
+        "Zelensky said Russia had launched more than 1,400 guided aerial bombs, nearly 700 attack "
+        "drones and 30 missiles at Ukraine in the past week alone."
+    )
+    article = Article(id="a", path="a.txt", text=text, published=dt.date(2025, 4, 6))
+    assert [r.weapons for r in extract(article)] == [("drone",)]
