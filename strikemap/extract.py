@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from strikemap import casualties_ukru, facts, negatives
 from strikemap import lexicon as lx
@@ -34,6 +35,7 @@ from strikemap.text import Sentence, merge_spans, split_clauses, split_sentences
 _LEAD_SENTENCES = 8
 _DUMMY_WEEK = [dt.date(2001, 1, 1) + dt.timedelta(days=i) for i in range(7)]
 _RELATIONAL = ("from_main",)
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -84,6 +86,8 @@ class _Incident:
     """Dated by a night of two dates: an evening told the day before is the same attack."""
     told: bool = False
     """Some sentence says the attack happened (a strike, a hit, drones), not only its toll or aftermath."""
+    lead: bool = False
+    """The attack the article is about, though told as earlier: its follow-up's news was folded in."""
     facts: dict[str, list[tuple[str, Evidence]]] = field(default_factory=dict)
     places: list[tuple[Mention, bool, Evidence]] = field(default_factory=list)
 
@@ -227,7 +231,8 @@ def _extract(article: Article, text: str, gazetteer: Gazetteer, *, own_from: int
             continue
         if _nothing_hit(incident):
             continue
-        report = _report(article, incident, number, is_main=incident.key == main_key, context=context)
+        is_main = incident.key == main_key or incident.lead
+        report = _report(article, incident, number, is_main=is_main, context=context)
         if report is not None:
             reports.append(report)
     if folded.changed:
@@ -318,12 +323,25 @@ def _as_written(report: Report, original: str, folded: Folded, sentences: list[_
 
 def _place_line(text: str, gazetteer: Gazetteer) -> bool:
     """A line that is only a place ('Святошинський район.', 'м. Київ'): a heading for what follows."""
+    if len(text) > _DATE_LINE_CHARS + _SECTION_CHARS:
+        return False
+    if section := _SECTION.fullmatch(text):  # 'In Solomianskyi district (3 locations):'
+        text = section.group("place")
     if len(text) > _DATE_LINE_CHARS:
         return False
     found = gazetteer.find(text)
-    return bool(found) and len(re.sub(r"[\W\d_]|\bм\b", "", text)) <= 2 + sum(
+    return bool(found) and len(_NOT_NAME.sub("", text)) <= 2 + sum(
         len(re.sub(r"[\W\d_]", "", m.text)) for m in found
     )
+
+
+_NOT_NAME = re.compile(r"[\W\d_]|\bм\b|\b(?:district|raion|rayon)\b", re.IGNORECASE)
+"""What a place line may hold besides the place's name: 'м. Київ', 'Solomianskyi district'."""
+_SECTION = re.compile(
+    r"(?:in|у|в)\s+(?:the\s+)?(?P<place>[^():]{3,60}?)\s*(?:\([^()]{1,30}\))?\s*:", re.IGNORECASE
+)
+"""A report's section heading: 'In Sviatoshynskyi district (10 locations):', 'У Дарницькому районі:'."""
+_SECTION_CHARS = 30
 
 
 def _reports_attack(s: _Sentence) -> bool:
@@ -531,7 +549,9 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
         return "ground"
     if lx.ELSEWHERE.search(text) and not in_kyiv_district:
         return "elsewhere"
-    if lx.GENERIC.search(text):
+    if lx.GENERIC.search(text) and not (
+        all(m.group() in _SCOPE_WORDS for m in lx.GENERIC.finditer(text)) and _hit_by_name(text, places)
+    ):
         return "generic"
     if lx.MEETING.search(text) and not lx.HIT_WORDS.search(text):
         return "meeting"
@@ -540,6 +560,22 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
     if lx.ALERT_ONLY.search(text) and not lx.HIT_WORDS.search(lx.NEGATED_HITS.sub("", text)):
         return "alert"
     return None
+
+
+_SCOPE_WORDS = frozenset({"across ukraine", "across the country"})
+"""Generic words that only widen a report: 'explosions hit Kyiv and regions across Ukraine'."""
+_HIT_NAMED = lx.Cue(
+    r"\b(?:hit|hits|struck|strikes on|rocked|pounded|slammed|slams|attacked|targeted)\s+"
+    r"(?:the\s+)?(?:ukrainian\s+)?(?:capital,?\s+)?$"
+)
+
+
+def _hit_by_name(text: str, places: list[tuple[Mention, bool]]) -> bool:
+    """A city named as what was hit ('explosions hit Kyiv and regions across Ukraine'): a report
+    of that city however widely the sentence goes on."""
+    return any(
+        m.entry.kind == "city" and _HIT_NAMED.search(text[max(0, m.start - 40) : m.start]) for m, _ in places
+    )
 
 
 def _only_then(text: str, at: int) -> bool:
@@ -719,7 +755,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
-                incident.told |= bool(lx.ATTACK_CUES.search(text[clause[0] : clause[1]]))
+                incident.told |= _tells(text[clause[0] : clause[1]])
                 incident.night |= mention is not None and mention.night
                 if mention is not None and not mention.recall and recalls is None:
                     recalls = bool(lx.RECALL.search(text))
@@ -778,18 +814,48 @@ def _fold_updates(incidents: dict[Target, _Incident], main: Target) -> dict[Targ
     told = [i for i in incidents.values() if i.told and _day(i) is not None]
     for target, update in list(incidents.items()):
         day = _day(update)
-        if update.told or target == main or day is None:
+        if update.told or day is None or (target == main and _dated(update)):
             continue
         earlier = [i for i in told if i.city == update.city and 0 < (day - _day(i)).days <= _UPDATE_DAYS]  # type: ignore[operator]
+        if target == main:  # only an attack the article itself tells as earlier ('three days ago')
+            earlier = [i for i in earlier if i.recall]
         if not earlier:
             continue
         attack = max(earlier, key=lambda i: _day(i))  # type: ignore[arg-type,return-value]
+        before = update.first_seen < attack.first_seen  # a headline's news is read before the lead's
         for name, items in update.facts.items():
             if name not in ("date", "time_of_day"):
-                attack.facts.setdefault(name, []).extend(items)
-        attack.places.extend(update.places)
+                _join(attack.facts.setdefault(name, []), items, first=before)
+        _join(attack.places, update.places, first=before)
+        if target == main:  # 'Five more bodies found days after the strike on Kyiv': a follow-up
+            attack.lead, attack.recall = True, False
         del incidents[target]
     return incidents
+
+
+def _join(found: list[_T], more: list[_T], *, first: bool) -> None:
+    """``more`` put before or after what was ``found``, in place."""
+    if first:
+        found[:0] = more
+    else:
+        found.extend(more)
+
+
+def _dated(incident: _Incident) -> bool:
+    """Whether some sentence of the incident gives its day, rather than the article's date alone."""
+    return bool(incident.facts.get("date"))
+
+
+_DAYS_AFTER = lx.Cue(r"\b(?:days?|hours?|weeks?) after\s+(?:(?:the|a|an|last)\s+)?(?:[\w'’-]+\s+){0,3}$")
+
+
+def _tells(clause: str) -> bool:
+    """Whether the clause says an attack happened: an attack word not only in 'days after the
+    strike on Kyiv', which recalls the attack a follow-up is about."""
+    return any(
+        not _DAYS_AFTER.search(clause[max(0, m.start() - 50) : m.start()])
+        for m in lx.ATTACK_CUES.finditer(clause)
+    )
 
 
 def _fold_evenings(incidents: dict[Target, _Incident]) -> dict[Target, _Incident]:

@@ -461,13 +461,14 @@ ATTACK_CUES = Bilingual(
 and a fire or a death with no attack word anywhere in the article is not a strike."""
 
 OTHER_DATE_BEFORE = Cue(
-    r"\b(?:mourning|since|until|till|through|record(?: was)? set|previous record|funerals?|memorial|"
+    r"\b(?:mourning(?! for)|since|until|till|through|record(?: was)? set|previous record|funerals?|memorial|"
     r"anniversary|deadline|summit|talks|elections?|scheduled|planned|expected|gathered|"
     r"commemorat\w*|paid tribute|laid flowers)\b[^.;]{0,25}$|"
     r"\bsince (?:russia|moscow|the (?:start|beginning))\b[^.;]{0,50}$|"
     r"\b(?:станом на|по состоянию на)(?: (?:ранок|ранку|вечір|вечора|утро|вечер|\d{1,2}[:.]\d{2}))?\s*$"
 )
-"""'станом на ранок 4 січня', 'по состоянию на 9 мая': when a toll was counted, not the attack."""
+"""'станом на ранок 4 січня', 'по состоянию на 9 мая': when a toll was counted, not the attack. A day
+of mourning 'for those killed in Friday's strikes' names the attack's day."""
 OTHER_DATE_AFTER = Cue(r"^[^.;]{0,30}\b(?:day of mourning|mourning day|a day of national mourning)\b")
 REPAIR = Cue(
     r"\b(?:repair\w*|restor\w*|clean(?:ing)?-?up|reconstruct\w*|dismantl\w*|search operation|"

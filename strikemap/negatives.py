@@ -30,11 +30,13 @@ _LINK_LABEL = re.compile(
 )
 """A line that is only the label of a link list: the bullet lines under it are headlines."""
 _TEASER = re.compile(
-    r"(?:…|\.\.\.|[.!?])?[ \t]*(?:read more|continue reading|read the full (?:story|article)|"
+    r"\b(?:read more|continue reading|read the full (?:story|article)|"
     r"читати (?:більше|далі)|читайте (?:більше|далі)|докладніше|читать (?:далее|больше)|подробнее)"
-    r"[ \t]*(?:[»>→]+)?[ \t]*$",
+    r"[ \t]?[»>→]{0,3}$",
     re.IGNORECASE,
 )
+_TEASER_TAIL = 40
+"""How much of a line's end is read for a teaser's link words: a bounded search on any line."""
 """Another story's opening cut short and followed by its link: '... Russian shelling hit the
 city… Read more', '... виникла… Читати більше'."""
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])[ \t]+\S")
@@ -54,7 +56,7 @@ def link_spans(text: str) -> list[tuple[int, int]]:
         end = start + len(line)
         if _LINK_LABEL.fullmatch(line):
             under_label = True
-        elif _LINK_LINE.match(line) or _TEASER.search(line):
+        elif _LINK_LINE.match(line) or _TEASER.search(line.rstrip()[-_TEASER_TAIL:]):
             spans.append((start, end))
             under_label = False
         elif under_label and _BULLET.match(line):

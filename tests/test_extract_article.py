@@ -862,3 +862,63 @@ def test_a_week_s_tally_is_not_the_attack_s_weapons() -> None:
     )
     article = Article(id="a", path="a.txt", text=text, published=dt.date(2025, 4, 6))
     assert [r.weapons for r in extract(article)] == [("drone",)]
+
+
+@pytest.mark.parametrize(
+    "section",
+    ["In Solomianskyi district (3 locations):", "In the Darnytskyi district:", "Solomianskyi district:"],
+)
+def test_a_section_heading_places_the_lines_under_it(section: str) -> None:
+    text = (
+        "A Russian missile attack on Kyiv on Tuesday morning damaged homes in several districts.\n\n"
+        f"{section}\n\nA sports hall was partially destroyed and seven people were hospitalised."
+    )
+    district = "Darnytskyi" if "Darnytskyi" in section else "Solomianskyi"
+    assert _kyiv(text) == [("2024-04-30", (district,))]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Thunderous explosions hit Kyiv and regions across Ukraine on Monday morning.",
+        "Russian missiles struck Kyiv and other cities across the country on Monday.",
+    ],
+)
+def test_a_city_named_as_hit_stays_hit_however_wide_the_sentence_goes(lead: str) -> None:
+    assert _kyiv(lead, dt.date(2022, 10, 31)) == [("2022-10-31", ())]
+
+
+@pytest.mark.parametrize(
+    "generic",
+    [
+        "Russia has struck Kyiv and other cities across Ukraine almost daily since October.",
+        "Russia has been targeting cities across Ukraine, including Kyiv, with drones.",
+    ],
+)
+def test_a_general_remark_about_strikes_across_ukraine_reports_none(generic: str) -> None:
+    assert _kyiv(generic, dt.date(2022, 10, 31)) == []
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "Five more bodies found days after Russian strike on Kyiv\n\n"
+        "Five more bodies have been found under rubble after massive Russian missile strikes on Kyiv "
+        "three days ago, bringing the death toll in the capital from that attack to 28.",
+        "Three more bodies recovered hours after drone strike on Kyiv\n\n"
+        "Rescuers recovered three more bodies after a Russian drone strike on Kyiv two days ago, "
+        "bringing the death toll from that attack to 28.",
+    ],
+)
+def test_a_follow_up_reports_the_earlier_attack_it_is_about(follow_up: str) -> None:
+    article = Article(id="a", path="a.txt", text=follow_up, published=dt.date(2024, 1, 1))
+    found = [(r.date, r.role, r.killed) for r in extract(article) if r.city == "Kyiv"]
+    assert len(found) == 1 and found[0][1:] == ("primary", 28) and found[0][0] < dt.date(2024, 1, 1)
+
+
+def test_a_day_of_mourning_for_the_dead_of_an_attack_names_its_day() -> None:
+    text = (
+        "Ukraine declared Monday a day of mourning for those killed in Friday's missile strikes on "
+        "the Podilskyi district of Kyiv."
+    )
+    assert _kyiv(text, dt.date(2024, 1, 1)) == [("2023-12-29", ("Podilskyi",))]
