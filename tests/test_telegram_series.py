@@ -279,7 +279,8 @@ def test_a_version_5_store_is_upgraded_and_its_new_posts_are_read_with_later_one
     upgraded = st.Store(store.url)
     assert snapshot(upgraded) == before
     with upgraded.reading() as conn:
-        assert conn.execute(sa.select(st.meta_table.c.value).where(version)).scalar() == str(st.SCHEMA_VERSION)
+        stored = conn.execute(sa.select(st.meta_table.c.value).where(version)).scalar()
+    assert stored == str(st.SCHEMA_VERSION)
     ingest(upgraded, read_paths([_export(tmp_path / "older.json", UPDATE, LATER)]))
     summary = ingest(upgraded, read_paths([_export(tmp_path / "newer.json", LEAD)]))
     assert summary.reread == 2
