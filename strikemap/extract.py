@@ -168,9 +168,16 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
     gazetteer = gazetteer or default_gazetteer()
     day = _series_day(article, gazetteer)
     reports = _extract(article, article.text, gazetteer, day=day)
-    if reports or not article.context:
+    if not article.context or (reports and not _adds_on(article.text)):
         return reports
-    return _follow_up(article, gazetteer, day)
+    return _follow_up(article, gazetteer, day) or reports
+
+
+def _adds_on(text: str) -> bool:
+    """Whether a post's first casualty figure adds to those told before ('Ще двоє постраждалих у
+    Дарницькому районі'): it is read with the posts it follows, to count on from their figure."""
+    figures = facts.casualties(fold(text).text).figures
+    return bool(figures) and figures[0].kind == "additive"
 
 
 def _series_day(article: Article, gazetteer: Gazetteer) -> dt.date | None:

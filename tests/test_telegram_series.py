@@ -233,6 +233,12 @@ def test_a_forward_from_another_channel_is_not_read_with_the_channel_s_posts(
         ("Внаслідок атаки на Київ у Дарницькому районі загинула одна людина.", "Ще двоє загиблих.", 3, None),
         ("Удар по Киеву: в Дарницком районе трое раненых.", "Еще один пострадавший.", None, 4),
         ("Атака на Київ: у Дарницькому районі двоє поранених.", "Ще п'ятеро людей постраждали.", None, 7),
+        # an update that names its place reports on its own, and still counts on
+        ("Вибух у Дарницькому районі, одна людина поранена.", "Ще двоє постраждалих у Дарницькому районі.",
+         None, 3),
+        ("Взрыв в Дарницком районе, один человек ранен.", "Ещё двое раненых в Дарницком районе.", None, 3),
+        ("Удар по Київу, одна людина поранена.",
+         "Через атаку ще двоє людей постраждали у Дарницькому районі.", None, 3),
     ],
 )  # fmt: skip
 def test_ще_двоє_in_a_later_post_adds_to_the_figure_it_follows(
@@ -245,6 +251,13 @@ def test_ще_двоє_in_a_later_post_adds_to_the_figure_it_follows(
     assert (event.killed, event.injured, len(event.reports)) == (killed, injured, 2)
     update = next(r for r in event.reports if r.article.endswith("#2"))
     assert all(e.sentence == then for e in update.evidence), "the update quotes only its own post"
+
+
+def test_an_addition_after_a_post_about_something_else_counts_alone(tmp_path: Path) -> None:
+    accident = _post(1, "2025-01-15T01:00:00", "ДТП на Оболоні: одна людина постраждала.")
+    update = _post(2, "2025-01-15T01:30:00", "Ще двоє постраждалих у Дарницькому районі після атаки дронів.")
+    path = _export(tmp_path / "result.json", accident, update)
+    assert [(e.districts, e.injured, len(e.reports)) for e in _events(path)] == [(("Darnytskyi",), 2, 1)]
 
 
 @pytest.mark.parametrize(
