@@ -183,7 +183,8 @@ def _adds_on(text: str) -> bool:
 def _series_day(article: Article, gazetteer: Gazetteer) -> dt.date | None:
     """The day of the attack a post's series began with, for a post after midnight that names no
     date of its own ('Вибухи у столиці' at 23:50, 'Уламки впали у Дарницькому районі' at 00:20):
-    one night attack, so one day. None when the series began the same day or told of no attack.
+    one night attack, so one day. None when the series began the same day, told of no attack, or
+    when the post names places of another city only.
 
     The series keeps the day its first post gave, not the later day of the night of two dates (the
     project's convention for text that names both dates, `dates.resolve`): a post is read only with
@@ -198,7 +199,11 @@ def _series_day(article: Article, gazetteer: Gazetteer) -> dt.date | None:
         return None
     lead = "\n\n".join(text for text in article.context if not _off_topic(text))
     told = _extract(article, lead, gazetteer, day=article.began) if lead else []
-    return next((r.date for r in told if r.role == "primary" and r.date_precision == "day"), None)
+    attack = next((r for r in told if r.role == "primary" and r.date_precision == "day"), None)
+    if attack is None:
+        return None
+    cities = {m.entry.city for m in gazetteer.find(fold(article.text).text)}
+    return attack.date if not cities or attack.city in cities else None  # not another city's news
 
 
 def _follow_up(article: Article, gazetteer: Gazetteer, day: dt.date | None = None) -> list[Report]:

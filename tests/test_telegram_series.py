@@ -98,6 +98,12 @@ def test_a_follow_up_after_midnight_takes_the_day_its_series_began(
             [("2025-01-10", ("Darnytskyi",), None, None, 1), ("2025-01-14", (), None, None, 1)],
             id="own-date",
         ),
+        pytest.param(  # after midnight, another city's news: its own day
+            [("2025-01-14T23:50:00", "Вибухи у столиці"),
+             ("2025-01-15T00:20:00", "Вибухи у Харкові: уламки впали на житловий будинок.")],
+            [("2025-01-14", (), None, None, 1), ("2025-01-15", (), None, None, 1)],
+            id="other-city",
+        ),
         pytest.param(  # the whole series after midnight: its day, as before
             [("2025-01-15T00:05:00", "Вибухи у столиці"), ("2025-01-15T00:40:00", DEBRIS)],
             [("2025-01-15", ("Darnytskyi",), None, None, 2)],
