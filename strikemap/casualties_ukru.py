@@ -77,8 +77,10 @@ _LATER = (
     r"(?:про|о|об)\s+"
 )
 """'про трьох постраждалих, пізніше — про десятьох': the later figure, its noun left out."""
-_FOREWORD = r"(?:(?:щонайменше|не менше|не менее|по меньшей мере|як мінімум|как минимум|вже|уже|ще|еще)\s+)*"
-_ANOTHER = re.compile(r"(?:^|[\s«„\"(])(?:ще|еще|також|также)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_FOREWORD = (
+    r"(?:(?:щонайменше|не менше|не менее|по меньшей мере|як мінімум|как минимум|вже|уже|ще|ещ[её])\s+)*"
+)
+_ANOTHER = re.compile(r"(?:^|[\s«„\"(])(?:ще|ещ[её]|також|также)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """'ще двоє', 'еще один человек': the figure adds to those already counted."""
 _ONE = (
     r"(?:людина|людину|чоловік|чоловіка|жінка|жінку|мужчина|мужчину|женщина|женщину|человек|дитина|дитину|"
@@ -129,8 +131,8 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "killed",
             "additive",
-            rf"{_BODY_VERB}(?:\s+[^\s.;,]+){{0,4}}?\s+(?:(?P<one>т[іе]ло)|т[іе]ла(?=(?:\s+(?:ще|еще))?\s+{_NUMBER}))"
-            rf"(?:\s+(?:ще|еще))?(?:\s+{_N})?",
+            rf"{_BODY_VERB}(?:\s+[^\s.;,]+){{0,4}}?\s+(?:(?P<one>т[іе]ло)|т[іе]ла(?=(?:\s+(?:ще|ещ[её]))?\s+{_NUMBER}))"
+            rf"(?:\s+(?:ще|ещ[её]))?(?:\s+{_N})?",
         ),
     )
 )
@@ -257,7 +259,7 @@ def _kind(m: re.Match[str], field: str, kind: str, before: str) -> str:
         return kind
     if (
         _ANOTHER.search(before)
-        or re.match(r"(?:ще|еще)\s", m.group(0), re.IGNORECASE)
+        or re.match(r"(?:ще|ещ[её])\s", m.group(0), re.IGNORECASE)
         or (field == "killed" and _wounded_died(m))
     ):
         return "additive"

@@ -48,6 +48,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?P<weekday>%s)" % "|".join(_WEEKDAYS)
+_ANY_WEEKDAY = r"(?:%s)" % "|".join(_WEEKDAYS)
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 _QUALIFIER = r"(?P<qual>nearly|almost|about|around|some|roughly|more than|over|less than|just over)?\s*"
 _N = r"(?P<n>%s)" % NUMBER
@@ -197,6 +198,12 @@ def _weekday(m: re.Match[str]) -> DateMention:
     )
 
 
+def _weekday_night(m: re.Match[str]) -> DateMention:
+    """A night named by its two weekdays ('the night from Sunday to Monday'): the later one, as
+    the night of two dates is (see `_night`)."""
+    return dataclasses.replace(_weekday(m), night=True)
+
+
 def _ago(m: re.Match[str]) -> DateMention | None:
     unit_days = _UNIT_DAYS[m.group("unit").lower()]
     n = _count(m.group("n"), unit_days)
@@ -336,6 +343,12 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
             lambda m: _make("month", m, month=_MONTHS[m.group("month").lower()], recall=True, before=True),
         ),
         (r"\b%s\s*\((?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\)" % _WEEKDAY, _weekday_slashed),
+        (  # "the night from Sunday to Monday", "overnight on Sunday into Monday"
+            r"\b(?:the\s+)?(?:night|overnight)\s+(?:(?:of|from|between|on)\s+)?%s(?:['’]s)?(?:\s+night)?"
+            r"\s+(?:to|into|and|until|till)\s+%s\b" % (_ANY_WEEKDAY, _WEEKDAY),
+            _weekday_night,
+        ),
+        (r"\b%s(?:['’]s)?\s+night\s+(?:into|to)\s+%s\b" % (_ANY_WEEKDAY, _WEEKDAY), _weekday_night),
         (
             r"\b(?:(?:on|last|this|early|late|from|until|by)\s+)?(?:(?:the\s+)?(?:early\s+hours|"
             r"small\s+hours|early\s+morning|morning|night|evening|afternoon)\s+of\s+)?%s(?:['’]s)?"
@@ -391,7 +404,7 @@ _PATTERNS: list[tuple[re.Pattern[str], object]] = [
 def _need(pattern: re.Pattern[str], build: object) -> str:
     if re.search("[а-яіїєґё]", pattern.pattern):
         return "cyrillic"
-    if build in (_weekday, _weekday_slashed):
+    if build in (_weekday, _weekday_slashed, _weekday_night):
         return "weekday"
     if "month" in pattern.groupindex:
         return "month"
@@ -596,6 +609,8 @@ def _resolve(
         if mention.last_week:
             monday = article - dt.timedelta(days=article.weekday() + 7)
             day = monday + dt.timedelta(days=mention.weekday)
+        elif mention.night and (mention.weekday - article.weekday()) % 7 == 1:
+            day = article + dt.timedelta(days=1)  # told in the evening the night began: its morning
         else:
             day = article - dt.timedelta(days=(article.weekday() - mention.weekday) % 7)
         return day, day

@@ -90,6 +90,9 @@ class _Incident:
     """The attack the article is about, though told as earlier: its follow-up's news was folded in."""
     facts: dict[str, list[tuple[str, Evidence]]] = field(default_factory=dict)
     places: list[tuple[Mention, bool, Evidence]] = field(default_factory=list)
+    earlier: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Casualty figures of the posts a follow-up adds to ('ще двоє' after 'one injured'), as
+    (value, sentence): counted in its toll, never quoted as its evidence (see `_own_facts`)."""
 
     def add(self, name: str, value: str, sentence: str, words: str) -> None:
         self.facts.setdefault(name, []).append((value, Evidence(name, sentence, words)))
@@ -177,13 +180,47 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Rep
     read after the posts it follows (`Article.context`): their attack, with this post's facts.
     """
     gazetteer = gazetteer or default_gazetteer()
-    reports = _extract(article, article.text, gazetteer)
-    if reports or not article.context:
+    day = _series_day(article, gazetteer)
+    reports = _extract(article, article.text, gazetteer, day=day)
+    if not article.context or (reports and not _adds_on(article.text)):
         return reports
-    return _follow_up(article, gazetteer)
+    return _follow_up(article, gazetteer, day) or reports
 
 
-def _follow_up(article: Article, gazetteer: Gazetteer) -> list[Report]:
+def _adds_on(text: str) -> bool:
+    """Whether a post's first casualty figure adds to those told before ('Ще двоє постраждалих у
+    Дарницькому районі'): it is read with the posts it follows, to count on from their figure."""
+    figures = facts.casualties(fold(text).text).figures
+    return bool(figures) and figures[0].kind == "additive"
+
+
+def _series_day(article: Article, gazetteer: Gazetteer) -> dt.date | None:
+    """The day of the attack a post's series began with, for a post after midnight that names no
+    date of its own ('Вибухи у столиці' at 23:50, 'Уламки впали у Дарницькому районі' at 00:20):
+    one night attack, so one day. None when the series began the same day, told of no attack, or
+    when the post names places of another city only.
+
+    The series keeps the day its first post gave, not the later day of the night of two dates (the
+    project's convention for text that names both dates, `dates.resolve`): a post is read only with
+    the posts before it (`telegram.Series`), so the first post, already dated and stored when its
+    follow-ups come (maybe in a later export), cannot move to the later day, and the merge joins
+    reports of the same day only (`cluster.group_reports`). A follow-up that names a date ('у ніч
+    на 15 січня', 'вчора') keeps it: a weak word ('вночі', 'сьогодні') is no date of its own.
+    """
+    if not article.context or article.began is None or article.began == article.published:
+        return None
+    if any(d.kind != "weak" for d in find_dates(fold(article.text).text)):
+        return None
+    lead = "\n\n".join(text for text in article.context if not _off_topic(text))
+    told = _extract(article, lead, gazetteer, day=article.began) if lead else []
+    attack = next((r for r in told if r.role == "primary" and r.date_precision == "day"), None)
+    if attack is None:
+        return None
+    cities = {m.entry.city for m in gazetteer.find(fold(article.text).text)}
+    return attack.date if not cities or attack.city in cities else None  # not another city's news
+
+
+def _follow_up(article: Article, gazetteer: Gazetteer, day: dt.date | None = None) -> list[Report]:
     """The attack of the posts this one follows, told with this post's own facts and evidence.
 
     Nothing when the post or the post just before it is about something else (a road accident, a
@@ -192,16 +229,19 @@ def _follow_up(article: Article, gazetteer: Gazetteer) -> list[Report]:
     if _off_topic(article.text) or _off_topic(article.context[-1]):
         return []
     lead = "".join(f"{text}\n\n" for text in article.context if not _off_topic(text))
-    return _extract(article, lead + article.text, gazetteer, own_from=len(lead))
+    return _extract(article, lead + article.text, gazetteer, own_from=len(lead), day=day)
 
 
 def _off_topic(text: str) -> bool:
     return bool(lx.OTHER_CAUSE.search(text) or lx.OFF_TOPIC.search(text))
 
 
-def _extract(article: Article, text: str, gazetteer: Gazetteer, *, own_from: int = 0) -> list[Report]:
+def _extract(
+    article: Article, text: str, gazetteer: Gazetteer, *, own_from: int = 0, day: dt.date | None = None
+) -> list[Report]:
     """The reports of ``text``; with ``own_from``, only what its part from there on says (the
-    article's own text after the posts it follows) counts as a fact or evidence."""
+    article's own text after the posts it follows) counts as a fact or evidence; ``day``, when
+    given, dates it in place of the article's day (`_series_day`)."""
     folded = fold(text)
     hints = _ANCHOR_HINT.possible(folded.text)
     order = slash_order(folded.text)
@@ -219,7 +259,7 @@ def _extract(article: Article, text: str, gazetteer: Gazetteer, *, own_from: int
     main_city = _main_city(sentences)
     if main_city is None:
         return []
-    context = _context(article, folded.text, sentences, main_city)
+    context = _context(article, folded.text, sentences, main_city, day)
     incidents = _collect(sentences, context, main_city)
     if own_from:
         incidents = _own_facts(incidents, _own_sentences(sentences, folded, own_from), main_city)
@@ -265,8 +305,23 @@ def _own_facts(incidents: dict[Target, _Incident], own: set[str], city: str) -> 
         }
         places = [p for p in incident.places if p[2].sentence in own]
         if places or facts_.keys() - _NOT_OWN_FACTS:
-            out[target] = dataclasses.replace(incident, facts=facts_, places=places)
+            earlier = {name: _figures_before(incident.facts[name], own) for name in _adding(facts_)}
+            out[target] = dataclasses.replace(incident, facts=facts_, places=places, earlier=earlier)
     return out
+
+
+_TOLLS = ("killed", "injured")
+
+
+def _adding(facts_: dict[str, list[tuple[str, Evidence]]]) -> list[str]:
+    """The toll fields a post's own figures only add to ('Ще двоє постраждалих'): its first figure
+    of the field is an addition, so the figure it follows is the earlier posts' toll."""
+    return [name for name in _TOLLS if (items := facts_.get(name)) and items[0][0].startswith("additive:")]
+
+
+def _figures_before(items: list[tuple[str, Evidence]], own: set[str]) -> list[tuple[str, str]]:
+    """The figures the earlier posts of a series gave, as (value, sentence), for the toll only."""
+    return [(v, e.sentence) for v, e in items if e.sentence not in own]
 
 
 def _nothing_hit(incident: _Incident) -> bool:
@@ -585,8 +640,11 @@ def _only_then(text: str, at: int) -> bool:
     return then is not None and then.start() < at and lx.STRIKE_CUES.search(text[: then.start()]) is not None
 
 
-def _context(article: Article, text: str, sentences: list[_Sentence], city: str) -> _Context:
-    window = (article.published, article.published) if article.published else dateline(text)
+def _context(
+    article: Article, text: str, sentences: list[_Sentence], city: str, day: dt.date | None = None
+) -> _Context:
+    published = day or article.published
+    window = (published, published) if published else dateline(text)
     written = max((d.day for s in sentences for d in s.dates if d.kind == "day" and d.day), default=None)
     year_hint = written.year if written else window[0].year if window else None
     if window is None:
@@ -1204,7 +1262,10 @@ def _report(
         return int(found[-1][0]) if found else None
 
     killed, injured = facts.tolls(
-        *([(v, e.sentence) for v, e in incident.facts.get(name, [])] for name in ("killed", "injured"))
+        *(
+            incident.earlier.get(name, []) + [(v, e.sentence) for v, e in incident.facts.get(name, [])]
+            for name in _TOLLS
+        )
     )
     numbers = {"killed": killed, "injured": injured, "intercepted": last_number("intercepted")}
     date, precision = summarise(incident.when)

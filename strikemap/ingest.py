@@ -32,8 +32,12 @@ from strikemap.models import Article, Report, Skipped
 from strikemap.normalise import printable
 from strikemap.pipeline import place_reports
 from strikemap.read import article_id
+from strikemap.telegram import SERIES_GAP, SERIES_POSTS, series_of
 
 Later = Callable[[], Extracted]
+Again = Callable[[list[Article]], tuple[list[Report], set[str]]]
+"""Extract articles again in the writer (posts read with newly stored posts they follow): their
+placed reports and the paths of those that failed."""
 
 DEFAULT_BATCH = 200
 
@@ -52,6 +56,8 @@ class Summary:
     reports: int = 0
     events_created: int = 0
     events_updated: int = 0
+    reread: int = 0
+    """Stored posts read again with earlier posts of their series that this ingest brought."""
 
     def lines(self) -> list[str]:
         replaced = f"replaced by an edited version: {self.replaced}, " if self.replaced else ""
@@ -60,6 +66,8 @@ class Summary:
             f"skipped: {len(self.skipped)}",
             f"reports: {self.reports}; events created: {self.events_created}, updated: {self.events_updated}",
         ]
+        if self.reread:
+            out.append(f"posts read again with the earlier posts they follow: {self.reread}")
         out += [f"  skipped {printable(s.path)}: {printable(s.reason)}" for s in self.skipped]
         out += [f"  left out of {printable(s.path)}: {printable(s.reason)}" for s in self.left_out]
         return out
@@ -110,6 +118,7 @@ def ingest(
     summary = Summary()
     seconds = article_seconds() if seconds is None else seconds
     written = Known()
+    again = _read_again(gazetteer, geocoder, seconds)
     batches = _batches(items, batch_size)
     head = list(islice(batches, 2))
     parallel = jobs > 1 and len(head) > 1
@@ -122,9 +131,9 @@ def ingest(
                 known -= _revised(conn, [a for a in given if a.id in known])
             pending.append((batch, extract([a for a in _unique(given) if a.id not in known])))
             while len(pending) > (jobs + 1 if parallel else 0):
-                _write_batch(store, *pending.popleft(), summary, written, geocoder, on_batch)
+                _write_batch(store, *pending.popleft(), summary, written, geocoder, on_batch, again)
         while pending:
-            _write_batch(store, *pending.popleft(), summary, written, geocoder, on_batch)
+            _write_batch(store, *pending.popleft(), summary, written, geocoder, on_batch, again)
     return summary
 
 
@@ -142,12 +151,14 @@ def _write_batch(
     known: Known,
     geocoder: Geocoder | None,
     on_batch: Callable[[int], None] | None,
+    again: Again,
 ) -> None:
     found, failed = extracted()
     unread = {s.path for s in failed}
     given = [a for a in batch if isinstance(a, Article) and a.path not in unread]
     reports = place_reports(found, geocoder)
-    added, replaced, stored, created, updated = _write(store, _unique(given), reports, known)
+    added, replaced, stored, created, updated, reread = _write(store, _unique(given), reports, known, again)
+    summary.reread += reread
     summary.skipped += [s for s in batch if isinstance(s, Skipped) and not s.not_article] + failed
     summary.left_out += [s for s in batch if isinstance(s, Skipped) and s.not_article]
     summary.added += added
@@ -243,10 +254,22 @@ def _unique(articles: list[Article]) -> list[Article]:
     return list(out.values())
 
 
+def _read_again(gazetteer: Gazetteer | None, geocoder: Geocoder | None, seconds: float) -> Again:
+    """How the writer extracts the few posts it reads again (see `_follow_ups`)."""
+    each = extract_each if threading.current_thread() is threading.main_thread() else extract_isolated
+
+    def again(articles: list[Article]) -> tuple[list[Report], set[str]]:
+        found, failed = each(articles, gazetteer=gazetteer, seconds=seconds)
+        return place_reports(found, geocoder), {s.path for s in failed}
+
+    return again
+
+
 def _write(
-    store: st.Store, articles: list[Article], reports: list[Report], known: Known
-) -> tuple[int, int, int, int, int]:
-    """Store the batch's new articles and edited ones: (added, replaced, reports, created, updated)."""
+    store: st.Store, articles: list[Article], reports: list[Report], known: Known, again: Again
+) -> tuple[int, int, int, int, int, int]:
+    """Store the batch's new articles and edited ones: (added, replaced, reports, created, updated,
+    stored posts read again)."""
     with store.writing() as conn:
         present = st.present_articles(conn, [a.id for a in articles])
         revised = _revised(conn, [a for a in articles if a.id in present])
@@ -254,7 +277,7 @@ def _write(
         ids = {a.id for a in articles}
         reports = [r for r in reports if r.article_id in ids]
         if not articles:
-            return 0, 0, 0, 0, 0
+            return 0, 0, 0, 0, 0, 0
         if st.write_count(conn) != known.generation:
             known.events.clear()
         if revised:
@@ -265,8 +288,45 @@ def _write(
             created, updated = regroup(conn, rest, affected, known=known, old=old) if rest else (0, 0)
             grown, more = _grow(conn, growing, known)
             created, updated = created + grown, updated + more
+        reread, more_created, more_updated = _follow_ups(conn, articles, known, again)
         known.generation = st.write_count(conn) + 1  # `store.writing` counts this write on leaving
-        return len(articles) - len(revised), len(revised), len(reports), created, updated
+        added = len(articles) - len(revised)
+        return added, len(revised), len(reports), created + more_created, updated + more_updated, reread
+
+
+def _follow_ups(
+    conn: Connection, articles: list[Article], known: Known, again: Again
+) -> tuple[int, int, int]:
+    """Read again, with their new context, the stored posts that follow posts stored here in
+    their series: an older export's posts may arrive after the posts that follow them. (read
+    again, created, updated)
+
+    A post's context is at most `SERIES_POSTS` posts, each at most `SERIES_GAP` after the one
+    before, so only the posts up to that reach after a new one can change, and their own earlier
+    posts lie within that reach before. A post whose context is unchanged is left as it is, so
+    ingesting the same posts again changes nothing; one that fails keeps its reports.
+    """
+    spans: dict[str, tuple[dt.datetime, dt.datetime]] = {}
+    for a in articles:
+        if a.thread is not None and a.posted is not None:
+            first, last = spans.get(a.thread, (a.posted, a.posted))
+            spans[a.thread] = (min(first, a.posted), max(last, a.posted))
+    reach = SERIES_GAP * SERIES_POSTS
+    changed: list[Article] = []
+    for thread, (first, last) in sorted(spans.items()):
+        posts = st.thread_posts(conn, thread, first - reach, last + reach)
+        changed += [
+            new
+            for old, new in zip(posts, series_of(posts), strict=True)
+            if new is not old and new.posted is not None and new.posted >= first
+        ]
+    if not changed:
+        return 0, 0, 0
+    reports, failed = again(changed)
+    changed = [a for a in changed if a.path not in failed]
+    ids = {a.id for a in changed}
+    created, updated = _revise(conn, changed, [r for r in reports if r.article_id in ids], ids, known)
+    return len(changed), created, updated
 
 
 def _revised(conn: Connection, articles: list[Article]) -> set[str]:

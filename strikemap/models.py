@@ -49,6 +49,14 @@ class Article:
     """The texts of the posts this one follows, earliest first: a Telegram channel's short update
     ('two injured') leaves the attack's place and day to them (`telegram.Series`). Never quoted as
     this article's evidence."""
+    began: dt.date | None = None
+    """The day (in Kyiv) of the first post of `context`: a follow-up after midnight is dated by the
+    attack its series began with (`extract._series_day`)."""
+    thread: str | None = None
+    """Whose series a post belongs to (its channel and author), so the store can find the posts it
+    follows when they arrive in another export; None for any other article."""
+    posted: dt.datetime | None = None
+    """When a post was posted, as Kyiv's clock read; None for any other article."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from strikemap.language import detect
 from strikemap.links import file_name, outlet_name, web_url
 from strikemap.models import LANGUAGES, Article, Event, Evidence, Language, Place, Report, When
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _LOCK_KEY = 727274  # any constant: the advisory lock that serialises writers on PostgreSQL
 
 
@@ -73,9 +73,15 @@ articles_table = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("ingested_at", sa.DateTime, nullable=False),
     sa.Column("context", sa.Text),
+    sa.Column("began", sa.Date),
+    sa.Column("thread", sa.Text),
+    sa.Column("posted_at", sa.DateTime),
 )
 """context: the posts a Telegram post follows (`Article.context`) as a JSON list, so that extracting
-again from the store reads the post as its first ingest did; NULL for any other article."""
+again from the store reads the post as its first ingest did; NULL for any other article. began,
+thread and posted_at: the day of the first of them, the post's series and its time, so a post
+stored before the posts it follows (from an older export) can be read again with them."""
+thread_index = sa.Index("ix_articles_thread", articles_table.c.thread, articles_table.c.posted_at)
 reports_table = sa.Table(
     "reports",
     metadata,
@@ -389,6 +395,20 @@ def _add_contexts(conn: Connection) -> None:
         conn.execute(sa.text("ALTER TABLE articles ADD COLUMN context TEXT"))
 
 
+def _add_threads(conn: Connection) -> None:
+    """Version 5 to 6: posts keep their series and time. Posts stored before have neither (their
+    time is not stored), so only posts stored from now on are read again with later ones."""
+    present = {c["name"] for c in sa.inspect(conn).get_columns("articles")}
+    for column in ("began DATE", "thread TEXT", f"posted_at {_timestamp(conn)}"):
+        if column.split()[0] not in present:
+            conn.execute(sa.text(f"ALTER TABLE articles ADD COLUMN {column}"))
+    thread_index.create(conn, checkfirst=True)
+
+
+def _timestamp(conn: Connection) -> str:
+    return "DATETIME" if conn.dialect.name == "sqlite" else "TIMESTAMP WITHOUT TIME ZONE"
+
+
 def _data(row: Any) -> dict[str, Any]:
     return dict(row.data) if isinstance(row.data, dict) else json.loads(row.data)
 
@@ -406,7 +426,13 @@ def _fill_summaries(conn: Connection) -> None:
             conn.execute(fill.values(summary=sa.bindparam("summary")), summaries)
 
 
-MIGRATIONS = {1: _add_report_windows, 2: _add_event_summaries, 3: _add_languages, 4: _add_contexts}
+MIGRATIONS = {
+    1: _add_report_windows,
+    2: _add_event_summaries,
+    3: _add_languages,
+    4: _add_contexts,
+    5: _add_threads,
+}
 """MIGRATIONS[n] upgrades a store from schema version n to n + 1, inside the opening transaction."""
 
 
@@ -490,6 +516,7 @@ def article_row(article: Article, now: dt.datetime) -> dict[str, Any]:
         "id": article.id, "path": article.path, "title": article.title, "source": article.source,
         "url": article.url, "published": article.published, "text": article.text, "ingested_at": now,
         "language": article.language, "context": json.dumps(article.context) if article.context else None,
+        "began": article.began, "thread": article.thread, "posted_at": article.posted,
     }  # fmt: skip
 
 
@@ -504,6 +531,9 @@ def article_from_row(row: Any) -> Article:
         row.published,
         _language(row.language),
         _context(row.context),
+        row.began,
+        row.thread,
+        row.posted_at,
     )
 
 
@@ -653,6 +683,13 @@ def replace_articles(
     if reports:
         conn.execute(sa.insert(reports_table), [report_row(x) for x in reports])
     return old
+
+
+def thread_posts(conn: Connection, thread: str, first: dt.datetime, last: dt.datetime) -> list[Article]:
+    """The stored posts of one series posted between ``first`` and ``last``, in time order."""
+    a = articles_table.c
+    found = sa.select(articles_table).where(a.thread == thread, a.posted_at >= first, a.posted_at <= last)
+    return [article_from_row(row) for row in conn.execute(found.order_by(a.posted_at, a.id))]
 
 
 def insert_articles(conn: Connection, articles: Sequence[Article], reports: Sequence[Report]) -> None:

@@ -93,20 +93,40 @@ class Series:
 
     runs: dict[str, list[tuple[dt.datetime, str]]] = field(default_factory=dict)
 
-    def follow(self, author: str, moment: dt.datetime | None, text: str) -> tuple[str, ...]:
-        """The texts of the author's run this post follows (earliest first), and note the post.
+    def follow(self, author: str, moment: dt.datetime | None, text: str) -> Followed:
+        """The texts of the author's run this post follows (earliest first) and the day of the
+        first of them, and note the post.
 
         A run breaks at a gap of more than `SERIES_GAP`, at a post out of order, and at a post
         whose time is unknown; another author's post (a forward) neither joins nor breaks it.
         """
         if moment is None:
             self.runs.pop(author, None)
-            return ()
+            return (), None
         run = self.runs.get(author, [])
         if run and not dt.timedelta(0) <= moment - run[-1][0] <= SERIES_GAP:
             run = []
         self.runs[author] = [*run, (moment, text[:SERIES_CHARS])][-SERIES_POSTS:]
-        return tuple(text for _, text in run)
+        return tuple(text for _, text in run), (run[0][0].date() if run else None)
+
+
+Followed = tuple[tuple[str, ...], dt.date | None]
+"""What a post follows: the texts of its series before it, and the day of the first of them."""
+
+
+def with_series(article: Article, followed: Followed) -> Article:
+    """The post with the posts it follows (`Article.context`, `Article.began`)."""
+    context, began = followed
+    if (context, began) == (article.context, article.began):
+        return article
+    return dataclasses.replace(article, context=context, began=began)
+
+
+def series_of(posts: list[Article]) -> list[Article]:
+    """Each post of one thread (sorted by time) with the posts it follows among them, as
+    `read_export` would give it: for re-reading stored posts when earlier ones arrive later."""
+    series = Series()
+    return [with_series(a, series.follow("", a.posted, a.text)) for a in posts]
 
 
 def _author(message: dict[str, object]) -> str:
@@ -170,8 +190,9 @@ def read_export(path: Path, name: str, limit: int) -> Iterator[Article | Skipped
                     if isinstance(found, str):
                         setattr(tally, found, getattr(tally, found) + 1)
                     elif isinstance(found, Article) and isinstance(message, dict):
-                        context = series.follow(_author(message), _moment(message), found.text)
-                        yield dataclasses.replace(found, context=context) if context else found
+                        author, moment = _author(message), _moment(message)
+                        found = dataclasses.replace(found, thread=f"{channel.key}|{author}", posted=moment)
+                        yield with_series(found, series.follow(author, moment, found.text))
                     else:
                         yield found
             scanner.end()

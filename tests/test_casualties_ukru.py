@@ -109,6 +109,10 @@ def test_figures_in_every_form(clause: str, killed: int | None, injured: int | N
         ("Рятувальники дістали тіла ще двох людей", [("killed", "additive", 2)]),
         ("Ще один чоловік помер у лікарні", [("killed", "additive", 1)]),
         ("Еще одна пострадавшая скончалась в больнице", [("killed", "additive", 1)]),
+        # 'ещё' with its ё, as many Russian texts spell it, adds the same as 'еще'
+        ("Ещё двое пострадавших", [("injured", "additive", 2)]),
+        ("ЕЩЁ ОДИН человек погиб", [("killed", "additive", 1)]),
+        ("Спасатели нашли тела ещё двух погибших", [("killed", "additive", 2)]),
         ("Один із поранених помер у лікарні", [("killed", "additive", 1)]),
         ("Двое раненых скончались в больнице", [("killed", "additive", 2)]),
         ("Шестеро госпіталізовані", [("injured", "subset", 6)]),

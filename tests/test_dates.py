@@ -36,6 +36,41 @@ def test_a_single_mention_resolves_to_its_day(
 
 
 @pytest.mark.parametrize(
+    "sentence, article, expected",
+    [
+        ("Drones attacked Kyiv during the night from Sunday to Monday.", D(2025, 5, 5), D(2025, 5, 5)),
+        ("Drones attacked Kyiv during the night from Sunday to Monday.", D(2025, 5, 6), D(2025, 5, 5)),
+        ("Missiles struck overnight on Saturday into Sunday.", D(2025, 5, 5), D(2025, 5, 4)),
+        ("The city was attacked on the night of Friday to Saturday.", D(2025, 5, 3), D(2025, 5, 3)),
+        ("Explosions were heard in the night between Tuesday and Wednesday.", D(2025, 5, 7), D(2025, 5, 7)),
+        ("Kyiv came under fire on Thursday night into Friday.", D(2025, 5, 9), D(2025, 5, 9)),
+        ("Drones are attacking the capital overnight from Sunday to Monday.", D(2025, 5, 4), D(2025, 5, 5)),
+    ],
+)
+def test_a_night_named_by_two_weekdays_is_the_later_day(
+    sentence: str, article: dt.date, expected: dt.date
+) -> None:
+    """The night of two dates is the later day (`dates._night`), named by weekdays as by dates."""
+    (mention,) = find_dates(sentence)
+    assert (mention.night, resolve(mention, article, article, None)) == (True, (expected, expected))
+
+
+@pytest.mark.parametrize(
+    "sentence, article, expected",
+    [
+        ("Repairs went on from Sunday to Monday.", D(2025, 5, 5), D(2025, 5, 4)),
+        ("Drones attacked Kyiv late on Sunday night.", D(2025, 5, 5), D(2025, 5, 4)),
+        ("The night of Sunday was quiet.", D(2025, 5, 5), D(2025, 5, 4)),
+    ],
+)
+def test_one_weekday_or_a_span_of_days_is_no_night_of_two(
+    sentence: str, article: dt.date, expected: dt.date
+) -> None:
+    first = find_dates(sentence)[0]
+    assert (first.night, resolve(first, article, article, None)) == (False, (expected, expected))
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The strike on 31.02.2023 never happened.",

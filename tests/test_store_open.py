@@ -89,7 +89,7 @@ DAMAGES = [
     (
         "schema version from a newer release",
         sql("UPDATE strikemap_meta SET value = '99' WHERE key = 'schema_version'"),
-        "has schema version 99, newer than this strikemap understands (5): upgrade strikemap",
+        "has schema version 99, newer than this strikemap understands (6): upgrade strikemap",
         WHOLE,
     ),
     (
@@ -264,7 +264,7 @@ def test_an_old_store_in_a_read_only_folder_says_it_needs_upgrading(filled: Path
             pytest.skip("cannot make a read-only folder as root here")
         with pytest.raises(
             StoreError,
-            match="has schema version 2 and must be upgraded to 5 before it can be read, which needs write",
+            match="has schema version 2 and must be upgraded to 6 before it can be read, which needs write",
         ):
             sm.Store(str(path), read_only=True)
     finally:
