@@ -344,7 +344,7 @@ def _quality(args: argparse.Namespace) -> int:
 
 
 def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from strikemap.query import Filters
+    from strikemap.views import Filters
 
     return Filters(
         start=args.start, end=args.end, districts=tuple(args.district), weapons=tuple(args.weapon),

@@ -18,7 +18,7 @@ from strikemap.memory import collector_paused
 from strikemap.models import Event, Place, Report
 
 if TYPE_CHECKING:
-    from strikemap.query import EventView, Listing
+    from strikemap.views import EventView, Listing
 
 CSV_COLUMNS = (
     "id",

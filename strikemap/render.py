@@ -27,7 +27,7 @@ from strikemap.gazetteer import default_gazetteer, geodata_folder
 from strikemap.gazetteer_data import read_districts
 from strikemap.models import Place, Precision
 from strikemap.overlays import Bounds, DistrictLabels, Frame, Legend, cluster_icon
-from strikemap.query import EventView
+from strikemap.views import EventView
 
 KYIV_CENTRE = (50.4501, 30.5234)
 WEAPON_GROUPS = ("drone", "missile", "mixed", "other")

@@ -17,7 +17,7 @@ from strikemap import render
 from strikemap.cluster import cluster
 from strikemap.extract import extract
 from strikemap.models import DISTRICTS, Event, Place
-from strikemap.query import EventView
+from strikemap.views import EventView
 
 LOCAL = "/app/static/vendor/"
 TWO_DISTRICTS = (
