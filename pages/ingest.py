@@ -9,7 +9,7 @@ from strikemap.models import DISTRICTS, WEAPONS
 from strikemap.panels import date_label
 from strikemap.review import save_review
 from strikemap.uploads import UPLOAD_LIMITS, UPLOAD_MB, fill_in, given, read_uploads
-from strikemap.views import EventView, date_text
+from strikemap.views import STATUSES, EventView, date_text
 
 ui.through_router()
 ui.demo_notice()
@@ -75,8 +75,7 @@ if view:
         killed = st.number_input("Killed", min_value=0, value=view.event.killed, step=1)
         injured = st.number_input("Injured", min_value=0, value=view.event.injured, step=1)
         note = st.text_input("Note (why)")
-        status = st.radio("Review", ["unreviewed", "verified", "rejected"], index=["unreviewed", "verified",
-                          "rejected"].index(view.status), horizontal=True)  # fmt: skip
+        status = st.radio("Review", STATUSES, index=STATUSES.index(view.status), horizontal=True)
         if st.form_submit_button("Save review"):
             wanted = {
                 "date": date,
