@@ -73,8 +73,9 @@ def figures(plan: Plan) -> list[Figure]:
 def expected_markers(db: str) -> tuple[int, int]:
     """The events in the store and the markers the map page sends for them (all, no filter)."""
     from strikemap import render
-    from strikemap.query import Filters, apply, load
+    from strikemap.query import load
     from strikemap.store import Store
+    from strikemap.views import Filters, apply
 
     views = apply(load(Store(db)), Filters())
     placed = render.markers(views)

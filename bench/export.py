@@ -18,8 +18,9 @@ import corpus
 from common import Figure, Plan, fmt, in_child
 
 from strikemap import export
-from strikemap.query import Listing, find, listings
+from strikemap.query import find, listings
 from strikemap.store import Store
+from strikemap.views import Listing
 
 TARGET_SECONDS = 2.0
 TARGET_EVENTS = 100_000

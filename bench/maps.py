@@ -167,8 +167,9 @@ def naive_map(views: list[Any]) -> str:
     import folium
 
     from strikemap import render
+    from strikemap.gazetteer_data import KYIV_CENTRE
 
-    m = folium.Map(location=render.KYIV_CENTRE, zoom_start=10, tiles=None)
+    m = folium.Map(location=KYIV_CENTRE, zoom_start=10, tiles=None)
     for view in views:
         for marker in render.markers([view])[:1]:
             folium.Marker([marker.lat, marker.lon], popup=marker.label).add_to(m)

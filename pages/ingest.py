@@ -5,11 +5,11 @@ import streamlit as st
 from strikemap import ui, ui_panel
 from strikemap.errors import StrikeMapError
 from strikemap.export import event_row
-from strikemap.models import DISTRICTS
+from strikemap.models import DISTRICTS, WEAPONS
 from strikemap.panels import date_label
-from strikemap.query import WEAPONS, EventView
 from strikemap.review import save_review
 from strikemap.uploads import UPLOAD_LIMITS, UPLOAD_MB, fill_in, given, read_uploads
+from strikemap.views import STATUSES, EventView, date_text
 
 ui.through_router()
 ui.demo_notice()
@@ -69,14 +69,13 @@ chosen = st.selectbox(
 view = next((v for v in views if v.event.id == chosen), None)
 if view:
     with st.form("correct"):
-        date = st.text_input("Date (YYYY-MM-DD, YYYY-MM or YYYY)", value=ui.query.date_text(view) or "")
+        date = st.text_input("Date (YYYY-MM-DD, YYYY-MM or YYYY)", value=date_text(view) or "")
         districts = st.multiselect("Districts", DISTRICTS, default=list(view.event.districts))
         weapons = st.multiselect("Weapons", WEAPONS, default=[w for w in view.event.weapons if w in WEAPONS])
         killed = st.number_input("Killed", min_value=0, value=view.event.killed, step=1)
         injured = st.number_input("Injured", min_value=0, value=view.event.injured, step=1)
         note = st.text_input("Note (why)")
-        status = st.radio("Review", ["unreviewed", "verified", "rejected"], index=["unreviewed", "verified",
-                          "rejected"].index(view.status), horizontal=True)  # fmt: skip
+        status = st.radio("Review", STATUSES, index=STATUSES.index(view.status), horizontal=True)
         if st.form_submit_button("Save review"):
             wanted = {
                 "date": date,

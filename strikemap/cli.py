@@ -19,7 +19,7 @@ from strikemap import __version__
 from strikemap.errors import ConfigError, StoreError, StrikeMapError
 from strikemap.export import event_row, listing_row, listings_geojson, to_csv, to_json, views_json
 from strikemap.geocode import GEOCODERS, Geocoder, get_geocoder
-from strikemap.models import Article, Skipped
+from strikemap.models import WEAPONS, Article, Skipped
 from strikemap.normalise import printable
 from strikemap.pipeline import find_events
 from strikemap.quality import PARTS, SCOPE
@@ -113,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     correct.add_argument("event_id", metavar="EVENT_ID")
     correct.add_argument("--date", help="YYYY-MM-DD, YYYY-MM or YYYY")
     correct.add_argument("--districts", help="comma-separated district names ('' for none)")
-    correct.add_argument("--weapons", help="comma-separated: drone, missile, bomb, artillery")
+    correct.add_argument("--weapons", help=f"comma-separated: {', '.join(WEAPONS)}")
     correct.add_argument("--killed", help="a number, or 'unknown'")
     correct.add_argument("--injured", help="a number, or 'unknown'")
     correct.add_argument("--note", help="why, for the record")
@@ -344,7 +344,7 @@ def _quality(args: argparse.Namespace) -> int:
 
 
 def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from strikemap.query import Filters
+    from strikemap.views import Filters
 
     return Filters(
         start=args.start, end=args.end, districts=tuple(args.district), weapons=tuple(args.weapon),

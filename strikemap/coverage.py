@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from strikemap.dates import format_date
 from strikemap.links import file_name, outlet_name, web_url
-from strikemap.query import EventView
+from strikemap.views import EventView
 
 LINK_TEXT = r"https?://(?:www\.)?([^/?#]+)"
 """How the Sources page shows an article's link: the site's name (the first group), not the address."""

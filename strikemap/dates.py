@@ -22,26 +22,25 @@ EARLIEST_YEAR = 2014
 
 Kind = Literal["day", "monthday", "month", "weekday", "from_article", "from_main", "weak", "window", "anchor"]
 
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+"""English month names, January first; their first three letters are their short forms."""
 _MONTHS = {
     name: number
-    for number, names in enumerate(
-        [
-            "jan january",
-            "feb february",
-            "mar march",
-            "apr april",
-            "may",
-            "jun june",
-            "jul july",
-            "aug august",
-            "sep sept september",
-            "oct october",
-            "nov november",
-            "dec december",
-        ],
-        start=1,
-    )
-    for name in names.split()
+    for number, month in enumerate(MONTHS, start=1)
+    for name in dict.fromkeys((month[:3], *(("sept",) if month == "september" else ()), month))
 }
 _MONTH = r"(?P<month>%s)\.?" % "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"

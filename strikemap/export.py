@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 from strikemap.dates import format_date
 from strikemap.links import file_name, outlet_name, web_url
 from strikemap.memory import collector_paused
-from strikemap.models import Event, Place, Report
+from strikemap.models import LOCATION_PRECISIONS, Event, Place, Report
 
 if TYPE_CHECKING:
-    from strikemap.query import EventView, Listing
+    from strikemap.views import EventView, Listing
 
 CSV_COLUMNS = (
     "id",
@@ -229,16 +229,13 @@ def to_geojson(views: Iterable[EventView]) -> str:
     """One point feature per event at its most precise place (null geometry when it has none)."""
     features = []
     for view in views:
-        places = sorted(view.event.places, key=lambda p: _PRECISION_ORDER.index(p.precision))
+        places = sorted(view.event.places, key=lambda p: LOCATION_PRECISIONS.index(p.precision))
         row = view_row(view)
         row.pop("lat")
         row.pop("lon")
         point = {"type": "Point", "coordinates": [places[0].lon, places[0].lat]} if places else None
         features.append({"type": "Feature", "id": view.event.id, "geometry": point, "properties": row})
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
-
-
-_PRECISION_ORDER = ("landmark", "neighbourhood", "district", "city", "region")
 
 
 def listing_row(item: Listing) -> dict[str, Any]:
@@ -281,7 +278,7 @@ def listings_geojson(items: Iterable[Listing]) -> str:
     features = []
     with collector_paused():
         for item in items:
-            places = sorted(item.summary["places"], key=lambda p: _PRECISION_ORDER.index(p["precision"]))
+            places = sorted(item.summary["places"], key=lambda p: LOCATION_PRECISIONS.index(p["precision"]))
             row = listing_row(item)
             del row["lat"], row["lon"]
             point = {"type": "Point", "coordinates": [places[0]["lon"], places[0]["lat"]]} if places else None

@@ -13,8 +13,8 @@ from typing import Literal, NamedTuple
 from strikemap.gazetteer import default_gazetteer
 from strikemap.gazetteer_data import KYIV, KYIV_REGION
 from strikemap.overlays import Bounds
-from strikemap.query import EventView
 from strikemap.render import Marker
+from strikemap.views import EventView
 
 Area = Literal["Kyiv", "Kyiv region", "elsewhere"]
 

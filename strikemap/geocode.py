@@ -23,7 +23,7 @@ from geopy.point import Point
 from strikemap.errors import ConfigError
 from strikemap.gazetteer import Entry, Gazetteer, default_gazetteer
 from strikemap.gazetteer_data import KYIV, Kind
-from strikemap.models import Place, PlacePrecision, Report
+from strikemap.models import LOCATION_PRECISIONS, Place, PlacePrecision, Report
 
 __all__ = [
     "GEOCODERS",
@@ -47,13 +47,6 @@ NOMINATIM_DOMAIN = "nominatim.openstreetmap.org"
 KYIV_VIEWBOX = (Point(50.59, 30.24), Point(50.21, 30.83))
 """Corners of a box around the city: Nominatim prefers results inside it."""
 
-_FINEST_FIRST: tuple[PlacePrecision, ...] = (
-    "landmark",
-    "neighbourhood",
-    "district",
-    "city",
-    "region",
-)
 # fmt: off
 _ADDRESS_TYPES: dict[str, PlacePrecision] = {
     "city_district": "district", "borough": "district", "district": "district",
@@ -99,7 +92,7 @@ class OfflineGeocoder:
         if entry is not None:
             return _answer([_entry_location(entry)], exactly_one)
         entries = dict.fromkeys(m.entry for m in self._gazetteer.find(query))
-        ranked = sorted(entries, key=lambda e: _FINEST_FIRST.index(e.precision))
+        ranked = sorted(entries, key=lambda e: LOCATION_PRECISIONS.index(e.precision))
         return _answer([_entry_location(e) for e in ranked], exactly_one)
 
     def reverse(self, query: PointLike, *, exactly_one: bool = True) -> Found:

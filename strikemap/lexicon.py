@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from strikemap.models import Weapon
+
 _UNITS = {
     "zero": 0,
     "no": 0,
@@ -286,7 +288,7 @@ def _stronger(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[s
     return max(a, b, key=lambda s: (min(map(len, s)) >= 3, -len(s), min(map(len, s))))
 
 
-WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
+WEAPON_MODELS: tuple[tuple[str, str, Weapon], ...] = (
     # (pattern, canonical model, weapon class); a longer name before the shorter one it holds
     (r"shahed[- ]?136", "Shahed-136", "drone"),
     (r"shahed[- ]?131", "Shahed-131", "drone"),
@@ -318,7 +320,7 @@ WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
 )
 """Named weapons. Iskander-M (ballistic) and Iskander-K (cruise) are kept apart where the text says which."""
 
-WEAPON_CLASSES: tuple[tuple[str, str], ...] = (
+WEAPON_CLASSES: tuple[tuple[str, Weapon], ...] = (
     # Artillery before missiles, so 'Grad rockets' and 'multiple rocket launchers' are artillery.
     (
         r"(?:(?:artillery|tank|mortar|howitzer|\d+[- ]?mm) )shells?|artillery|mortars?"

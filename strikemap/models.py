@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Precision = Literal["day", "month", "year"]
 Role = Literal["primary", "background"]
 PlacePrecision = Literal["landmark", "neighbourhood", "district", "city", "region"]
+LOCATION_PRECISIONS: tuple[PlacePrecision, ...] = get_args(PlacePrecision)
+"""How precisely a place is located, finest first: the order that picks an event's best place."""
+Weapon = Literal["drone", "missile", "bomb", "artillery"]
+WEAPONS: tuple[Weapon, ...] = get_args(Weapon)
+"""The weapon classes a report names (`lexicon.WEAPON_CLASSES`), in the order lists show them."""
 Language = Literal["uk", "ru", "en", "mixed"]
-LANGUAGES: tuple[Language, ...] = ("uk", "ru", "en", "mixed")
+LANGUAGES: tuple[Language, ...] = get_args(Language)
 """Ukrainian, Russian, English, or more than one of them in one article (`language.detect`)."""
 
 DISTRICTS: tuple[str, ...] = (

@@ -11,8 +11,8 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
-from strikemap.models import DISTRICTS, LANGUAGES
-from strikemap.query import LOCATION_PRECISIONS, WEAPONS, Filters
+from strikemap.models import DISTRICTS, LANGUAGES, LOCATION_PRECISIONS, WEAPONS
+from strikemap.views import Filters
 
 Params = dict[str, str | list[str]]
 Window = tuple[dt.date, dt.date]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from strikemap import _formats, _html, telegram
+from strikemap.dates import MONTHS
 from strikemap.errors import ConfigError, ReadError
 from strikemap.language import detect
 from strikemap.models import Article, Skipped
@@ -38,20 +39,6 @@ ROW_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | ROW_SUFFIXES | {".json"}
 """Suffixes a folder walk picks up; a file named explicitly is read whatever its suffix."""
 
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 _DAY_MONTH = r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})(?!\d)"
 _MONTH_DAY = r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"
 _DATE_FORMS = (
@@ -121,7 +108,7 @@ def _month(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     word = word.lower()
-    return next((n for n, name in enumerate(_MONTHS, 1) if name.startswith(word)), None)
+    return next((n for n, name in enumerate(MONTHS, 1) if name.startswith(word)), None)
 
 
 def _plausible_date(year: int, month: int, day: int) -> dt.date | None:

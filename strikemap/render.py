@@ -24,12 +24,11 @@ from folium.utilities import JsCode
 from strikemap.assets import localise
 from strikemap.dates import format_date
 from strikemap.gazetteer import default_gazetteer, geodata_folder
-from strikemap.gazetteer_data import read_districts
+from strikemap.gazetteer_data import KYIV_CENTRE, read_districts
 from strikemap.models import Place, Precision
 from strikemap.overlays import Bounds, DistrictLabels, Frame, Legend, cluster_icon
-from strikemap.query import EventView
+from strikemap.views import EventView
 
-KYIV_CENTRE = (50.4501, 30.5234)
 WEAPON_GROUPS = ("drone", "missile", "mixed", "other")
 COLOURS = {"drone": "#00786e", "missile": "#5e3c99", "mixed": "#d01c8b", "other": "#4d4d4d"}
 """Cool or neutral hues, so no weapon reads as a district's warm shading (drones were orange)."""

@@ -18,8 +18,8 @@ from strikemap.dates import EARLIEST_YEAR
 from strikemap.errors import ConfigError
 from strikemap.facts import MAX_COUNT
 from strikemap.ingest import regroup
-from strikemap.models import DISTRICTS
-from strikemap.query import CORRECTABLE, STATUSES, WEAPONS, EventView, date_text, parse_date
+from strikemap.models import DISTRICTS, WEAPONS
+from strikemap.views import CORRECTABLE, STATUSES, EventView, date_text, parse_date
 
 
 def correct(store: st.Store, event_id: str, field: str, value: Any, *, note: str | None = None) -> None:

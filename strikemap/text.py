@@ -10,22 +10,14 @@ import string
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from strikemap.dates import MONTHS
 from strikemap.lexicon import DATELINE, Cue
 
 _ABBREVIATIONS = frozenset(
     [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
+        # Short month names; "may" is a whole word, so a full stop after it ends a sentence.
+        *(month[:3] for month in MONTHS if month != "may"),
         "sept",
-        "oct",
-        "nov",
-        "dec",
         "mr",
         "mrs",
         "ms",
@@ -61,8 +53,8 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 _CAPTION_MARK = Cue(r"\bsource:\s*getty\b|^\s*(?:photo|caption)\s*:|\bphoto\s*:\s*[\w .&/-]{1,40}$")
 _CAPTION_HINT = Cue(r"\b(?:via|photo|getty|reuters|afp|ap|handout|epa|caption|ukraine)\b")
 _WIRE_CAPTION = re.compile(
-    r",\s+Ukraine,?\s+(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+"
-    r"(?:19|20)\d\d\.?\s*(?:\([^()]{0,60}\))?\s*$"
+    r",\s+Ukraine,?\s+(?:on\s+)?(?:%s)[a-z]*\.?\s+\d{1,2},\s+"
+    r"(?:19|20)\d\d\.?\s*(?:\([^()]{0,60}\))?\s*$" % "|".join(month[:3].title() for month in MONTHS)
 )
 """Every caption holds one of these words: an article without them has no caption to look for."""
 MAX_SENTENCE = 1_000

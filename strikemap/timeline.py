@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from strikemap.dates import format_date
-from strikemap.query import EventView, period
+from strikemap.views import EventView, period
 
 
 def span(views: Iterable[EventView]) -> tuple[dt.date, dt.date] | None:

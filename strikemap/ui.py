@@ -27,11 +27,12 @@ from strikemap.errors import ConfigError, StoreError
 from strikemap.export import view_row
 from strikemap.ingest import Summary, ingest
 from strikemap.language import name as language_name
-from strikemap.models import DISTRICTS, LANGUAGES, Article, Event, Skipped
+from strikemap.models import DISTRICTS, LANGUAGES, LOCATION_PRECISIONS, WEAPONS, Article, Event, Skipped
 from strikemap.panels import inert
 from strikemap.params import View
-from strikemap.query import LOCATION_PRECISIONS, WEAPONS, EventView, Filters
 from strikemap.store import Store, counts, generation, open_store
+from strikemap.views import EventView, Filters
+from strikemap.views import apply as apply_filters
 
 APP_DIR = Path(__file__).resolve().parent.parent
 DEMO_CORPUS = demo.CORPUS
@@ -262,7 +263,7 @@ def _filters_changed() -> None:
 def filtered_views() -> tuple[list[EventView], View]:
     """The events the filters let through, and the view they come from."""
     view = session.current_view()
-    return query.apply(all_views(), view.filters), view
+    return apply_filters(all_views(), view.filters), view
 
 
 def window_of(views: Sequence[EventView]) -> tuple[dt.date, dt.date] | None:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from strikemap.links import outlet_name
 from strikemap.panels import date_label, disagreements, evidence_lines, inert, report_fields, source_line
-from strikemap.query import EventView
+from strikemap.views import EventView
 
 md = inert
 

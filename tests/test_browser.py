@@ -17,8 +17,9 @@ from typing import Any
 from strikemap import render, timeline
 from strikemap.export import to_csv, view_row
 from strikemap.links import outlet_name
-from strikemap.query import Filters, apply, load
+from strikemap.query import load
 from strikemap.store import Store
+from strikemap.views import Filters, apply
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"

@@ -18,8 +18,9 @@ from test_browser import IDLE, MAP_FRAME
 
 from strikemap import demo, render, timeline
 from strikemap.export import to_csv, view_row
-from strikemap.query import Filters, apply, load
+from strikemap.query import load
 from strikemap.store import Store
+from strikemap.views import Filters, apply
 
 WINDOW = (dt.date(2023, 5, 1), dt.date(2023, 12, 31))
 

@@ -13,7 +13,7 @@ from strikemap.coverage import articles, matrix, outlet_columns, outlets
 from strikemap.extract import extract
 from strikemap.links import outlet_name
 from strikemap.models import Report
-from strikemap.query import EventView
+from strikemap.views import EventView
 
 
 def report(source: str | None, article_id: str, day: dt.date | None, **fields: object) -> Report:

@@ -13,7 +13,7 @@ from conftest import make_article
 from strikemap.cluster import cluster
 from strikemap.export import event_row, safe_cell, to_csv, to_geojson, to_json
 from strikemap.extract import extract
-from strikemap.query import EventView
+from strikemap.views import EventView
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 
 from strikemap import framing, render
 from strikemap.models import Event
-from strikemap.query import EventView
+from strikemap.views import EventView
 
 
 def view(event_id: str, city: str = "Kyiv") -> EventView:

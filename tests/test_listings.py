@@ -16,9 +16,10 @@ from strikemap.cli import main
 from strikemap.export import listing_row, listings_geojson, to_csv, to_geojson, view_row
 from strikemap.ingest import ingest, reextract
 from strikemap.models import Article
-from strikemap.query import Filters, find, listings
+from strikemap.query import find, listings
 from strikemap.read import read_paths
 from strikemap.review import correct, merge, set_status, split
+from strikemap.views import Filters
 
 ARTICLES = ROOT / "samples" / "articles"
 FILTERS = [

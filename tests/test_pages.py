@@ -18,6 +18,7 @@ from strikemap.ingest import ingest
 from strikemap.models import Article
 from strikemap.read import read_paths
 from strikemap.store import Store, counts
+from strikemap.views import EventView
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 LOCAL = "/app/static/vendor/"
@@ -77,7 +78,7 @@ def stored(db: Path) -> Any:
         store.close()
 
 
-def stored_views(db: Path) -> list[query.EventView]:
+def stored_views(db: Path) -> list[EventView]:
     store = Store(str(db))
     try:
         return query.find(store)

@@ -9,7 +9,7 @@ import pytest
 
 from strikemap import params
 from strikemap.params import View, known, normal, reconcile
-from strikemap.query import Filters, check
+from strikemap.views import Filters, check
 
 D = dt.date
 Window = tuple[dt.date, dt.date] | None

@@ -16,8 +16,9 @@ from conftest import make_article
 from strikemap import render
 from strikemap.cluster import cluster
 from strikemap.extract import extract
+from strikemap.gazetteer_data import KYIV_CENTRE
 from strikemap.models import DISTRICTS, Event, Place
-from strikemap.query import EventView
+from strikemap.views import EventView
 
 LOCAL = "/app/static/vendor/"
 TWO_DISTRICTS = (
@@ -495,7 +496,7 @@ def test_with_nothing_to_fit_the_map_goes_back_to_kyiv() -> None:
     page = rendered(events)
     assert (
         "fitBounds" in page,
-        f"map.setView({list(render.KYIV_CENTRE)}, {render.DEFAULT_ZOOM})" in page,
+        f"map.setView({list(KYIV_CENTRE)}, {render.DEFAULT_ZOOM})" in page,
     ) == (
         False,
         True,

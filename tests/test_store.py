@@ -18,9 +18,10 @@ from strikemap.cli import main
 from strikemap.errors import StoreError
 from strikemap.export import listing_row, to_csv, view_row
 from strikemap.ingest import ingest, reextract
-from strikemap.query import Filters, find, get, listings
+from strikemap.query import find, get, listings
 from strikemap.read import read_paths
 from strikemap.review import correct, merge, set_status, split
+from strikemap.views import Filters
 
 SAMPLES = ROOT / "tests" / "fixtures" / "corpus"
 """A frozen corpus: samples/ grows as the demo corpus, these expectations must not."""

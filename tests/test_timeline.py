@@ -11,7 +11,7 @@ from strikemap import timeline
 from strikemap.cluster import cluster
 from strikemap.extract import extract
 from strikemap.models import Event, Precision
-from strikemap.query import EventView
+from strikemap.views import EventView
 
 D = dt.date
 

@@ -9,7 +9,7 @@ import pytest
 from strikemap import facts
 from strikemap import lexicon as lx
 from strikemap.extract import extract
-from strikemap.models import Article
+from strikemap.models import WEAPONS, Article
 
 
 def classes(clause: str, *, placed: bool = False) -> list[str]:
@@ -168,7 +168,11 @@ def test_models_are_kept_apart_and_map_to_their_class(
 
 
 def test_every_model_maps_to_a_canonical_class() -> None:
-    assert set(lx.MODEL_CLASS.values()) <= {"drone", "missile", "bomb", "artillery"}
+    assert set(lx.MODEL_CLASS.values()) <= set(WEAPONS)
+
+
+def test_every_weapon_class_has_words_of_its_own() -> None:
+    assert {weapon for _, weapon in lx.WEAPON_CLASSES} == set(WEAPONS)
 
 
 def _kyiv(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
