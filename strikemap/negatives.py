@@ -29,11 +29,10 @@ _LINK_LABEL = re.compile(
     re.IGNORECASE,
 )
 """A line that is only the label of a link list: the bullet lines under it are headlines."""
-_TEASER = re.compile(
+_TEASER = lx.Cue(
     r"\b(?:read more|continue reading|read the full (?:story|article)|"
     r"читати (?:більше|далі)|читайте (?:більше|далі)|докладніше|читать (?:далее|больше)|подробнее)"
-    r"[ \t]?[»>→]{0,3}$",
-    re.IGNORECASE,
+    r"[ \t]?[»>→]{0,3}$"
 )
 _TEASER_TAIL = 40
 """How much of a line's end is read for a teaser's link words: a bounded search on any line."""
@@ -50,13 +49,14 @@ def link_spans(text: str) -> list[tuple[int, int]]:
     (`in the following districts:`) is the article's own.
     """
     spans: list[tuple[int, int]] = []
+    teasers = _TEASER.possible(text)  # most articles have no teaser words at all
     under_label = False
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
         if _LINK_LABEL.fullmatch(line):
             under_label = True
-        elif _LINK_LINE.match(line) or _TEASER.search(line.rstrip()[-_TEASER_TAIL:]):
+        elif _LINK_LINE.match(line) or (teasers and _TEASER.search(line.rstrip()[-_TEASER_TAIL:])):
             spans.append((start, end))
             under_label = False
         elif under_label and _BULLET.match(line):
