@@ -13,12 +13,17 @@ Usage: python bench/run.py --only browser [--quick]
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 from typing import Any
 
 import corpus
-from common import Figure, Plan, in_child, served_app
+from common import ROOT, Figure, Plan, in_child
 from load import ARGS, CHROMIUM
+
+# The app is served exactly as the browser tests serve it: that harness lives with the tests.
+sys.path.append(str(ROOT / "tests"))
+from serving import served_app
 
 TARGET_SECONDS = 3.0
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-from common import served_app  # noqa: E402
+sys.path.insert(0, str(ROOT / "tests"))
+from serving import served_app  # noqa: E402
 
 from strikemap import demo  # noqa: E402
 from strikemap.query import load  # noqa: E402

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from serving import log_problems, served_app
 
 from strikemap import demo
 from strikemap.models import Article
@@ -19,9 +19,6 @@ from strikemap.read import article_id
 from strikemap.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-from common import log_problems, served_app  # noqa: E402  (bench/ holds what tests and benchmarks share)
-
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 SCORER = SHARED / "eval" / "score.py"

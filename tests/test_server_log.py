@@ -7,7 +7,7 @@ The samples are what `streamlit run` wrote during browser-test runs, and what Py
 from __future__ import annotations
 
 import pytest
-from conftest import log_problems
+from serving import log_problems
 
 BANNER = """\
 2026-12-01 22:14:41.459 Uvicorn server started on 127.0.0.1:58177

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
-import sys
 
 import pytest
-from conftest import ROOT
+from blocked_imports import import_blocking
 
 from strikemap.errors import ConfigError
 from strikemap.models import Event, Place, Precision
@@ -24,34 +22,9 @@ NO_DATABASE = (
 )
 """Modules that show or filter events: they must import, and work, where no database driver is."""
 
-_IMPORT_WITHOUT_SQLALCHEMY = """
-import importlib, importlib.abc, sys
-from pathlib import Path
-
-asked = []
-
-class NoSqlAlchemy(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name.partition(".")[0] == "sqlalchemy":
-            asked.append(name)
-            raise ImportError(f"{name} is not to be imported here")
-        return None
-
-assert "sqlalchemy" not in sys.modules, "sqlalchemy was imported before the test began"
-sys.meta_path.insert(0, NoSqlAlchemy())
-module = importlib.import_module(sys.argv[1])
-assert Path(module.__file__).is_relative_to(sys.argv[2]), module.__file__
-if asked:
-    sys.exit(f"{sys.argv[1]} asked for {asked[0]} (and caught the refusal)")
-"""
-
 
 def _import_without_sqlalchemy(module: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-c", _IMPORT_WITHOUT_SQLALCHEMY, module, str(ROOT)],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=300, check=False,
-    )  # fmt: skip
+    return import_blocking([module], blocked=["sqlalchemy"])
 
 
 @pytest.mark.parametrize("module", NO_DATABASE)

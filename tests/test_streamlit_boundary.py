@@ -1,0 +1,57 @@
+"""The line between the library and the dashboard: only the dashboard's modules may import Streamlit.
+
+So the command line, the store and the extraction install and run without Streamlit, and a module that
+starts importing it either joins the dashboard's list below, on purpose, or fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from blocked_imports import ROOT, import_blocking
+
+STREAMLIT = ("streamlit", "streamlit_folium")
+DASHBOARD = ("strikemap.ui", "strikemap.ui_panel", "strikemap.session")
+"""The dashboard's modules: the ones that import Streamlit (a listed package covers its submodules)."""
+NOT_IMPORTED = ("strikemap.__main__",)
+"""Runs the command line when imported; it imports nothing but ``strikemap.cli``, which is checked."""
+
+
+def package_modules() -> list[str]:
+    """Every module of the package by its dotted name, found from the files, so none is forgotten."""
+    names = []
+    for path in sorted((ROOT / "strikemap").rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+def in_dashboard(module: str) -> bool:
+    return any(module == name or module.startswith(f"{name}.") for name in DASHBOARD)
+
+
+def library_modules() -> list[str]:
+    return [name for name in package_modules() if not in_dashboard(name) and name not in NOT_IMPORTED]
+
+
+def test_library_imports_without_streamlit() -> None:
+    run = import_blocking(library_modules(), blocked=STREAMLIT)
+    assert run.stderr == ""  # names each module that asked for Streamlit
+    assert run.returncode == 0
+
+
+def test_the_lists_name_modules_that_exist() -> None:
+    """A module moved or renamed (into a dashboard folder, say) must take its entry along."""
+    assert [name for name in (*DASHBOARD, *NOT_IMPORTED) if name not in package_modules()] == []
+
+
+def test_the_library_is_most_of_the_package() -> None:
+    """The discovery works: it finds the package and the modules everyone imports."""
+    assert {"strikemap", "strikemap.models", "strikemap.cli", "strikemap.store"} <= set(library_modules())
+
+
+@pytest.mark.parametrize("module", DASHBOARD)
+def test_the_guard_refuses_each_dashboard_module(module: str) -> None:
+    """Proof that the first test can fail, and that every listed module still needs Streamlit."""
+    run = import_blocking([module], blocked=STREAMLIT)
+    assert run.returncode != 0
+    assert "streamlit is not to be imported here" in run.stderr
