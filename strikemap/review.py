@@ -17,7 +17,7 @@ from strikemap import store as st
 from strikemap.dates import EARLIEST_YEAR
 from strikemap.errors import ConfigError
 from strikemap.facts import MAX_COUNT
-from strikemap.ingest import regroup
+from strikemap.merge import regroup
 from strikemap.models import DISTRICTS, WEAPONS
 from strikemap.views import CORRECTABLE, STATUSES, EventView, date_text, parse_date
 

@@ -11,7 +11,7 @@ from conftest import make_article
 from strikemap import store as st
 from strikemap.candidates import MAX_CANDIDATE_DAYS, candidate_days, earliest_first_day, in_window
 from strikemap.cluster import cluster
-from strikemap.ingest import regroup
+from strikemap.merge import regroup
 from strikemap.models import Report, When
 
 DAY = dt.date(2023, 5, 28)
