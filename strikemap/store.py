@@ -825,6 +825,24 @@ def pinned_events(conn: Connection, event_ids: Iterable[str]) -> set[str]:
     return out
 
 
+def pin(conn: Connection, keys: Sequence[str], event_id: str) -> None:
+    """An analyst's decision that these reports belong to this event, whatever the clustering says."""
+    p = pins_table.c
+    for chunk in _chunks(list(keys), 500):
+        conn.execute(sa.delete(pins_table).where(p.report_key.in_(chunk)))
+        conn.execute(sa.insert(pins_table), [{"report_key": k, "event_id": event_id} for k in chunk])
+
+
+def add_correction(conn: Connection, event_id: str, field: str, value: Any, note: str | None) -> None:
+    """An analyst's value for one field of an event, stored beside the machine's, never over it."""
+    conn.execute(
+        sa.insert(corrections_table).values(
+            event_id=event_id, field=field, value=value, note=note,
+            created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        )
+    )  # fmt: skip
+
+
 def replace_events(
     conn: Connection, old_ids: Iterable[str], events: Sequence[tuple[str, Sequence[Report]]]
 ) -> None:
