@@ -14,11 +14,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from strikemap.candidates import candidate_days
 from strikemap.links import file_name, outlet_name, web_url
 from strikemap.memory import collector_paused
 from strikemap.models import Event, Report, When
-
-_MAX_CANDIDATE_DAYS = 62
 
 
 def cluster(reports: Iterable[Report]) -> list[Event]:
@@ -61,10 +60,9 @@ class _Index:
         when = report.when
         if when is None:
             return []
-        if when.earliest is not None and when.latest is not None:
-            if (when.latest - when.earliest).days > _MAX_CANDIDATE_DAYS:
-                return []
-            return [(report.city, d) for d in when.candidates() if (report.city, d) in self.by_day]
+        days = candidate_days(when)
+        if days is not None:
+            return [(report.city, d) for d in days if (report.city, d) in self.by_day]
         if when.weekday is not None:
             return self.by_weekday.get((report.city, when.weekday), [])
         return []

@@ -8,14 +8,13 @@ rerun completes the rest, and the result does not depend on how many processes e
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import multiprocessing
 import multiprocessing.connection
 import os
 import signal
 import threading
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from strikemap.budget import Extracted, article_seconds, extract_each, extract_i
 from strikemap.cluster import EventBuilder, group_reports, make_event
 from strikemap.gazetteer import Gazetteer, default_gazetteer
 from strikemap.geocode import Geocoder
+from strikemap.merge import Known, apply_pins, assign_ids, fresh_ids_at, regroup
 from strikemap.models import Article, Report, Skipped
 from strikemap.normalise import printable
 from strikemap.pipeline import place_reports
@@ -71,20 +71,6 @@ class Summary:
         out += [f"  skipped {printable(s.path)}: {printable(s.reason)}" for s in self.skipped]
         out += [f"  left out of {printable(s.path)}: {printable(s.reason)}" for s in self.left_out]
         return out
-
-
-@dataclass(slots=True)
-class Known:
-    """The events this ingest wrote, kept so later batches need not read them back and rebuild them.
-
-    Only events whose reports are all dated to one day of one city and carry no analyst's pin: a
-    new report on that day joins such an event and changes nothing else (unless a report without
-    a day could be on that day, which `_split` checks). Trusted while the store's write count
-    moved by this ingest's own writes only.
-    """
-
-    generation: int = -1
-    events: dict[str, EventBuilder] = field(default_factory=dict)
 
 
 def all_cores() -> int:
@@ -429,7 +415,7 @@ def _grow(conn: Connection, by_day: dict[tuple[str, dt.date], list[Report]], kno
         writes.append(_written(event_id, builder, reports, new=False))
     grown = {event_id for event_id, *_ in writes}
     ids = [(i, make_event(reports).id) for i, reports in fresh]
-    for event_id, index in _fresh_ids_at(conn, ids, set(grown), grown):
+    for event_id, index in fresh_ids_at(conn, ids, set(grown), grown):
         builder = known.events[event_id] = EventBuilder(groups[index])
         writes.append(_written(event_id, builder, groups[index], new=True))
     st.grow_events(conn, writes)
@@ -441,97 +427,6 @@ def _written(
 ) -> tuple[str, Report, str, list[str], bool]:
     summary = st.summary_json(builder.event(event_id), builder.listing())
     return event_id, builder.head, summary, [r.key for r in added], new
-
-
-def regroup(
-    conn: Connection,
-    new_reports: Sequence[Report],
-    affected: set[str],
-    *,
-    known: Known | None = None,
-    old: dict[str, list[Report]] | None = None,
-) -> tuple[int, int]:
-    """Re-merge the affected events with new reports; ids and analysts' pins are kept.
-
-    ``old``: the affected events' reports when already read. ``known``: this ingest's events,
-    to which the regrouped ones that qualify are added.
-    """
-    if old is None:
-        affected = affected | st.pinned_events(conn, affected)
-        old = st.reports_of(conn, affected)
-    member = {r.key: event_id for event_id, reports in old.items() for r in reports}
-    union = [r for reports in old.values() for r in reports] + list(new_reports)
-    pins = st.pins_for(conn, [r.key for r in union])
-    groups = _apply_pins(group_reports(union), pins)
-    assigned = _assign_ids(conn, groups, member, set(affected))
-    st.replace_events(conn, affected, assigned)
-    before = {event_id: {r.key for r in reports} for event_id, reports in old.items()}
-    created = sum(1 for event_id, _ in assigned if event_id not in before)
-    updated = sum(
-        1
-        for event_id, reports in assigned
-        if event_id in before and before[event_id] != {r.key for r in reports}
-    )
-    if known is not None:
-        stored = {r.key: r for r in union}
-        for event_id, reports in assigned:
-            days = {(r.city, r.date, r.date_precision) for r in (stored[x.key] for x in reports)}
-            if len(days) == 1 and next(iter(days))[2] == "day" and not any(r.key in pins for r in reports):
-                known.events[event_id] = EventBuilder(stored[r.key] for r in reports)
-    return created, updated
-
-
-def _apply_pins(groups: list[list[Report]], pins: dict[str, str]) -> list[tuple[str | None, list[Report]]]:
-    """Reports an analyst placed by hand leave their machine group for the pinned event."""
-    out: list[tuple[str | None, list[Report]]] = []
-    pinned: dict[str, list[Report]] = {}
-    for group in groups:
-        free = [r for r in group if r.key not in pins]
-        for r in group:
-            if r.key in pins:
-                pinned.setdefault(pins[r.key], []).append(r)
-        if free:
-            out.append((None, free))
-    return out + [(event_id, reports) for event_id, reports in sorted(pinned.items())]
-
-
-def _assign_ids(
-    conn: Connection,
-    groups: list[tuple[str | None, list[Report]]],
-    member: dict[str, str],
-    affected: set[str],
-) -> list[tuple[str, list[Report]]]:
-    """Each group keeps the id of the old event it shares most reports with, so corrections stay."""
-    used = {event_id for event_id, _ in groups if event_id}
-    out = [(event_id, reports) for event_id, reports in groups if event_id]
-    free = sorted((g for g in groups if not g[0]), key=lambda g: (-len(g[1]), min(r.key for r in g[1])))
-    fresh: list[tuple[int, str]] = []
-    for index, (_, reports) in enumerate(free):
-        votes = Counter(member[r.key] for r in reports if r.key in member)
-        chosen = next(
-            (e for e, _ in sorted(votes.items(), key=lambda v: (-v[1], v[0])) if e not in used), None
-        )
-        if chosen is None:
-            fresh.append((index, make_event(reports).id))
-            continue
-        used.add(chosen)
-        out.append((chosen, reports))
-    by_index = dict(enumerate(reports for _, reports in free))
-    return out + [(event_id, by_index[i]) for event_id, i in _fresh_ids_at(conn, fresh, used, affected)]
-
-
-def _fresh_ids_at(
-    conn: Connection, fresh: list[tuple[int, str]], used: set[str], affected: set[str]
-) -> list[tuple[str, int]]:
-    """An unused id for each new group, its own (`make_event`'s) unless taken: (id, index)."""
-    taken = st.existing_event_ids(conn, [i for _, i in fresh]) - affected
-    out: list[tuple[str, int]] = []
-    for index, event_id in fresh:
-        while event_id in used or event_id in taken:
-            event_id = hashlib.sha1(event_id.encode()).hexdigest()[:12]
-        used.add(event_id)
-        out.append((event_id, index))
-    return out
 
 
 def reextract(
@@ -558,8 +453,8 @@ def reextract(
         reports = place_reports(found, geocoder) + kept
         member = {r.key: by_key.get(r.key) or by_place.get((r.article_id, r.city, r.date)) for r in reports}
         st.replace_reports(conn, reports)
-        groups = _apply_pins(group_reports(reports), st.pins_for(conn, [r.key for r in reports]))
-        assigned = _assign_ids(conn, groups, {k: v for k, v in member.items() if v}, set(event_ids))
+        groups = apply_pins(group_reports(reports), st.pins_for(conn, [r.key for r in reports]))
+        assigned = assign_ids(conn, groups, {k: v for k, v in member.items() if v}, set(event_ids))
         st.replace_events(conn, event_ids, assigned)
         summary.present = len(articles)
         summary.reports = len(reports)

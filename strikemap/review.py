@@ -11,13 +11,13 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
 from strikemap import store as st
 from strikemap.dates import EARLIEST_YEAR
 from strikemap.errors import ConfigError
 from strikemap.facts import MAX_COUNT
-from strikemap.ingest import regroup
+from strikemap.merge import regroup
 from strikemap.models import DISTRICTS, WEAPONS
 from strikemap.views import CORRECTABLE, STATUSES, EventView, date_text, parse_date
 
@@ -39,7 +39,7 @@ def merge(store: st.Store, keep: str, others: Sequence[str]) -> None:
     with store.writing() as conn:
         _require(conn, ids)
         reports = st.reports_of(conn, ids)
-        _pin(conn, [r.key for i in ids for r in reports.get(i, [])], keep)
+        st.pin(conn, [r.key for i in ids for r in reports.get(i, [])], keep)
         regroup(conn, [], set(ids))
 
 
@@ -54,8 +54,8 @@ def split(store: st.Store, event_id: str, report_keys: Sequence[str]) -> str:
         if set(report_keys) == keys:
             raise ConfigError("a split must leave at least one report in the original event")
         new_id = hashlib.sha1(("split|" + "|".join(sorted(report_keys))).encode()).hexdigest()[:12]
-        _pin(conn, report_keys, new_id)
-        _pin(conn, sorted(keys - set(report_keys)), event_id)
+        st.pin(conn, report_keys, new_id)
+        st.pin(conn, sorted(keys - set(report_keys)), event_id)
         regroup(conn, [], {event_id})
         return new_id
 
@@ -89,26 +89,13 @@ def _checked(field: str, value: Any) -> Any:
 def _record(store: st.Store, event_id: str, field: str, value: Any, note: str | None) -> None:
     with store.writing() as conn:
         _require(conn, [event_id])
-        conn.execute(
-            sa.insert(st.corrections_table).values(
-                event_id=event_id, field=field, value=value, note=note,
-                created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            )
-        )  # fmt: skip
+        st.add_correction(conn, event_id, field, value, note)
 
 
-def _require(conn: sa.Connection, ids: Sequence[str]) -> None:
+def _require(conn: Connection, ids: Sequence[str]) -> None:
     missing = sorted(set(ids) - st.existing_event_ids(conn, ids))
     if missing:
         raise ConfigError(f"no event with id {missing[0]!r} in the store")
-
-
-def _pin(conn: sa.Connection, keys: Sequence[str], event_id: str) -> None:
-    p = st.pins_table.c
-    for start in range(0, len(keys), 500):
-        chunk = list(keys[start : start + 500])
-        conn.execute(sa.delete(st.pins_table).where(p.report_key.in_(chunk)))
-        conn.execute(sa.insert(st.pins_table), [{"report_key": k, "event_id": event_id} for k in chunk])
 
 
 def save_review(

@@ -21,6 +21,7 @@ from urllib.parse import quote
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from strikemap.candidates import candidate_days, earliest_first_day, in_window
 from strikemap.cluster import make_event
 from strikemap.errors import ConfigError, StoreDamaged, StoreError
 from strikemap.language import detect
@@ -113,8 +114,6 @@ loose_index = sa.Index(
 )
 """Partial, so finding the reports a new event may claim never reads the (many) dated ones. It
 replaces ix_reports_city_window, over all reports, which stores made before it still have."""
-MAX_CANDIDATE_DAYS = 62
-"""A report whose possible days span more is never matched to a day (as in `cluster`)."""
 events_table = sa.Table(
     "events",
     metadata,
@@ -725,13 +724,8 @@ def _neighbours(conn: Connection, reports: Sequence[Report]) -> set[str]:
             days.add((report.city, report.date))
             continue
         buckets.add((report.city, report.date, report.date_precision))
-        if (
-            when
-            and when.earliest
-            and when.latest
-            and (when.latest - when.earliest).days <= MAX_CANDIDATE_DAYS
-        ):
-            days.update((report.city, d) for d in when.candidates())
+        if in_window(when):
+            days.update((report.city, d) for d in candidate_days(when) or ())
         elif when and when.weekday is not None:
             weekdays.add((report.city, when.weekday))
     e, r, m = events_table.c, reports_table.c, memberships_table.c
@@ -780,7 +774,7 @@ def claims_by_day(conn: Connection, days: set[tuple[str, dt.date]]) -> dict[tupl
     for city, day in days:
         wanted.setdefault(city, set()).add(day)
     first, last = min(day for _, day in days), max(day for _, day in days)
-    near = sa.and_(r.first_day >= first - dt.timedelta(days=MAX_CANDIDATE_DAYS), r.first_day <= last)
+    near = sa.and_(r.first_day >= earliest_first_day(first), r.first_day <= last)
     out: dict[tuple[str, dt.date], set[str]] = {}
     claims = sa.select(m.event_id, r.city, r.first_day, r.last_day, r.weekday)
     claims = claims.join(reports_table, r.key == m.report_key).where(LOOSE)
@@ -829,6 +823,24 @@ def pinned_events(conn: Connection, event_ids: Iterable[str]) -> set[str]:
         keys = sa.select(m.report_key).where(m.event_id.in_(chunk))
         out.update(conn.execute(sa.select(p.event_id).where(p.report_key.in_(keys))).scalars())
     return out
+
+
+def pin(conn: Connection, keys: Sequence[str], event_id: str) -> None:
+    """An analyst's decision that these reports belong to this event, whatever the clustering says."""
+    p = pins_table.c
+    for chunk in _chunks(list(keys), 500):
+        conn.execute(sa.delete(pins_table).where(p.report_key.in_(chunk)))
+        conn.execute(sa.insert(pins_table), [{"report_key": k, "event_id": event_id} for k in chunk])
+
+
+def add_correction(conn: Connection, event_id: str, field: str, value: Any, note: str | None) -> None:
+    """An analyst's value for one field of an event, stored beside the machine's, never over it."""
+    conn.execute(
+        sa.insert(corrections_table).values(
+            event_id=event_id, field=field, value=value, note=note,
+            created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        )
+    )  # fmt: skip
 
 
 def replace_events(
