@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from conftest import make_article
@@ -61,13 +60,6 @@ def _report(name: str, when: When) -> Report:
 def _pair(span: int) -> tuple[Report, Report]:
     """A report of one day, and one that may be on any day of a period ending that day."""
     return _report("dated", When(DAY, DAY)), _report("loose", When(DAY - dt.timedelta(days=span), DAY))
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "store.sqlite")
-    return str(request.getfixturevalue("fresh_postgres_url"))
 
 
 def _grouped_in_store(url: str, first: Report, then: Report) -> list[list[str]]:

@@ -3,7 +3,6 @@ same night merge, through the real pipeline (files read, extracted and ingested 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,16 +26,6 @@ EN_TWO_WEEKDAYS = (
     "damaged a residential building in the Darnytskyi district, Mayor Vitali Klitschko said."
 )
 EN_INTO = "Russia sent Shahed drones at Kyiv overnight on Sunday into Monday, hitting Darnytskyi district."
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[st.Store]:
-    if request.param == "sqlite":
-        store = st.Store(str(tmp_path / "store.sqlite"))
-    else:
-        store = st.Store(request.getfixturevalue("fresh_postgres_url"))
-    yield store
-    store.close()
 
 
 def _write(path: Path, published: str, source: str, text: str) -> Path:

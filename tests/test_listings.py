@@ -37,13 +37,6 @@ FILTERS = [
 ]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "store.sqlite")
-    return str(request.getfixturevalue("fresh_postgres_url"))
-
-
 def _reviewed(url: str, tmp_path: Path) -> st.Store:
     """The sample articles, with every kind of analyst decision and an undated report joining a day."""
     store = st.Store(url)

@@ -27,13 +27,6 @@ SAMPLES = ROOT / "tests" / "fixtures" / "corpus"
 """A frozen corpus: samples/ grows as the demo corpus, these expectations must not."""
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "store.sqlite")
-    return str(request.getfixturevalue("fresh_postgres_url"))
-
-
 @pytest.fixture
 def store(store_url: str) -> st.Store:
     return st.Store(store_url)

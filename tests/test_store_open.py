@@ -290,13 +290,6 @@ def test_reading_leaves_the_store_file_as_it_was(filled: Path, tmp_path: Path, a
     assert (result.returncode, after) == (0, before), result.stderr
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "store.sqlite")
-    return str(request.getfixturevalue("fresh_postgres_url"))
-
-
 def test_a_read_only_store_reads_everything_and_refuses_any_write(store_url: str) -> None:
     writer = sm.Store(store_url)
     ingest(writer, read_paths([CORPUS]))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -317,16 +316,6 @@ def _read_limited(path: Path, limit: int) -> tuple[list[Article], list[Skipped]]
 
 
 # --- storing, and storing a newer export ----------------------------------------------------------------
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[st.Store]:
-    if request.param == "sqlite":
-        store = st.Store(str(tmp_path / "store.sqlite"))
-    else:
-        store = st.Store(request.getfixturevalue("fresh_postgres_url"))
-    yield store
-    store.close()
 
 
 def _stored_text(store: st.Store, number: int) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -119,16 +118,6 @@ def test_other_posts_keep_their_own_day(
 
 
 # --- the store: on SQLite and PostgreSQL -----------------------------------------------------------------
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[st.Store]:
-    if request.param == "sqlite":
-        store = st.Store(str(tmp_path / "store.sqlite"))
-    else:
-        store = st.Store(request.getfixturevalue("fresh_postgres_url"))
-    yield store
-    store.close()
 
 
 def _stored_events(store: st.Store) -> list[tuple[str, tuple[str, ...], int | None, int | None, list[int]]]:
