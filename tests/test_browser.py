@@ -125,10 +125,13 @@ def test_clicking_a_marker_opens_a_panel_for_each_source(app: tuple[str, Store],
     page.wait_for_timeout(500)
     page.wait_for_selector(IDLE, timeout=60_000)
     page.get_by_text(f"Event {target.event.id}").wait_for(timeout=30_000)
+    # The panel streams in card by card; wait for each part rather than count a half-drawn page.
     for report in target.event.reports:
         outlet = outlet_name(report)
-        assert page.get_by_text(f"{outlet} · {report.role} report").count() >= 1, outlet
-    assert page.locator("div.evidence mark").count() >= len(target.event.reports)
+        page.get_by_text(f"{outlet} · {report.role} report").first.wait_for(timeout=30_000)
+    marks = page.locator("div.evidence mark")
+    marks.nth(len(target.event.reports) - 1).wait_for(timeout=30_000)
+    assert marks.count() >= len(target.event.reports)
 
 
 def test_the_csv_download_equals_the_filtered_table(
