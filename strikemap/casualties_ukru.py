@@ -172,13 +172,14 @@ _NATIONWIDE = re.compile(
     re.IGNORECASE,
 )
 """A figure for the whole country or the whole war is not the attack's."""
-_CYRILLIC = re.compile("[а-яіїєґё]", re.IGNORECASE)
-_ANY_HURT = re.compile(
+_HURT_STEMS = (
     r"загин|загибл|помер|погиб|умер|скончал|вбит|убит|поранен|постражд|травм|ранен|пострада|жертв|"
-    r"госпітал|госпитал|т[іе]л[оа]|житт|жизн",
-    re.IGNORECASE,
+    r"госпітал|госпитал|т[іе]л[оа]|житт|жизн"
 )
-"""Every figure needs one of these stems: most clauses hold none and skip the patterns."""
+_ANY_HURT = re.compile(_HURT_STEMS)
+_ANY_HURT_FOLDED = re.compile(_HURT_STEMS, re.IGNORECASE)
+"""Every figure needs one of these stems: most clauses hold none and skip the patterns. Asked of
+the lower-cased text: case-blind matching of Cyrillic is several times slower."""
 _STEMS = {
     "killed": re.compile(r"загин|загибл|помер|погиб|умер|скончал|вбит|убит|жертв|житт|жизн|т[іе]л[оа]"),
     "injured": re.compile(r"поранен|постражд|травм|ранен|пострада|госпітал|госпитал"),
@@ -198,11 +199,9 @@ class Figure:
 
 def casualties(clause: str) -> tuple[Figure, ...]:
     """Killed and injured figures in a Ukrainian or Russian clause; none for a clause in Latin script."""
-    if clause.isascii() or not _CYRILLIC.search(clause) or not _ANY_HURT.search(clause):
+    lower = _hurt(clause)
+    if lower is None or _NATIONWIDE.search(clause):
         return ()
-    if _NATIONWIDE.search(clause):
-        return ()
-    lower = _lower(clause)
     found: list[tuple[int, Figure]] = []
     taken: dict[str, list[tuple[int, int]]] = {"killed": [], "injured": []}
     fields = {field for field, stem in _STEMS.items() if stem.search(lower)}
@@ -227,11 +226,15 @@ def casualties(clause: str) -> tuple[Figure, ...]:
     return tuple(f for _, f in sorted(found, key=lambda p: p[0]))
 
 
-def _lower(text: str) -> str:
-    """The text lower-cased, for patterns written in lower case (faster than IGNORECASE); the
-    same length, so positions hold (a letter that lower-cases to two would shift them: keep it)."""
+def _hurt(text: str) -> str | None:
+    """The text lower-cased when it holds a stem of `_ANY_HURT`, else None (always for Latin script).
+    A letter that lower-cases to two ('İ') would shift positions: such a text is kept as it is."""
+    if text.isascii():
+        return None
     lower = text.lower()
-    return lower if len(lower) == len(text) else text
+    if len(lower) != len(text):
+        return text if _ANY_HURT_FOLDED.search(text) else None
+    return lower if _ANY_HURT.search(lower) else None
 
 
 def _zeros(clause: str, stated: set[str]) -> list[tuple[int, Figure]]:
@@ -287,9 +290,9 @@ _BREAK = re.compile("[,;—–:]")
 def bound(sentence: str) -> list[tuple[int, int]]:
     """Spans of figures told across a dash, colon or comma ('загиблих — п'ятеро', 'ще 22 — поранені',
     'жертвами обстрілу, за даними ДСНС, стали троє'), which a clause must not be cut inside."""
-    if not _CYRILLIC.search(sentence) or not _ANY_HURT.search(sentence):
+    lower = _hurt(sentence)
+    if lower is None or not _BREAK.search(lower):  # no span can cross a break the sentence lacks
         return []
-    lower = _lower(sentence)
     fields = {field for field, stem in _STEMS.items() if stem.search(lower)}  # as `casualties` reads it
     spans = [
         m.span()
