@@ -813,7 +813,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
-                incident.told |= _tells(text[clause[0] : clause[1]])
+                incident.told = incident.told or _tells(text[clause[0] : clause[1]])
                 incident.night |= mention is not None and mention.night
                 if mention is not None and not mention.recall and recalls is None:
                     recalls = bool(lx.RECALL.search(text))

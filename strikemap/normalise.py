@@ -62,13 +62,21 @@ _HIDDEN_SET = frozenset(chr(c) for a, b in _HIDDEN_RANGES for c in range(a, b + 
 _LATIN = "A-Za-z"
 _CYRILLIC = "\u0400-\u0482\u048a-\u04ff"
 _MIXED = re.compile(rf"[{_LATIN}][{_CYRILLIC}]|[{_CYRILLIC}][{_LATIN}]")
-_SUSPECT = re.compile(rf"[{_HIDDEN}\u0300-\u036f]|{_MIXED.pattern}")
-"""What `fold` changes besides NFKC, found in one C-speed pass: most articles hold none of it."""
+_SHOWS_NOTHING = re.compile(rf"[{_HIDDEN}\u0300-\u036f]")
+_LATIN_LETTER = re.compile(rf"[{_LATIN}]")
 _PLAIN = re.compile(rf"[\x00-\x9f{_CYRILLIC}\u2013\u2014\u2018\u2019\u201c\u201d\u00ab\u00bb]+")
 """Runs of characters that `fold` leaves as they are (unless a word mixes scripts)."""
 _WORD = re.compile(rf"[{_LATIN}{_CYRILLIC}]+")
 _TO_LATIN = dict(zip("АВЕКМНОРСТХаеорсухіјѕІЈЅԁ", "ABEKMHOPCTXaeopcyxijsIJSd", strict=True))
 _TO_CYRILLIC = {latin: cyr for cyr, latin in _TO_LATIN.items() if cyr not in "ѕЅԁ"}
+
+
+def _suspect(text: str) -> bool:
+    """Whether the text holds what `fold` changes besides NFKC: most articles hold none of it. Each
+    search skips through the text at C speed; a text without Latin letters mixes no scripts."""
+    if _SHOWS_NOTHING.search(text):
+        return True
+    return _LATIN_LETTER.search(text) is not None and _MIXED.search(text) is not None
 
 
 def fold(text: str) -> Folded:
@@ -80,7 +88,7 @@ def fold(text: str) -> Folded:
     `Кyiv`, a Latin `o` in `Київ`). Text with none of these comes back unchanged after one scan;
     otherwise plain runs are copied whole and only the rest is looked at character by character.
     """
-    if text.isascii() or (unicodedata.is_normalized("NFKC", text) and not _SUSPECT.search(text)):
+    if text.isascii() or (unicodedata.is_normalized("NFKC", text) and not _suspect(text)):
         return Folded(text)
     out: list[str] = []
     starts: list[int] = []
