@@ -6,7 +6,7 @@ Kept apart from the extraction logic so a new weapon or phrasing is a one-line c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from strikemap.models import Weapon
 
@@ -90,7 +90,7 @@ class Cue:
     for quoting evidence.
     """
 
-    __slots__ = ("_folded", "_lower", "latin", "needles", "pattern")
+    __slots__ = ("_by_script", "_folded", "_lower", "latin", "needles", "pattern")
 
     def __init__(self, pattern: str) -> None:
         if any(c.isupper() for c in re.sub(r"\\.|\(\?P<\w+>", "", pattern)):
@@ -99,18 +99,24 @@ class Cue:
         self._lower = re.compile(pattern)
         self._folded = re.compile(pattern, re.IGNORECASE)
         found = needles(pattern)
-        self.needles = found if found and len(found) <= _MOST_NEEDLES else None
+        self.needles = _at_most(found)
         self.latin = bool(found) and all(map(_LATIN_LETTER.search, found or ()))
         """Every match holds a Latin letter: a Ukrainian or Russian text without one is answered
-        without a search (an English cue's needles are too many to check, its pattern slow on it)."""
+        without a search."""
+        self._by_script = (
+            _at_most(found, str.isascii),
+            _at_most(found, lambda n: _LATIN_LETTER.search(n) is None),
+            self.needles,
+        )
+        """The needles a text can hold, by its script (`_read`): an ASCII text only the ASCII ones, a
+        text without Latin letters only those without; none left means no match, without a search."""
 
     def _over(self, text: str) -> tuple[re.Pattern[str], str] | None:
-        lower, latin = _read(text)
-        if len(lower) != len(text):  # A few letters ('İ') lower-case to two: positions would drift.
+        _, lower, script = _read(text)
+        if lower is None:  # A few letters ('İ') lower-case to two: positions would drift.
             return self._folded, text
-        if self.latin and not latin:
-            return None
-        if self.needles is not None and not any(map(lower.__contains__, self.needles)):
+        needles = self._by_script[script]
+        if needles is not None and not _holds(lower, needles):
             return None
         return self._lower, lower
 
@@ -120,13 +126,18 @@ class Cue:
 
     def search(self, text: str) -> re.Match[str] | None:
         last = _last
-        lower, latin = (last[1], last[2]) if last[0] is text else _read(text)
-        if len(lower) != len(text):
+        if last[0] is not text:
+            last = _read(text)
+        lower = last[1]
+        if lower is None:
             return self._folded.search(text)
-        if self.latin and not latin:
-            return None
-        if self.needles is not None and not any(map(lower.__contains__, self.needles)):
-            return None
+        needles = self._by_script[last[2]]
+        if needles is not None:
+            for needle in needles:
+                if needle in lower:
+                    break
+            else:
+                return None
         return self._lower.search(lower)
 
     def match(self, text: str) -> re.Match[str] | None:
@@ -200,8 +211,8 @@ class Cues:
 
 def matches(cues: Cues, text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """Every match of each cue in turn, with the cue's index: `finditer` of many cues at once."""
-    lower = _lowered(text)
-    if len(lower) != len(text):
+    lower = _read(text)[1]
+    if lower is None:
         for i, cue in enumerate(cues.cues):
             for m in cue._folded.finditer(text):
                 yield i, m
@@ -211,25 +222,43 @@ def matches(cues: Cues, text: str) -> Iterator[tuple[int, re.Match[str]]]:
             yield i, m
 
 
-_last: tuple[str, str, bool] = ("", "", False)
+_ASCII, _NO_LATIN, _MIXED = 0, 1, 2
+"""A lower-cased text's script, as `_read` tells it: ASCII, without a Latin letter, or any other."""
+_last: tuple[str, str | None, int] = ("", "", _ASCII)
 
 
-def _read(text: str) -> tuple[str, bool]:
-    """``text.lower()`` and whether it may hold a Latin letter (any ASCII text is said to), remembered
-    for the last text: the Cues of one clause run in a row."""
+def _read(text: str) -> tuple[str, str | None, int]:
+    """(``text``, ``text.lower()``, its script), remembered for the last text: the Cues of one
+    clause run in a row. The lower-cased text is None where a letter ('İ') lower-cases to two,
+    which would shift positions."""
     global _last
     last = _last
     if last[0] is text:
-        return last[1], last[2]
+        return last
     lower = text.lower()
-    latin = lower.isascii() or _LATIN_LETTER.search(lower) is not None
-    _last = (text, lower, latin)
-    return lower, latin
+    if len(lower) != len(text):
+        _last = (text, None, _MIXED)
+    elif lower.isascii():
+        _last = (text, lower, _ASCII)
+    else:
+        _last = (text, lower, _NO_LATIN if _LATIN_LETTER.search(lower) is None else _MIXED)
+    return _last
 
 
-def _lowered(text: str) -> str:
-    """``text.lower()``, remembered for the last text (see `_read`)."""
-    return _read(text)[0]
+def _at_most(found: tuple[str, ...] | None, keep: Callable[[str], bool] = bool) -> tuple[str, ...] | None:
+    """The needles ``keep`` keeps, or None (search always) when they are unknown or too many."""
+    if found is None:
+        return None
+    kept = tuple(filter(keep, found))
+    return kept if len(kept) <= _MOST_NEEDLES else None
+
+
+def _holds(lower: str, needles: tuple[str, ...]) -> bool:
+    """Whether the lower-cased text holds one of the needles (a loop: cheaper than any(map(...)))."""
+    for needle in needles:  # noqa: SIM110
+        if needle in lower:
+            return True
+    return False
 
 
 def needles(pattern: str) -> tuple[str, ...] | None:
