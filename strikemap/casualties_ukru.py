@@ -9,6 +9,7 @@ hospitalised, 'троє з них'), or a zero only where the text says nobody.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -304,6 +305,9 @@ def bound(sentence: str) -> list[tuple[int, int]]:
     return merge_spans(spans)
 
 
+_NUMBER_WORDS = tuple((v, re.compile(p, re.IGNORECASE)) for v, p in (*_TEENS, *_TENS, *_UNITS))
+
+
 def number(words: str) -> int | None:
     """'23', '1 200', 'двадцять трьох', 'п'ятеро': the count, or None."""
     text = words.lower().replace("\u00a0", " ")
@@ -312,8 +316,14 @@ def number(words: str) -> int | None:
         return int(digits)
     total = 0
     for part in text.split():
-        value = next((v for v, p in (*_TEENS, *_TENS, *_UNITS) if re.fullmatch(p, part, re.IGNORECASE)), None)
+        value = _word_value(part)
         if value is None:
             return None
         total += value
     return total or None
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_value(word: str) -> int | None:
+    """The value of one number word ('трьох' -> 3), or None; remembered, as few words recur."""
+    return next((v for v, p in _NUMBER_WORDS if p.fullmatch(word)), None)

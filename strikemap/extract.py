@@ -1167,8 +1167,12 @@ def _clause_facts(clause: str, *, placed: bool = False, tally: bool = False) -> 
     the attack's own."""
     out = []
     classes, models = facts.weapons(clause, placed=placed, tally=tally)
-    if not classes and (tally or facts.countrywide(clause)):
-        out += [("tally_weapons", value, words) for value, words in facts.weapons(clause, placed=True)[0]]
+    if (
+        not classes
+        and (launched := facts.weapons(clause, placed=True)[0])
+        and (tally or facts.countrywide(clause))
+    ):
+        out += [("tally_weapons", value, words) for value, words in launched]
     out += [("weapons", value, words) for value, words in classes]
     out += [("weapon_models", value, words) for value, words in models]
     hurt = facts.casualties(clause, tally=tally)

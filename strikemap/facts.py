@@ -30,6 +30,17 @@ _ANY_WEAPON_WORD = lx.Cue(
 )
 
 
+_asked: tuple[str, bool] = ("", False)
+"""The last clause asked whether it names a weapon, and the answer: a clause is asked twice in a row."""
+
+
+def _names_a_weapon(clause: str) -> bool:
+    global _asked
+    if _asked[0] is not clause:
+        _asked = (clause, _ANY_WEAPON_WORD.search(clause) is not None)
+    return _asked[1]
+
+
 def weapons(clause: str, *, placed: bool = False, tally: bool = False) -> tuple[list[Found], list[Found]]:
     """Weapon classes and models that struck, as the clause names them.
 
@@ -39,7 +50,7 @@ def weapons(clause: str, *, placed: bool = False, tally: bool = False) -> tuple[
     caller found a place in it), what defended ('Patriot missiles') and what did not come ('no drones
     reached the city').
     """
-    if not _ANY_WEAPON_WORD.search(clause):
+    if not _names_a_weapon(clause):
         return [], []
     if not placed and (_countrywide(clause) or (tally and not lx.CITY_TIE.search(clause))):
         return [], []
