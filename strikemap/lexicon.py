@@ -122,7 +122,11 @@ class Cue:
 
     def possible(self, text: str) -> bool:
         """False when ``text`` holds none of the needles, so neither it nor any part of it can match."""
-        return self.needles is None or any(map(text.lower().__contains__, self.needles))
+        _, lower, script = _read(text)
+        if lower is None:
+            return self.needles is None or _holds(text.lower(), self.needles)
+        needles = self._by_script[script]
+        return needles is None or _holds(lower, needles)
 
     def search(self, text: str) -> re.Match[str] | None:
         last = _last
