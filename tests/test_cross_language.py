@@ -11,6 +11,8 @@ from strikemap import query
 from strikemap import store as st
 from strikemap.cluster import make_event
 from strikemap.ingest import ingest
+from strikemap.models import Article
+from strikemap.pipeline import find_events
 from strikemap.read import read_paths
 
 UK_NIGHT = "У ніч на 5 травня росіяни атакували Київ ударними дронами. Уламки впали у Дарницькому районі."
@@ -118,6 +120,8 @@ def test_an_evening_told_in_english_and_its_night_told_in_ukrainian(
     _ingest(store, [en, uk] if evening_first else [uk, en], together=together)
     assert _events(store) == [("2025-05-05", ("Darnytskyi",), ("drone",), ("en", "uk"), 2)]
     assert _shown(store) == [("2025-05-05", ("2025-05-04", "2025-05-05"), 2)]
+    in_memory = find_events(a for a in read_paths([uk, en]) if isinstance(a, Article))
+    assert [v.event.id for v in query.find(store)] == [e.id for e in in_memory]  # whichever came first
 
 
 @pytest.mark.parametrize(
