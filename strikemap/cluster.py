@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from strikemap.candidates import candidate_days
+from strikemap.candidates import across_midnight, candidate_days, one_night, yields_its_day
 from strikemap.links import file_name, outlet_name, web_url
 from strikemap.memory import collector_paused
 from strikemap.models import Event, Report, When
@@ -36,6 +36,7 @@ def group_reports(reports: Iterable[Report]) -> list[list[Report]]:
             by_day[(report.city, report.date)].append(report)
         else:
             loose.append(report)
+    _join_nights(by_day)
     index = _Index(by_day)
     unmatched: list[Report] = []
     for report in loose:
@@ -45,6 +46,29 @@ def group_reports(reports: Iterable[Report]) -> list[list[Report]]:
         else:
             by_day[match].append(_dated(report, match[1]))
     return [list(g) for g in by_day.values()] + _group_loose(unmatched)
+
+
+def _join_nights(by_day: dict[tuple[str, dt.date], list[Report]]) -> None:
+    """An evening's report joins the next day's reports of the night it began ('late on Sunday',
+    'у ніч на понеділок') when it shares their places or weapons; it keeps its own date.
+
+    Only the night's reports are compared, and an evening never tells of a night, so what moves
+    does not depend on the order of the reports or of the days.
+    """
+    moves: list[tuple[tuple[str, dt.date], Report, tuple[str, dt.date]]] = []
+    for day, reports in by_day.items():
+        for report in reports:
+            later = across_midnight(report)
+            if later is None or later < day[1]:
+                continue
+            night = [r for r in by_day.get((day[0], later), ()) if one_night(report, r)]
+            if night and _overlap(report, night) > 0:
+                moves.append((day, report, (day[0], later)))
+    for day, report, night_day in moves:
+        by_day[day].remove(report)
+        by_day[night_day].append(report)
+        if not by_day[day]:
+            del by_day[day]
 
 
 class _Index:
@@ -122,7 +146,7 @@ def make_event(reports: list[Report], *, event_id: str | None = None) -> Event:
     primary = [r for r in reports if r.role == "primary"] or reports
     founder = min(reports, key=lambda r: (r.role != "primary", r.date_precision != "day", r.key))
     days = [r.date for r in reports if r.date is not None]
-    precise = [r for r in reports if r.date_precision == "day"]
+    precise = sorted((r for r in reports if r.date_precision == "day"), key=yields_its_day)
     chosen = (
         precise[0]
         if precise
@@ -158,6 +182,18 @@ def make_event(reports: list[Report], *, event_id: str | None = None) -> Event:
         damage=union("damage"),
         said_by=union("said_by"),
         flags=union("flags"),
+    )
+
+
+def head_key(report: Report) -> tuple[object, ...]:
+    """The order that picks the report whose city and day an event is filed under: a report of a
+    day first, and an evening's report after the night's it joined (`yields_its_day`)."""
+    return (
+        report.date_precision != "day",
+        report.date is None,
+        yields_its_day(report),
+        report.role != "primary",
+        report.key,
     )
 
 
@@ -240,11 +276,9 @@ class EventBuilder:
                     pool[name] = max(pool.get(name, value), value)
         self._has_primary = self._has_primary or primary
         self._founder = _least(self._founder, (r.role != "primary", r.date_precision != "day", r.key), r)
-        self._head = _least(
-            self._head, (r.date_precision != "day", r.date is None, r.role != "primary", r.key), r
-        )
+        self._head = _least(self._head, head_key(r), r)
         if r.date_precision == "day":
-            self._precise = _least(self._precise, key, r)
+            self._precise = _least(self._precise, (yields_its_day(r), *key), r)
         if r.date is not None:
             self._dated = _least(self._dated, key, r)
         self._outlets.add(r.source or r.article_id)

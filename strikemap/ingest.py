@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 
 from strikemap import store as st
 from strikemap.budget import Extracted, article_seconds, extract_each, extract_isolated
+from strikemap.candidates import met_across, midnight
 from strikemap.cluster import EventBuilder, group_reports, make_event
 from strikemap.gazetteer import Gazetteer, default_gazetteer
 from strikemap.geocode import Geocoder
@@ -371,10 +372,11 @@ def _split(
         on = st.events_by_day(conn, set(by_day))
         claimed = st.claims_by_day(conn, set(by_day))
         pinned = st.pins_for(conn, [r.key for r in reports])
+        crossing = _across_midnight(conn, reports, known)
         for day in list(by_day):
             ids = on.get(day, set())
             unknown = len(ids) > 1 or not ids <= known.events.keys()
-            if claimed.get(day) or unknown or any(r.key in pinned for r in by_day[day]):
+            if claimed.get(day) or unknown or day in crossing or any(r.key in pinned for r in by_day[day]):
                 rest += by_day.pop(day)
     affected: set[str] = set()
     old: dict[str, list[Report]] = {}
@@ -393,6 +395,14 @@ def _split(
     for event_id in affected:
         known.events.pop(event_id, None)
     return by_day, rest, affected, old
+
+
+def _across_midnight(conn: Connection, reports: list[Report], known: Known) -> set[tuple[str, dt.date]]:
+    """The days of new reports that an evening and its night may join across midnight, with a
+    stored report or another new one: those take the full regroup (`cluster._join_nights`)."""
+    stored = st.across_midnight_events(conn, reports, held=known.events)
+    crossings = {c for r in chain(reports, *stored.values()) if (c := midnight(r)) is not None}
+    return {(city, day) for city, day, other in crossings if met_across((city, day, other)) in crossings}
 
 
 def known_event(known: Known, day: tuple[str, dt.date]) -> set[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.engine import Connection
 
 from strikemap import store as st
-from strikemap.cluster import EventBuilder, group_reports, make_event
+from strikemap.cluster import EventBuilder, group_reports, head_key, make_event
 from strikemap.models import Report
 
 
@@ -91,13 +91,19 @@ def assign_ids(
     member: dict[str, str],
     affected: set[str],
 ) -> list[tuple[str, list[Report]]]:
-    """Each group keeps the id of the old event it shares most reports with, so corrections stay."""
+    """Each group keeps the id of the old event it shares most reports with, so corrections stay.
+
+    Only reports of the group's own day vote: an evening's report that joined the next day's night
+    (`cluster._join_nights`) left an event of another day, and the night's id must not depend on
+    whether the evening or the night was stored first.
+    """
     used = {event_id for event_id, _ in groups if event_id}
     out = [(event_id, reports) for event_id, reports in groups if event_id]
     free = sorted((g for g in groups if not g[0]), key=lambda g: (-len(g[1]), min(r.key for r in g[1])))
     fresh: list[tuple[int, str]] = []
     for index, (_, reports) in enumerate(free):
-        votes = Counter(member[r.key] for r in reports if r.key in member)
+        day = min(reports, key=head_key).date
+        votes = Counter(member[r.key] for r in reports if r.key in member and r.date == day)
         chosen = next(
             (e for e, _ in sorted(votes.items(), key=lambda v: (-v[1], v[0])) if e not in used), None
         )

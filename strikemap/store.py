@@ -11,7 +11,7 @@ import itertools
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,8 +21,8 @@ from urllib.parse import quote
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from strikemap.candidates import candidate_days, earliest_first_day, in_window
-from strikemap.cluster import make_event
+from strikemap.candidates import candidate_days, earliest_first_day, in_window, met_across, midnight
+from strikemap.cluster import EventBuilder, head_key, make_event
 from strikemap.errors import ConfigError, StoreDamaged, StoreError
 from strikemap.language import detect
 from strikemap.links import file_name, outlet_name, web_url
@@ -729,7 +729,7 @@ def _neighbours(conn: Connection, reports: Sequence[Report]) -> set[str]:
         elif when and when.weekday is not None:
             weekdays.add((report.city, when.weekday))
     e, r, m = events_table.c, reports_table.c, memberships_table.c
-    ids = _events_on(conn, days) | _claiming(conn, days)
+    ids = _events_on(conn, days) | _claiming(conn, days) | set(across_midnight_events(conn, reports))
     for city, weekday in weekdays:
         rows = conn.execute(sa.select(e.id, e.date).where(e.city == city, e.date_precision == "day"))
         ids.update(row.id for row in rows if row.date and row.date.weekday() == weekday)
@@ -739,6 +739,25 @@ def _neighbours(conn: Connection, reports: Sequence[Report]) -> set[str]:
         same = same.where(r.date_precision.is_(None) if precision is None else r.date_precision == precision)
         ids.update(conn.execute(same).scalars())
     return ids
+
+
+def across_midnight_events(
+    conn: Connection, reports: Sequence[Report], *, held: Mapping[str, EventBuilder] | None = None
+) -> dict[str, Sequence[Report]]:
+    """Stored events holding the night an evening's report may have begun, or the evening a night's
+    report may have begun on (`candidates.one_night`), with their reports.
+
+    Only those: every night has a day before it, and following every event of it would walk back
+    through the whole war. ``held``: events an ingest keeps built (`merge.Known`), not read again.
+    """
+    told = {met_across(crossing) for r in reports if (crossing := midnight(r)) is not None}
+    ids = _events_on(conn, {(city, day) for city, day, _ in told})
+    if not ids:
+        return {}
+    held = held or {}
+    found: dict[str, Sequence[Report]] = {i: held[i].reports for i in ids if i in held}
+    found.update(reports_of(conn, ids - found.keys()))
+    return {event_id: rs for event_id, rs in found.items() if any(midnight(r) in told for r in rs)}
 
 
 def _events_on(conn: Connection, days: set[tuple[str, dt.date]]) -> set[str]:
@@ -928,7 +947,7 @@ def _redated(report: Report, stored: tuple[dt.date | None, str | None] | None) -
 
 
 def _event_head(reports: Sequence[Report]) -> Report:
-    return min(reports, key=lambda r: (r.date_precision != "day", r.date is None, r.role != "primary", r.key))
+    return min(reports, key=head_key)
 
 
 def existing_event_ids(conn: Connection, ids: Iterable[str]) -> set[str]:

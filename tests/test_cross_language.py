@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from strikemap import query
 from strikemap import store as st
 from strikemap.cluster import make_event
 from strikemap.ingest import ingest
+from strikemap.models import Article
+from strikemap.pipeline import find_events
 from strikemap.read import read_paths
 
 UK_NIGHT = "У ніч на 5 травня росіяни атакували Київ ударними дронами. Уламки впали у Дарницькому районі."
@@ -82,14 +85,66 @@ def test_reports_of_two_nights_stay_two_events(store: st.Store, tmp_path: Path) 
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'late on Sunday' names the evening a night began, the Ukrainian post the night's later day; "
-    "the merge joins one day only (no night tolerance across articles yet)",
-)
-def test_an_evening_told_in_english_and_its_night_told_in_ukrainian(store: st.Store, tmp_path: Path) -> None:
+EN_LATE_SUNDAY = EN_OVERNIGHT.replace("overnight", "late on Sunday")
+EN_LATE_MONDAY = EN_OVERNIGHT.replace("overnight", "late on Monday")
+EN_MONDAY_AFTERNOON = EN_OVERNIGHT.replace("overnight", "on Monday afternoon")
+UK_TUESDAY_NIGHT = UK_NIGHT.replace("5 травня", "6 травня")
+
+
+def _ingest(store: st.Store, files: list[Path], *, together: bool) -> None:
+    """In one batch, or one ingest after the other (the second merged through the store's search)."""
+    for batch in [files] if together else [[f] for f in files]:
+        ingest(store, read_paths(batch))
+
+
+def _shown(store: st.Store) -> list[tuple[str, tuple[str, ...], int]]:
+    """What a user sees: each event's day, the days its reports give, and its report count."""
+    found = query.find(store)
+    listed = query.listings(store)
+    assert [(v.event.id, v.date) for v in found] == [(v.id, v.date) for v in listed]
+    return [
+        (str(v.date), tuple(sorted(str(r.date) for r in v.event.reports)), len(v.event.reports))
+        for v in found
+    ]
+
+
+@pytest.mark.parametrize("evening_first", [True, False])
+@pytest.mark.parametrize("together", [True, False])
+def test_an_evening_told_in_english_and_its_night_told_in_ukrainian(
+    store: st.Store, tmp_path: Path, evening_first: bool, together: bool
+) -> None:
+    """Regression (issue 13): 'late on Sunday' names the evening a night began, 'у ніч на понеділок'
+    the night's later day, and the merge joined reports of one day only, so the attack was two events."""
     uk = _write(tmp_path / "uk.txt", "2025-05-05", "Суспільне", UK_WEEKDAY)
-    evening = EN_OVERNIGHT.replace("overnight", "late on Sunday")
-    en = _write(tmp_path / "en.txt", "2025-05-05", "Wire", evening)
-    ingest(store, read_paths([uk, en]))
-    assert len(_events(store)) == 1
+    en = _write(tmp_path / "en.txt", "2025-05-05", "Wire", EN_LATE_SUNDAY)
+    _ingest(store, [en, uk] if evening_first else [uk, en], together=together)
+    assert _events(store) == [("2025-05-05", ("Darnytskyi",), ("drone",), ("en", "uk"), 2)]
+    assert _shown(store) == [("2025-05-05", ("2025-05-04", "2025-05-05"), 2)]
+    in_memory = find_events(a for a in read_paths([uk, en]) if isinstance(a, Article))
+    assert [v.event.id for v in query.find(store)] == [e.id for e in in_memory]  # whichever came first
+
+
+@pytest.mark.parametrize(
+    "first, then, days",
+    [
+        (("2025-05-05", EN_LATE_SUNDAY), ("2025-05-06", EN_LATE_MONDAY), ["2025-05-04", "2025-05-05"]),
+        (("2025-05-05", EN_LATE_SUNDAY), ("2025-05-05", EN_MONDAY_AFTERNOON), ["2025-05-04", "2025-05-05"]),
+        (("2025-05-05", EN_LATE_SUNDAY), ("2025-05-06", UK_TUESDAY_NIGHT), ["2025-05-04", "2025-05-06"]),
+    ],
+    ids=["the following evening", "the next afternoon", "the night after next"],
+)  # fmt: skip
+@pytest.mark.parametrize("together", [True, False])
+def test_an_evening_stays_apart_from_what_is_not_its_night(
+    store: st.Store,
+    tmp_path: Path,
+    first: tuple[str, str],
+    then: tuple[str, str],
+    days: list[str],
+    together: bool,
+) -> None:
+    files = [
+        _write(tmp_path / "first.txt", first[0], "Wire", first[1]),
+        _write(tmp_path / "then.txt", then[0], "Other", then[1]),
+    ]
+    _ingest(store, files, together=together)
+    assert _shown(store) == [(day, (day,), 1) for day in days]
