@@ -245,7 +245,8 @@ def _read(text: str) -> tuple[str, str | None, int]:
     elif lower.isascii():
         _last = (text, lower, _ASCII)
     else:
-        _last = (text, lower, _NO_LATIN if _LATIN_LETTER.search(lower) is None else _MIXED)
+        ascii_part = lower.encode("ascii", "ignore")  # its Latin letters, if any, are lower-case
+        _last = (text, lower, _MIXED if ascii_part.upper() != ascii_part else _NO_LATIN)
     return _last
 
 
