@@ -11,7 +11,7 @@ import itertools
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,7 +28,6 @@ from strikemap.language import detect
 from strikemap.links import file_name, outlet_name, web_url
 from strikemap.models import LANGUAGES, Article, Event, Evidence, Language, Place, Report, When
 
-SCHEMA_VERSION = 6
 _LOCK_KEY = 727274  # any constant: the advisory lock that serialises writers on PostgreSQL
 
 
@@ -113,7 +112,7 @@ loose_index = sa.Index(
     postgresql_where=LOOSE,
 )
 """Partial, so finding the reports a new event may claim never reads the (many) dated ones. It
-replaces ix_reports_city_window, over all reports, which stores made before it still have."""
+replaces ix_reports_city_window, over all reports, in stores made before it (`_swap_window_index`)."""
 events_table = sa.Table(
     "events",
     metadata,
@@ -245,15 +244,7 @@ class Store:
             elif version > SCHEMA_VERSION:
                 raise self._newer(version)
             else:
-                for old in range(version, SCHEMA_VERSION):
-                    MIGRATIONS[old](conn)
-                    conn.execute(
-                        sa.update(meta_table)
-                        .where(meta_table.c.key == "schema_version")
-                        .values(value=str(old + 1))
-                    )
-            conn.execute(sa.text("DROP INDEX IF EXISTS ix_reports_city_window"))
-            loose_index.create(conn, checkfirst=True)
+                upgrade(conn, version)
 
     def _check_schema(self) -> None:
         """For reading only: the store must exist and have a schema this strikemap reads."""
@@ -340,7 +331,8 @@ def _sqlite_file(url: str) -> Path | None:
 
 
 def _add_report_windows(conn: Connection) -> None:
-    """Version 1 to 2: reports keep the days they could be on, for finding neighbours in SQL."""
+    """Reports keep the days they could be on, so the events a new report may join are found by one
+    query instead of by reading every report of the city."""
     inspector = sa.inspect(conn)
     present = {c["name"] for c in inspector.get_columns("reports")}
     for column in ("first_day DATE", "last_day DATE", "weekday INTEGER"):
@@ -358,14 +350,16 @@ def _add_report_windows(conn: Connection) -> None:
 
 
 def _add_event_summaries(conn: Connection) -> None:
-    """Version 2 to 3: events keep their summary, so exports need not rebuild them from reports."""
+    """Events keep their summary, so a listing or an export reads one row per event instead of
+    rebuilding every event from its reports."""
     if "summary" not in {c["name"] for c in sa.inspect(conn).get_columns("events")}:
         conn.execute(sa.text("ALTER TABLE events ADD COLUMN summary TEXT"))
     _fill_summaries(conn)
 
 
 def _add_languages(conn: Connection) -> None:
-    """Version 3 to 4: articles, their reports and the events' summaries say the article's language."""
+    """Articles, their reports and the events' summaries say the article's language, so events can
+    be filtered by it; stored articles are labelled by detecting it from their text."""
     if "language" not in {c["name"] for c in sa.inspect(conn).get_columns("articles")}:
         conn.execute(sa.text("ALTER TABLE articles ADD COLUMN language VARCHAR(8)"))
     a, r = articles_table.c, reports_table.c
@@ -389,14 +383,16 @@ def _add_languages(conn: Connection) -> None:
 
 
 def _add_contexts(conn: Connection) -> None:
-    """Version 4 to 5: articles keep the posts they follow. Stored posts have none to add."""
+    """Articles keep the Telegram posts they follow, so extracting again reads a post as its first
+    ingest did. Posts stored before have none to add."""
     if "context" not in {c["name"] for c in sa.inspect(conn).get_columns("articles")}:
         conn.execute(sa.text("ALTER TABLE articles ADD COLUMN context TEXT"))
 
 
 def _add_threads(conn: Connection) -> None:
-    """Version 5 to 6: posts keep their series and time. Posts stored before have neither (their
-    time is not stored), so only posts stored from now on are read again with later ones."""
+    """Posts keep their series and time, so a post stored before the posts it follows can be read
+    again with them. Posts stored before have neither (their time was not stored), so only posts
+    stored from now on are."""
     present = {c["name"] for c in sa.inspect(conn).get_columns("articles")}
     for column in ("began DATE", "thread TEXT", f"posted_at {_timestamp(conn)}"):
         if column.split()[0] not in present:
@@ -425,14 +421,46 @@ def _fill_summaries(conn: Connection) -> None:
             conn.execute(fill.values(summary=sa.bindparam("summary")), summaries)
 
 
-MIGRATIONS = {
-    1: _add_report_windows,
-    2: _add_event_summaries,
-    3: _add_languages,
-    4: _add_contexts,
-    5: _add_threads,
-}
-"""MIGRATIONS[n] upgrades a store from schema version n to n + 1, inside the opening transaction."""
+def _swap_window_index(conn: Connection) -> None:
+    """Finding the reports a new event may claim reads a partial index over the reports without a
+    day (`loose_index`) instead of ix_reports_city_window over every report: the dated ones are
+    most and never claimable. Stores made before have the old index, which this drops, once."""
+    conn.execute(sa.text("DROP INDEX IF EXISTS ix_reports_city_window"))
+    loose_index.create(conn, checkfirst=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One upgrade step: what takes a store from schema version ``version - 1`` to ``version``."""
+
+    version: int
+    change: Callable[[Connection], None]
+
+
+MIGRATIONS = (
+    Migration(2, _add_report_windows),
+    Migration(3, _add_event_summaries),
+    Migration(4, _add_languages),
+    Migration(5, _add_contexts),
+    Migration(6, _add_threads),
+    Migration(7, _swap_window_index),
+)
+"""Every upgrade in order. A new one goes at the end with the next number; a store made now has
+what they all add (`metadata`), so it starts at the last version."""
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def upgrade(conn: Connection, version: int) -> None:
+    """Take a store at an older schema version to the current one, one step after another, inside
+    the caller's transaction, recording each version reached."""
+    for step in MIGRATIONS:
+        if step.version > version:
+            step.change(conn)
+            conn.execute(
+                sa.update(meta_table)
+                .where(meta_table.c.key == "schema_version")
+                .values(value=str(step.version))
+            )
 
 
 def _bump_generation(conn: Connection) -> None:

@@ -89,7 +89,8 @@ DAMAGES = [
     (
         "schema version from a newer release",
         sql("UPDATE strikemap_meta SET value = '99' WHERE key = 'schema_version'"),
-        "has schema version 99, newer than this strikemap understands (6): upgrade strikemap",
+        f"has schema version 99, newer than this strikemap understands ({sm.SCHEMA_VERSION}): "
+        "upgrade strikemap",
         WHOLE,
     ),
     (
@@ -264,7 +265,8 @@ def test_an_old_store_in_a_read_only_folder_says_it_needs_upgrading(filled: Path
             pytest.skip("cannot make a read-only folder as root here")
         with pytest.raises(
             StoreError,
-            match="has schema version 2 and must be upgraded to 6 before it can be read, which needs write",
+            match=f"has schema version 2 and must be upgraded to {sm.SCHEMA_VERSION} before it can be read, "
+            "which needs write",
         ):
             sm.Store(str(path), read_only=True)
     finally:
