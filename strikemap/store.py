@@ -236,9 +236,21 @@ class Store:
         return sa.engine.make_url(self.url).render_as_string(hide_password=True)
 
     def _ensure_schema(self) -> None:
+        """Create or upgrade the store when it needs it. An up-to-date store is only read, so
+        opening it writes nothing and leaves the write counter, and every reader's cache, alone."""
+        try:
+            version = self._read_version()
+        except StoreDamaged:
+            raise
+        except StoreError:
+            version = None  # the write below says why it cannot open a store it was asked to write to
+        if version is not None and version > SCHEMA_VERSION:
+            raise self._newer(version)
+        if version == SCHEMA_VERSION:
+            return
         with self.writing() as conn:
             metadata.create_all(conn, checkfirst=True)
-            version = _schema_version(conn)
+            version = _schema_version(conn)  # again under the lock: another writer may have been first
             if version is None:
                 conn.execute(sa.insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION)))
             elif version > SCHEMA_VERSION:
