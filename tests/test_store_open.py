@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
@@ -89,7 +90,8 @@ DAMAGES = [
     (
         "schema version from a newer release",
         sql("UPDATE strikemap_meta SET value = '99' WHERE key = 'schema_version'"),
-        "has schema version 99, newer than this strikemap understands (6): upgrade strikemap",
+        f"has schema version 99, newer than this strikemap understands ({sm.SCHEMA_VERSION}): "
+        "upgrade strikemap",
         WHOLE,
     ),
     (
@@ -264,7 +266,8 @@ def test_an_old_store_in_a_read_only_folder_says_it_needs_upgrading(filled: Path
             pytest.skip("cannot make a read-only folder as root here")
         with pytest.raises(
             StoreError,
-            match="has schema version 2 and must be upgraded to 6 before it can be read, which needs write",
+            match=f"has schema version 2 and must be upgraded to {sm.SCHEMA_VERSION} before it can be read, "
+            "which needs write",
         ):
             sm.Store(str(path), read_only=True)
     finally:
@@ -331,3 +334,76 @@ def test_the_dashboard_shows_a_store_in_a_read_only_folder(
     finally:
         st.cache_resource.clear()
         st.cache_data.clear()
+
+
+# Opening an up-to-date store writes nothing
+
+
+def test_opening_a_store_leaves_its_write_count_alone(store_url: str) -> None:
+    """Regression: every open counted a write, so each new reader cleared the dashboard's cache."""
+    made = sm.Store(store_url)
+    ingest(made, read_paths([CORPUS]))
+    before = (sm.generation(made), find(made))
+    made.close()
+    for _ in range(2):
+        sm.Store(store_url).close()
+    sm.open_store(store_url).close()
+    again = sm.Store(store_url)
+    assert (sm.generation(again), find(again)) == before
+    again.close()
+
+
+def test_opening_an_up_to_date_store_for_writing_needs_no_write_access(store_url: str) -> None:
+    """Opened through the engine of a read-only store, whose database refuses any write (see
+    test_a_read_only_store_reads_everything_and_refuses_any_write), it opens and reads."""
+    made = sm.Store(store_url)
+    ingest(made, read_paths([CORPUS]))
+    expected = find(made)
+    refusing = sm.Store(store_url, read_only=True).engine
+    opened = sm.Store(store_url, engine=refusing)
+    assert (opened.read_only, find(opened)) == (False, expected)
+    with pytest.raises(StoreError, match=r"cannot write to the store at .*read.?only"):
+        sm.set_setting(opened, "demo", "hidden")
+    refusing.dispose()
+
+
+def bound_by_modes() -> list[str]:
+    """What to run a command under so a file's mode binds it: root is bound by none, so root
+    without the capabilities that override them (the same user, so it still reads its Python)."""
+    if os.geteuid() != 0:
+        return []
+    prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+    if shutil.which("setpriv") is None or subprocess.run([*prefix, "true"], check=False).returncode:
+        pytest.skip("tests run as root and setpriv cannot drop the capabilities that override modes")
+    return prefix
+
+
+@pytest.fixture
+def read_only_file(filled: Path) -> Iterator[Path]:
+    """The store as a file no one may write to (mode 0444), in a folder anyone may write to, as /tmp
+    is (pytest's own folders are closed to other users)."""
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder).chmod(0o1777)
+        path = copy_of(filled, Path(folder) / "db")
+        path.parent.chmod(0o1777)
+        path.chmod(0o444)
+        yield path
+
+
+def test_events_reads_a_store_whose_file_is_read_only(filled: Path, read_only_file: Path) -> None:
+    before = hashlib.sha256(read_only_file.read_bytes()).hexdigest()
+    done = subprocess.run(
+        [*bound_by_modes(), sys.executable, "-m", "strikemap", "events", "--db", str(read_only_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    expected = run("events", "--db", str(filled)).stdout
+    assert (done.returncode, done.stderr, done.stdout, an_event(filled) in expected) == (
+        0,
+        "",
+        expected,
+        True,
+    )
+    assert hashlib.sha256(read_only_file.read_bytes()).hexdigest() == before

@@ -1,14 +1,15 @@
 """The event store: articles, reports, events and analysts' corrections, in SQLite or PostgreSQL.
 
-All SQL lives here. Writes happen one batch per transaction under a store-wide lock, so a
-killed ingest leaves whole batches or nothing, and two ingests at once take turns.
+All SQL lives in this package: `tables` (what a store holds), `migrations` (numbered upgrade steps
+for older stores), `rows` (rows to value objects and back) and, here, the engine, opening a store
+and the queries. Writes happen one batch per transaction under a store-wide lock, so a killed
+ingest leaves whole batches or nothing, and two ingests at once take turns.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 import logging
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -24,131 +25,44 @@ from sqlalchemy.engine import Connection, Engine
 from strikemap.candidates import candidate_days, earliest_first_day, in_window, met_across, midnight
 from strikemap.cluster import EventBuilder, head_key, make_event
 from strikemap.errors import ConfigError, StoreDamaged, StoreError
-from strikemap.language import detect
-from strikemap.links import file_name, outlet_name, web_url
-from strikemap.models import LANGUAGES, Article, Event, Evidence, Language, Place, Report, When
+from strikemap.models import Article, Report
+from strikemap.store.migrations import MIGRATIONS, SCHEMA_VERSION, Migration, stored_version, upgrade
+from strikemap.store.rows import (
+    article_from_row,
+    article_row,
+    chunks,
+    report_from_row,
+    report_row,
+    reports_of,
+    summary_json,
+)
+from strikemap.store.tables import (
+    LOOSE,
+    articles_table,
+    corrections_table,
+    events_table,
+    loose_index,
+    memberships_table,
+    meta_table,
+    metadata,
+    pins_table,
+    reports_table,
+    thread_index,
+)
 
-SCHEMA_VERSION = 6
+__all__ = [
+    "LOOSE", "MIGRATIONS", "SCHEMA_VERSION", "Counts", "Migration", "Store", "add_correction",
+    "all_articles", "all_event_ids", "article_from_row", "article_row", "article_texts",
+    "articles_table", "claims_by_day", "corrections_table", "counts", "database_url", "default_path",
+    "events_by_day", "events_near", "events_table", "existing_event_ids", "generation", "grow_events",
+    "insert_articles", "loose_index", "memberships_table", "meta_table", "metadata", "open_store",
+    "pin", "pinned_events", "pins_for", "pins_table", "present_articles", "replace_articles",
+    "replace_events", "replace_reports", "report_from_row", "report_row", "reports_of",
+    "reports_table", "set_setting", "setting", "summary_json", "thread_index", "thread_posts",
+    "upgrade", "write_count",
+]  # fmt: skip
+
 _LOCK_KEY = 727274  # any constant: the advisory lock that serialises writers on PostgreSQL
-
-
-class _Json(sa.types.TypeDecorator[Any]):
-    """JSON that, when a stored value is not JSON, says so as StoreDamaged naming the column."""
-
-    impl = sa.JSON
-    cache_ok = True
-
-    def __init__(self, column: str) -> None:
-        super().__init__()
-        self.column = column
-
-    def result_processor(self, dialect: sa.Dialect, coltype: object) -> Any:
-        inner = super().result_processor(dialect, coltype)
-        if inner is None:
-            return None
-        column = self.column
-
-        def process(value: Any) -> Any:
-            try:
-                return inner(value)
-            except ValueError as err:
-                raise StoreDamaged(f"a value in {column} is not valid JSON ({err})") from err
-
-        return process
-
-
-metadata = sa.MetaData()
-meta_table = sa.Table(
-    "strikemap_meta", metadata, sa.Column("key", sa.String(64), primary_key=True), sa.Column("value", sa.Text)
-)
-articles_table = sa.Table(
-    "articles",
-    metadata,
-    sa.Column("id", sa.String(32), primary_key=True),
-    sa.Column("path", sa.Text, nullable=False),
-    sa.Column("title", sa.Text),
-    sa.Column("source", sa.Text),
-    sa.Column("url", sa.Text),
-    sa.Column("published", sa.Date),
-    sa.Column("language", sa.String(8)),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("ingested_at", sa.DateTime, nullable=False),
-    sa.Column("context", sa.Text),
-    sa.Column("began", sa.Date),
-    sa.Column("thread", sa.Text),
-    sa.Column("posted_at", sa.DateTime),
-)
-"""context: the posts a Telegram post follows (`Article.context`) as a JSON list, so that extracting
-again from the store reads the post as its first ingest did; NULL for any other article. began,
-thread and posted_at: the day of the first of them, the post's series and its time, so a post
-stored before the posts it follows (from an older export) can be read again with them."""
-thread_index = sa.Index("ix_articles_thread", articles_table.c.thread, articles_table.c.posted_at)
-reports_table = sa.Table(
-    "reports",
-    metadata,
-    sa.Column("key", sa.String(64), primary_key=True),
-    sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id"), nullable=False, index=True),
-    sa.Column("city", sa.String(128), nullable=False),
-    sa.Column("date", sa.Date),
-    sa.Column("date_precision", sa.String(8)),
-    sa.Column("first_day", sa.Date),
-    sa.Column("last_day", sa.Date),
-    sa.Column("weekday", sa.Integer),
-    sa.Column("data", _Json("reports.data"), nullable=False),
-    sa.Index("ix_reports_city_date", "city", "date"),
-)
-"""first_day..last_day and weekday: the days a report without a day could be on, so the reports
-that a newly dated event might claim are found with one query."""
-LOOSE = sa.or_(
-    reports_table.c.date_precision.is_(None), reports_table.c.date_precision != sa.literal_column("'day'")
-)
-"""Reports without a day: few, and the only ones a newly dated event can claim. The literal lets
-SQLite see that a query with this condition may use the partial index below."""
-loose_index = sa.Index(
-    "ix_reports_loose_window",
-    reports_table.c.city,
-    reports_table.c.first_day,
-    reports_table.c.last_day,
-    sqlite_where=LOOSE,
-    postgresql_where=LOOSE,
-)
-"""Partial, so finding the reports a new event may claim never reads the (many) dated ones. It
-replaces ix_reports_city_window, over all reports, which stores made before it still have."""
-events_table = sa.Table(
-    "events",
-    metadata,
-    sa.Column("id", sa.String(32), primary_key=True),
-    sa.Column("city", sa.String(128), nullable=False),
-    sa.Column("date", sa.Date),
-    sa.Column("date_precision", sa.String(8)),
-    sa.Column("summary", sa.Text),
-    sa.Index("ix_events_city_date", "city", "date"),
-)
-"""city, date and date_precision: of the report that founds the event, for finding neighbours.
-summary: the event as rebuilt from its reports, without them (`summary_json`), so a listing or
-an export of many events reads one row per event."""
-memberships_table = sa.Table(
-    "event_reports",
-    metadata,
-    sa.Column("report_key", sa.String(64), sa.ForeignKey("reports.key"), primary_key=True),
-    sa.Column("event_id", sa.String(32), nullable=False, index=True),
-)
-corrections_table = sa.Table(
-    "corrections",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("event_id", sa.String(32), nullable=False, index=True),
-    sa.Column("field", sa.String(32), nullable=False),
-    sa.Column("value", _Json("corrections.value")),
-    sa.Column("note", sa.Text),
-    sa.Column("created_at", sa.DateTime, nullable=False),
-)
-pins_table = sa.Table(
-    "report_pins",
-    metadata,
-    sa.Column("report_key", sa.String(64), primary_key=True),
-    sa.Column("event_id", sa.String(32), nullable=False),
-)
 
 
 def default_path() -> Path:
@@ -237,23 +151,27 @@ class Store:
         return sa.engine.make_url(self.url).render_as_string(hide_password=True)
 
     def _ensure_schema(self) -> None:
+        """Create or upgrade the store when it needs it. An up-to-date store is only read, so
+        opening it writes nothing and leaves the write counter, and every reader's cache, alone."""
+        try:
+            version = self._read_version()
+        except StoreDamaged:
+            raise
+        except StoreError:
+            version = None  # the write below says why it cannot open a store it was asked to write to
+        if version is not None and version > SCHEMA_VERSION:
+            raise self._newer(version)
+        if version == SCHEMA_VERSION:
+            return
         with self.writing() as conn:
             metadata.create_all(conn, checkfirst=True)
-            version = _schema_version(conn)
+            version = stored_version(conn)  # again under the lock: another writer may have been first
             if version is None:
                 conn.execute(sa.insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION)))
             elif version > SCHEMA_VERSION:
                 raise self._newer(version)
             else:
-                for old in range(version, SCHEMA_VERSION):
-                    MIGRATIONS[old](conn)
-                    conn.execute(
-                        sa.update(meta_table)
-                        .where(meta_table.c.key == "schema_version")
-                        .values(value=str(old + 1))
-                    )
-            conn.execute(sa.text("DROP INDEX IF EXISTS ix_reports_city_window"))
-            loose_index.create(conn, checkfirst=True)
+                upgrade(conn, version)
 
     def _check_schema(self) -> None:
         """For reading only: the store must exist and have a schema this strikemap reads."""
@@ -288,7 +206,7 @@ class Store:
 
     def _read_version(self) -> int | None:
         with self.reading() as conn:
-            return _schema_version(conn)
+            return stored_version(conn)
 
     def _newer(self, version: int) -> StoreError:
         return StoreError(
@@ -312,19 +230,6 @@ def open_store(url: str | None = None) -> Store:
         return Store(url, read_only=True)
 
 
-def _schema_version(conn: Connection) -> int | None:
-    """The store's schema version; None when it has none yet (a new, empty database)."""
-    if not sa.inspect(conn).has_table("strikemap_meta"):
-        return None
-    m = meta_table.c
-    value = conn.execute(sa.select(m.value).where(m.key == "schema_version")).scalar()
-    if value is None:
-        return None
-    if not str(value).isdecimal() or len(str(value)) > 6:
-        raise StoreDamaged(f"its schema version is {str(value)[:40]!r}, not a number")
-    return int(value)
-
-
 def _reason(err: sa.exc.DBAPIError) -> str:
     """The database's own words, without SQLAlchemy's statement dump and background link."""
     return str(err.orig).strip() or type(err.orig).__name__
@@ -337,102 +242,6 @@ def _sqlite_file(url: str) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or not name or name == ":memory:":
         return None
     return Path(name).expanduser()
-
-
-def _add_report_windows(conn: Connection) -> None:
-    """Version 1 to 2: reports keep the days they could be on, for finding neighbours in SQL."""
-    inspector = sa.inspect(conn)
-    present = {c["name"] for c in inspector.get_columns("reports")}
-    for column in ("first_day DATE", "last_day DATE", "weekday INTEGER"):
-        if column.split()[0] not in present:
-            conn.execute(sa.text(f"ALTER TABLE reports ADD COLUMN {column}"))
-    r = reports_table.c
-    for row in conn.execute(sa.select(r.key, r.data)).all():
-        data = row.data if isinstance(row.data, dict) else json.loads(row.data)
-        first, last, weekday = data.get("when") or (None, None, None)
-        conn.execute(
-            sa.update(reports_table)
-            .where(r.key == row.key)
-            .values(first_day=_date(first), last_day=_date(last), weekday=weekday)
-        )
-
-
-def _add_event_summaries(conn: Connection) -> None:
-    """Version 2 to 3: events keep their summary, so exports need not rebuild them from reports."""
-    if "summary" not in {c["name"] for c in sa.inspect(conn).get_columns("events")}:
-        conn.execute(sa.text("ALTER TABLE events ADD COLUMN summary TEXT"))
-    _fill_summaries(conn)
-
-
-def _add_languages(conn: Connection) -> None:
-    """Version 3 to 4: articles, their reports and the events' summaries say the article's language."""
-    if "language" not in {c["name"] for c in sa.inspect(conn).get_columns("articles")}:
-        conn.execute(sa.text("ALTER TABLE articles ADD COLUMN language VARCHAR(8)"))
-    a, r = articles_table.c, reports_table.c
-    label = sa.update(articles_table).where(a.id == sa.bindparam("article_id"))
-    fill = sa.update(reports_table).where(r.key == sa.bindparam("report_key"))
-    ids = sorted(conn.execute(sa.select(a.id)).scalars())
-    for chunk in _chunks(ids, 500):
-        found = {
-            row.id: detect(row.text) for row in conn.execute(sa.select(a.id, a.text).where(a.id.in_(chunk)))
-        }
-        if found:
-            rows = [{"article_id": i, "language": language} for i, language in found.items()]
-            conn.execute(label.values(language=sa.bindparam("language")), rows)
-        reports = [
-            {"report_key": row.key, "data": {**_data(row), "language": found[row.article_id]}}
-            for row in conn.execute(sa.select(r.key, r.article_id, r.data).where(r.article_id.in_(chunk)))
-        ]
-        if reports:
-            conn.execute(fill.values(data=sa.bindparam("data")), reports)
-    _fill_summaries(conn)
-
-
-def _add_contexts(conn: Connection) -> None:
-    """Version 4 to 5: articles keep the posts they follow. Stored posts have none to add."""
-    if "context" not in {c["name"] for c in sa.inspect(conn).get_columns("articles")}:
-        conn.execute(sa.text("ALTER TABLE articles ADD COLUMN context TEXT"))
-
-
-def _add_threads(conn: Connection) -> None:
-    """Version 5 to 6: posts keep their series and time. Posts stored before have neither (their
-    time is not stored), so only posts stored from now on are read again with later ones."""
-    present = {c["name"] for c in sa.inspect(conn).get_columns("articles")}
-    for column in ("began DATE", "thread TEXT", f"posted_at {_timestamp(conn)}"):
-        if column.split()[0] not in present:
-            conn.execute(sa.text(f"ALTER TABLE articles ADD COLUMN {column}"))
-    thread_index.create(conn, checkfirst=True)
-
-
-def _timestamp(conn: Connection) -> str:
-    return "DATETIME" if conn.dialect.name == "sqlite" else "TIMESTAMP WITHOUT TIME ZONE"
-
-
-def _data(row: Any) -> dict[str, Any]:
-    return dict(row.data) if isinstance(row.data, dict) else json.loads(row.data)
-
-
-def _fill_summaries(conn: Connection) -> None:
-    """Write every event's summary anew from its reports."""
-    ids = sorted(conn.execute(sa.select(events_table.c.id)).scalars())
-    fill = sa.update(events_table).where(events_table.c.id == sa.bindparam("event_id"))
-    for chunk in _chunks(ids, 2000):
-        summaries = [
-            {"event_id": event_id, "summary": summary_json(make_event(reports, event_id=event_id))}
-            for event_id, reports in reports_of(conn, chunk).items()
-        ]
-        if summaries:
-            conn.execute(fill.values(summary=sa.bindparam("summary")), summaries)
-
-
-MIGRATIONS = {
-    1: _add_report_windows,
-    2: _add_event_summaries,
-    3: _add_languages,
-    4: _add_contexts,
-    5: _add_threads,
-}
-"""MIGRATIONS[n] upgrades a store from schema version n to n + 1, inside the opening transaction."""
 
 
 def _bump_generation(conn: Connection) -> None:
@@ -507,139 +316,12 @@ def _engine(url: str, *, read_only: bool = False, immutable: bool = False) -> En
     return sa.create_engine(url, pool_pre_ping=True)
 
 
-# Rows <-> value objects
-
-
-def article_row(article: Article, now: dt.datetime) -> dict[str, Any]:
-    return {
-        "id": article.id, "path": article.path, "title": article.title, "source": article.source,
-        "url": article.url, "published": article.published, "text": article.text, "ingested_at": now,
-        "language": article.language, "context": json.dumps(article.context) if article.context else None,
-        "began": article.began, "thread": article.thread, "posted_at": article.posted,
-    }  # fmt: skip
-
-
-def article_from_row(row: Any) -> Article:
-    return Article(
-        row.id,
-        row.path,
-        row.text,
-        row.title,
-        row.source,
-        row.url,
-        row.published,
-        _language(row.language),
-        _context(row.context),
-        row.began,
-        row.thread,
-        row.posted_at,
-    )
-
-
-def _context(value: Any) -> tuple[str, ...]:
-    """Stored context texts; none for a value this strikemap did not write (rather than a failure)."""
-    try:
-        found = json.loads(value) if isinstance(value, str) else None
-    except ValueError:
-        return ()
-    return tuple(found) if isinstance(found, list) and all(isinstance(t, str) for t in found) else ()
-
-
-def _language(value: Any) -> Language | None:
-    """A stored language, None for one this strikemap does not know (rather than a wrong filter)."""
-    return value if value in LANGUAGES else None
-
-
-def report_row(report: Report) -> dict[str, Any]:
-    when = report.when
-    data = {
-        "article": report.article, "role": report.role, "time_of_day": report.time_of_day,
-        "when": [_iso(when.earliest), _iso(when.latest), when.weekday] if when else None,
-        "districts": list(report.districts), "places": [_place_json(p) for p in report.places],
-        "weapons": list(report.weapons), "weapon_models": list(report.weapon_models), "debris": report.debris,
-        "killed": report.killed, "injured": report.injured, "intercepted": report.intercepted,
-        "casualty_words": list(report.casualty_words), "damage": list(report.damage),
-        "said_by": list(report.said_by), "addresses": list(report.addresses), "flags": list(report.flags),
-        "source": report.source,
-        "title": report.title, "published": _iso(report.published), "url": report.url,
-        "evidence": [[e.field, e.sentence, e.match] for e in report.evidence], "language": report.language,
-    }  # fmt: skip
-    return {
-        "key": report.key, "article_id": report.article_id, "city": report.city, "date": report.date,
-        "date_precision": report.date_precision, "data": data,
-        "first_day": when.earliest if when else None, "last_day": when.latest if when else None,
-        "weekday": when.weekday if when else None,
-    }  # fmt: skip
-
-
-def report_from_row(row: Any) -> Report:
-    try:
-        return _report(row)
-    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as err:
-        raise StoreDamaged(f"report {row.key} is not one this strikemap reads ({err!r})") from err
-
-
-def _report(row: Any) -> Report:
-    d = row.data if isinstance(row.data, dict) else json.loads(row.data)
-    when = d["when"]
-    return Report(
-        article=d["article"], article_id=row.article_id, key=row.key, role=d["role"], city=row.city,
-        date=row.date, date_precision=row.date_precision,
-        when=When(_date(when[0]), _date(when[1]), when[2]) if when else None,
-        time_of_day=d["time_of_day"], districts=tuple(d["districts"]),
-        places=tuple(Place(**p) for p in d["places"]), weapons=tuple(d["weapons"]),
-        weapon_models=tuple(d["weapon_models"]), debris=d["debris"], killed=d["killed"], injured=d["injured"],
-        intercepted=d["intercepted"], casualty_words=tuple(d["casualty_words"]), damage=tuple(d["damage"]),
-        said_by=tuple(d["said_by"]), addresses=tuple(d["addresses"]), flags=tuple(d.get("flags", ())),
-        source=d["source"], title=d["title"], url=d.get("url"),
-        published=_date(d["published"]), evidence=tuple(Evidence(*e) for e in d["evidence"]),
-        language=_language(d.get("language")),
-    )  # fmt: skip
-
-
-def summary_json(event: Event, listing: tuple[list[str], list[str], list[str], int] | None = None) -> str:
-    """What a listing of the event shows, as JSON: the event without its reports, but with their
-    sources and articles (``listing``: those already gathered, by `cluster.EventBuilder.listing`)."""
-    reports = event.reports
-    sources, articles, urls, sources_count = listing or (
-        list(dict.fromkeys(outlet_name(r) for r in reports)),
-        list(dict.fromkeys(file_name(r.article) for r in reports)),
-        list(dict.fromkeys(u for r in reports if (u := web_url(r.url)))),
-        event.sources_count,
-    )
-    data = {
-        "city": event.city, "date": _iso(event.date), "date_precision": event.date_precision,
-        "time_of_day": event.time_of_day, "districts": list(event.districts),
-        "places": [_place_json(p) for p in event.places], "weapons": list(event.weapons),
-        "weapon_models": list(event.weapon_models), "debris": event.debris, "killed": event.killed,
-        "injured": event.injured, "intercepted": event.intercepted, "damage": list(event.damage),
-        "said_by": list(event.said_by), "flags": list(event.flags), "sources_count": sources_count,
-        "sources": sources, "articles": articles, "urls": urls, "languages": list(event.languages),
-    }  # fmt: skip
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _place_json(place: Place) -> dict[str, Any]:
-    return {
-        "name": place.name, "city": place.city, "district": place.district, "lat": place.lat,
-        "lon": place.lon, "precision": place.precision, "method": place.method,
-    }  # fmt: skip
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
 # Queries used by ingest and review
 
 
 def present_articles(conn: Connection, ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
-    for chunk in _chunks(ids, 500):
+    for chunk in chunks(ids, 500):
         rows = conn.execute(sa.select(articles_table.c.id).where(articles_table.c.id.in_(chunk)))
         found.update(r.id for r in rows)
     return found
@@ -648,7 +330,7 @@ def present_articles(conn: Connection, ids: Sequence[str]) -> set[str]:
 def article_texts(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     a = articles_table.c
-    for chunk in _chunks(ids, 500):
+    for chunk in chunks(ids, 500):
         found.update((r.id, r.text) for r in conn.execute(sa.select(a.id, a.text).where(a.id.in_(chunk))))
     return found
 
@@ -664,12 +346,12 @@ def replace_articles(
     r, m, p = reports_table.c, memberships_table.c, pins_table.c
     kept = {x.key for x in reports}
     old: dict[str, str] = {}
-    for chunk in _chunks([a.id for a in articles], 500):
+    for chunk in chunks([a.id for a in articles], 500):
         keys = sa.select(r.key).where(r.article_id.in_(chunk))
         held = conn.execute(sa.select(m.report_key, m.event_id).where(m.report_key.in_(keys)))
         old.update((row.report_key, row.event_id) for row in held)
         stale = [k for k in conn.execute(keys).scalars() if k not in kept]
-        for some in _chunks(stale, 500):
+        for some in chunks(stale, 500):
             conn.execute(sa.delete(pins_table).where(p.report_key.in_(some)))
         conn.execute(sa.delete(memberships_table).where(m.report_key.in_(keys)))
         conn.execute(sa.delete(reports_table).where(r.article_id.in_(chunk)))
@@ -771,7 +453,7 @@ def events_by_day(conn: Connection, days: set[tuple[str, dt.date]]) -> dict[tupl
     by_day: dict[dt.date, set[str]] = {}
     for city, day in days:
         by_day.setdefault(day, set()).add(city)
-    for chunk in _chunks(sorted(by_day), 200):
+    for chunk in chunks(sorted(by_day), 200):
         cities = sorted({c for day in chunk for c in by_day[day]})
         rows = conn.execute(sa.select(e.id, e.city, e.date).where(e.city.in_(cities), e.date.in_(chunk)))
         for row in rows:
@@ -797,7 +479,7 @@ def claims_by_day(conn: Connection, days: set[tuple[str, dt.date]]) -> dict[tupl
     out: dict[tuple[str, dt.date], set[str]] = {}
     claims = sa.select(m.event_id, r.city, r.first_day, r.last_day, r.weekday)
     claims = claims.join(reports_table, r.key == m.report_key).where(LOOSE)
-    for cities, days_known in itertools.product(_chunks(sorted(wanted), 200), (False, True)):
+    for cities, days_known in itertools.product(chunks(sorted(wanted), 200), (False, True)):
         claim = claims.where(r.city.in_(cities), near if days_known else r.first_day.is_(None))
         for row in conn.execute(claim):
             for d in wanted[row.city]:
@@ -809,21 +491,10 @@ def claims_by_day(conn: Connection, days: set[tuple[str, dt.date]]) -> dict[tupl
     return out
 
 
-def reports_of(conn: Connection, event_ids: Iterable[str]) -> dict[str, list[Report]]:
-    """The reports of each event, by event id."""
-    out: dict[str, list[Report]] = {}
-    m = memberships_table.c
-    query = sa.select(reports_table, m.event_id).join(memberships_table, m.report_key == reports_table.c.key)
-    for chunk in _chunks(sorted(set(event_ids)), 500):
-        for row in conn.execute(query.where(m.event_id.in_(chunk))):
-            out.setdefault(row.event_id, []).append(report_from_row(row))
-    return out
-
-
 def pins_for(conn: Connection, report_keys: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     p = pins_table.c
-    for chunk in _chunks(sorted(set(report_keys)), 500):
+    for chunk in chunks(sorted(set(report_keys)), 500):
         out.update(
             {
                 r.report_key: r.event_id
@@ -838,7 +509,7 @@ def pinned_events(conn: Connection, event_ids: Iterable[str]) -> set[str]:
     p = pins_table.c
     m = memberships_table.c
     out: set[str] = set()
-    for chunk in _chunks(sorted(set(event_ids)), 500):
+    for chunk in chunks(sorted(set(event_ids)), 500):
         keys = sa.select(m.report_key).where(m.event_id.in_(chunk))
         out.update(conn.execute(sa.select(p.event_id).where(p.report_key.in_(keys))).scalars())
     return out
@@ -847,7 +518,7 @@ def pinned_events(conn: Connection, event_ids: Iterable[str]) -> set[str]:
 def pin(conn: Connection, keys: Sequence[str], event_id: str) -> None:
     """An analyst's decision that these reports belong to this event, whatever the clustering says."""
     p = pins_table.c
-    for chunk in _chunks(list(keys), 500):
+    for chunk in chunks(list(keys), 500):
         conn.execute(sa.delete(pins_table).where(p.report_key.in_(chunk)))
         conn.execute(sa.insert(pins_table), [{"report_key": k, "event_id": event_id} for k in chunk])
 
@@ -868,7 +539,7 @@ def replace_events(
     """Swap a set of stored events for regrouped ones (id, reports)."""
     old = sorted(set(old_ids))
     m = memberships_table.c
-    for chunk in _chunks(old, 500):
+    for chunk in chunks(old, 500):
         conn.execute(sa.delete(memberships_table).where(m.event_id.in_(chunk)))
         conn.execute(sa.delete(events_table).where(events_table.c.id.in_(chunk)))
     rows: list[dict[str, Any]] = []
@@ -932,7 +603,7 @@ def write_count(conn: Connection) -> int:
 def _stored_dates(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[dt.date | None, str | None]]:
     r = reports_table.c
     out: dict[str, tuple[dt.date | None, str | None]] = {}
-    for chunk in _chunks(sorted(set(keys)), 500):
+    for chunk in chunks(sorted(set(keys)), 500):
         for row in conn.execute(sa.select(r.key, r.date, r.date_precision).where(r.key.in_(chunk))):
             out[row.key] = (row.date, row.date_precision)
     return out
@@ -952,14 +623,9 @@ def _event_head(reports: Sequence[Report]) -> Report:
 
 def existing_event_ids(conn: Connection, ids: Iterable[str]) -> set[str]:
     found: set[str] = set()
-    for chunk in _chunks(sorted(set(ids)), 500):
+    for chunk in chunks(sorted(set(ids)), 500):
         found.update(conn.execute(sa.select(events_table.c.id).where(events_table.c.id.in_(chunk))).scalars())
     return found
-
-
-def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 @dataclass(frozen=True, slots=True)
@@ -997,7 +663,7 @@ def replace_reports(conn: Connection, reports: Sequence[Report]) -> None:
     conn.execute(sa.delete(reports_table))
     keys = {r.key for r in reports}
     stale = [k for k in conn.execute(sa.select(pins_table.c.report_key)).scalars() if k not in keys]
-    for chunk in _chunks(stale, 500):
+    for chunk in chunks(stale, 500):
         conn.execute(sa.delete(pins_table).where(pins_table.c.report_key.in_(chunk)))
     if reports:
         conn.execute(sa.insert(reports_table), [report_row(r) for r in reports])

@@ -1,0 +1,159 @@
+"""Stored rows to value objects and back: articles, reports, an event's summary, and the reports
+of stored events read back. What each JSON column holds is written here once, so both ways agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from strikemap.errors import StoreDamaged
+from strikemap.links import file_name, outlet_name, web_url
+from strikemap.models import LANGUAGES, Article, Event, Evidence, Language, Place, Report, When
+from strikemap.store.tables import memberships_table, reports_table
+
+
+def article_row(article: Article, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "id": article.id, "path": article.path, "title": article.title, "source": article.source,
+        "url": article.url, "published": article.published, "text": article.text, "ingested_at": now,
+        "language": article.language, "context": json.dumps(article.context) if article.context else None,
+        "began": article.began, "thread": article.thread, "posted_at": article.posted,
+    }  # fmt: skip
+
+
+def article_from_row(row: Any) -> Article:
+    return Article(
+        row.id,
+        row.path,
+        row.text,
+        row.title,
+        row.source,
+        row.url,
+        row.published,
+        _language(row.language),
+        _context(row.context),
+        row.began,
+        row.thread,
+        row.posted_at,
+    )
+
+
+def _context(value: Any) -> tuple[str, ...]:
+    """Stored context texts; none for a value this strikemap did not write (rather than a failure)."""
+    try:
+        found = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return ()
+    return tuple(found) if isinstance(found, list) and all(isinstance(t, str) for t in found) else ()
+
+
+def _language(value: Any) -> Language | None:
+    """A stored language, None for one this strikemap does not know (rather than a wrong filter)."""
+    return value if value in LANGUAGES else None
+
+
+def report_row(report: Report) -> dict[str, Any]:
+    when = report.when
+    data = {
+        "article": report.article, "role": report.role, "time_of_day": report.time_of_day,
+        "when": [iso(when.earliest), iso(when.latest), when.weekday] if when else None,
+        "districts": list(report.districts), "places": [_place_json(p) for p in report.places],
+        "weapons": list(report.weapons), "weapon_models": list(report.weapon_models), "debris": report.debris,
+        "killed": report.killed, "injured": report.injured, "intercepted": report.intercepted,
+        "casualty_words": list(report.casualty_words), "damage": list(report.damage),
+        "said_by": list(report.said_by), "addresses": list(report.addresses), "flags": list(report.flags),
+        "source": report.source,
+        "title": report.title, "published": iso(report.published), "url": report.url,
+        "evidence": [[e.field, e.sentence, e.match] for e in report.evidence], "language": report.language,
+    }  # fmt: skip
+    return {
+        "key": report.key, "article_id": report.article_id, "city": report.city, "date": report.date,
+        "date_precision": report.date_precision, "data": data,
+        "first_day": when.earliest if when else None, "last_day": when.latest if when else None,
+        "weekday": when.weekday if when else None,
+    }  # fmt: skip
+
+
+def report_from_row(row: Any) -> Report:
+    try:
+        return _report(row)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as err:
+        raise StoreDamaged(f"report {row.key} is not one this strikemap reads ({err!r})") from err
+
+
+def _report(row: Any) -> Report:
+    d = row.data if isinstance(row.data, dict) else json.loads(row.data)
+    when = d["when"]
+    return Report(
+        article=d["article"], article_id=row.article_id, key=row.key, role=d["role"], city=row.city,
+        date=row.date, date_precision=row.date_precision,
+        when=When(from_iso(when[0]), from_iso(when[1]), when[2]) if when else None,
+        time_of_day=d["time_of_day"], districts=tuple(d["districts"]),
+        places=tuple(Place(**p) for p in d["places"]), weapons=tuple(d["weapons"]),
+        weapon_models=tuple(d["weapon_models"]), debris=d["debris"], killed=d["killed"], injured=d["injured"],
+        intercepted=d["intercepted"], casualty_words=tuple(d["casualty_words"]), damage=tuple(d["damage"]),
+        said_by=tuple(d["said_by"]), addresses=tuple(d["addresses"]), flags=tuple(d.get("flags", ())),
+        source=d["source"], title=d["title"], url=d.get("url"),
+        published=from_iso(d["published"]), evidence=tuple(Evidence(*e) for e in d["evidence"]),
+        language=_language(d.get("language")),
+    )  # fmt: skip
+
+
+def summary_json(event: Event, listing: tuple[list[str], list[str], list[str], int] | None = None) -> str:
+    """What a listing of the event shows, as JSON: the event without its reports, but with their
+    sources and articles (``listing``: those already gathered, by `cluster.EventBuilder.listing`)."""
+    reports = event.reports
+    sources, articles, urls, sources_count = listing or (
+        list(dict.fromkeys(outlet_name(r) for r in reports)),
+        list(dict.fromkeys(file_name(r.article) for r in reports)),
+        list(dict.fromkeys(u for r in reports if (u := web_url(r.url)))),
+        event.sources_count,
+    )
+    data = {
+        "city": event.city, "date": iso(event.date), "date_precision": event.date_precision,
+        "time_of_day": event.time_of_day, "districts": list(event.districts),
+        "places": [_place_json(p) for p in event.places], "weapons": list(event.weapons),
+        "weapon_models": list(event.weapon_models), "debris": event.debris, "killed": event.killed,
+        "injured": event.injured, "intercepted": event.intercepted, "damage": list(event.damage),
+        "said_by": list(event.said_by), "flags": list(event.flags), "sources_count": sources_count,
+        "sources": sources, "articles": articles, "urls": urls, "languages": list(event.languages),
+    }  # fmt: skip
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _place_json(place: Place) -> dict[str, Any]:
+    return {
+        "name": place.name, "city": place.city, "district": place.district, "lat": place.lat,
+        "lon": place.lon, "precision": place.precision, "method": place.method,
+    }  # fmt: skip
+
+
+def iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def from_iso(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def reports_of(conn: Connection, event_ids: Iterable[str]) -> dict[str, list[Report]]:
+    """The reports of each event, by event id."""
+    out: dict[str, list[Report]] = {}
+    m = memberships_table.c
+    query = sa.select(reports_table, m.event_id).join(memberships_table, m.report_key == reports_table.c.key)
+    for chunk in chunks(sorted(set(event_ids)), 500):
+        for row in conn.execute(query.where(m.event_id.in_(chunk))):
+            out.setdefault(row.event_id, []).append(report_from_row(row))
+    return out
+
+
+def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    """The items in slices small enough for one ``IN (...)``."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
