@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from strikemap.lexicon import NUMBER, Cue, fewest, parse_number
+from strikemap.lexicon import NUMBER, Cue, fewest, holds, needles, parse_number
 from strikemap.models import Precision, When
 
 WAR_START = dt.date(2022, 2, 24)
@@ -473,6 +473,9 @@ def _present(sentence: str) -> dict[str, bool]:
 _LOWER_PATTERNS = [re.compile(pattern.pattern) for pattern, _ in _PATTERNS]
 """The patterns without IGNORECASE, for a lower-cased copy of the sentence: as with a `Cue`,
 CPython's `re` runs them several times faster (the patterns are written in lower case)."""
+_LITERALS = [needles(pattern.pattern) for pattern in _LOWER_PATTERNS]
+"""For each pattern, strings one of which every match holds (`lexicon.needles`), or None: a
+lower-cased sentence without any of them skips the pattern, as a `Cue` does."""
 
 
 def find_dates(sentence: str, *, order: SlashOrder | None = None) -> list[DateMention]:
@@ -484,8 +487,10 @@ def find_dates(sentence: str, *, order: SlashOrder | None = None) -> list[DateMe
     present = _present(sentence)
     lower = sentence.lower()
     folded = len(lower) == len(sentence)  # else a letter lower-cased to two: positions would drift
-    for (pattern, build), lower_pattern, need in zip(_PATTERNS, _LOWER_PATTERNS, _PATTERN_NEEDS, strict=True):
-        if not present[need]:
+    for (pattern, build), lower_pattern, need, literals in zip(
+        _PATTERNS, _LOWER_PATTERNS, _PATTERN_NEEDS, _LITERALS, strict=True
+    ):
+        if not present[need] or (folded and literals is not None and not holds(lower, literals)):
             continue
         for match in lower_pattern.finditer(lower) if folded else pattern.finditer(sentence):
             if any(t.start < match.end() and match.start() < t.end for t in taken):
