@@ -287,7 +287,7 @@ class Gazetteer:
                 continue
             spelled = text[word.start : word.end]
             headed = bool(_BARE_DISTRICT_END.match(text, word.end))
-            if not (headed or _ADJECTIVE_CASE.search(spelled)):
+            if not (headed or spelled.endswith(_ADJECTIVE_CASE)):
                 continue
             entry = self._bare(text, word)
             if entry is None:
@@ -387,7 +387,7 @@ def _listed_before(text: str, words: list[Word], k: int) -> int | None:
     return p
 
 
-_ADJECTIVE_CASE = re.compile(r"(?:ському|цькому|ськім|цькім|ського|цького|ском|цком|ского|цкого)$")
+_ADJECTIVE_CASE = ("ському", "цькому", "ськім", "цькім", "ського", "цького", "ском", "цком", "ского", "цкого")
 """An adjective in the locative, dative or genitive ('у Шевченківському', 'мешканці Дарницького')
 names its district alone; the nominative ('Дарницький ринок') needs a dash, colon or 'р-н'."""
 _BARE_DISTRICT_END = re.compile(r"[ \t]*(?:[—–:]|-(?!\w)|р-н\w*|р-ні|р\.\s)")
