@@ -720,10 +720,12 @@ def speakers(sentence: str, known: Mapping[str, str]) -> list[Found]:
 
     ``known``: the full name of each surname met earlier in the article (the latest, if several).
     """
+    spoken = bool(_SPEECH.search(sentence))
+    titled = "Mr" in sentence or "Ms" in sentence or "Dr" in sentence
+    if not (spoken or titled):  # no pattern below can match
+        return []
     out: list[Found] = []
     surnames: list[tuple[str, str, bool]] = []
-    spoken = bool(_SPEECH.search(sentence))
-    titled = any(t in sentence for t in ("Mr", "Ms", "Dr"))
     for i, pattern in enumerate(_SPEAKERS):
         if not (titled if i == 2 else spoken):
             continue
