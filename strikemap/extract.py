@@ -53,11 +53,15 @@ class _Sentence:
     """A line that is only a place: what follows in its paragraph is about that place."""
     _starts: list[int] = field(default_factory=list)
     _spans: list[tuple[int, int]] | None = None
+    _first: _Sentence | None = None
+    """The same words read where the article first has them (see `at`): they are cut there."""
 
     def clauses(self) -> list[tuple[int, int]]:
-        """The sentence's clause spans (see `_unbroken`), cut once however often they are asked for."""
+        """The sentence's clause spans (see `_unbroken`), cut once however often they are asked for,
+        and once for all the places an article repeats the sentence."""
         if self._spans is None:
-            self._spans = split_clauses(self.sentence.text, _unbroken(self))
+            first = self._first
+            self._spans = first.clauses() if first else split_clauses(self.sentence.text, _unbroken(self))
         return self._spans
 
     def __post_init__(self) -> None:
@@ -67,7 +71,9 @@ class _Sentence:
         """The same reading of the same words met again elsewhere in the article (a cheap
         `dataclasses.replace`: a page may repeat many lines)."""
         s = self
-        return _Sentence(sentence, s.dates, s.speech, s.places, s.strike, s.veto, s.aftermath, s.heading)
+        return _Sentence(
+            sentence, s.dates, s.speech, s.places, s.strike, s.veto, s.aftermath, s.heading, _first=s._first or s
+        )
 
     def places_in(self, start: int, end: int) -> list[tuple[Mention, bool]]:
         """The place mentions that start within start:end (places are in order of start)."""
