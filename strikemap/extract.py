@@ -70,9 +70,9 @@ class _Sentence:
     def at(self, sentence: Sentence) -> _Sentence:
         """The same reading of the same words met again elsewhere in the article (a cheap
         `dataclasses.replace`: a page may repeat many lines)."""
-        s = self
+        s, first = self, self._first or self
         return _Sentence(
-            sentence, s.dates, s.speech, s.places, s.strike, s.veto, s.aftermath, s.heading, _first=s._first or s
+            sentence, s.dates, s.speech, s.places, s.strike, s.veto, s.aftermath, s.heading, _first=first
         )
 
     def places_in(self, start: int, end: int) -> list[tuple[Mention, bool]]:
