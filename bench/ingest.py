@@ -90,7 +90,7 @@ class _SQLite:
             Path(db + suffix).unlink(missing_ok=True)
 
 
-class _PostgreSQL:
+class PostgreSQLServer:
     name = "PostgreSQL"
 
     def __init__(self, url: str) -> None:
@@ -107,8 +107,13 @@ class _PostgreSQL:
         return self.url.set(database=name).render_as_string(hide_password=False)
 
     def _disconnect(self, conn: sa.Connection, name: str) -> None:
+        """Ends our own sessions on the database; DROP DATABASE stops an autovacuum worker itself,
+        which a non-superuser may not terminate."""
         conn.execute(
-            sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+            sa.text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name "
+                "AND usename = current_user AND pid <> pg_backend_pid()"
+            ),
             {"name": name},
         )
 
@@ -251,8 +256,8 @@ def _order_figures(plan: Plan, folder: Path) -> list[Figure]:
 
 
 @contextlib.contextmanager
-def _postgres(url: str) -> Iterator[_PostgreSQL]:
-    backend = _PostgreSQL(url)
+def _postgres(url: str) -> Iterator[PostgreSQLServer]:
+    backend = PostgreSQLServer(url)
     try:
         yield backend
     finally:

@@ -95,8 +95,13 @@ def fresh_postgres_database(base_url: str) -> Iterator[str]:
             yield sa.make_url(base_url).set(database=name).render_as_string(hide_password=False)
         finally:
             with admin.connect() as conn:
+                # Only our own sessions: an autovacuum worker may be in the database too, which a
+                # non-superuser may not terminate, and which DROP DATABASE stops by itself.
                 conn.execute(
-                    sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+                    sa.text(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name "
+                        "AND usename = current_user AND pid <> pg_backend_pid()"
+                    ),
                     {"name": name},
                 )
                 conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
