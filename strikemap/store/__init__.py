@@ -1,9 +1,10 @@
 """The event store: articles, reports, events and analysts' corrections, in SQLite or PostgreSQL.
 
 All SQL lives in this package: `tables` (what a store holds), `migrations` (numbered upgrade steps
-for older stores), `rows` (rows to value objects and back) and, here, the engine, opening a store
-and the queries. Writes happen one batch per transaction under a store-wide lock, so a killed
-ingest leaves whole batches or nothing, and two ingests at once take turns.
+for older stores), `rows` (rows to value objects and back), `queries` (what readers ask) and, here,
+the engine, opening a store and the queries of ingest and review. Writes happen one batch per
+transaction under a store-wide lock, so a killed ingest leaves whole batches or nothing, and two
+ingests at once take turns.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from strikemap.cluster import EventBuilder, head_key, make_event
 from strikemap.errors import ConfigError, StoreDamaged, StoreError
 from strikemap.models import Article, Report
 from strikemap.store.migrations import MIGRATIONS, SCHEMA_VERSION, Migration, stored_version, upgrade
+from strikemap.store.queries import Correction, corrections, event_ids, event_summaries, oldest_event_ids
 from strikemap.store.rows import (
     article_from_row,
     article_row,
@@ -51,11 +53,12 @@ from strikemap.store.tables import (
 )
 
 __all__ = [
-    "LOOSE", "MIGRATIONS", "SCHEMA_VERSION", "Counts", "Migration", "Store", "add_correction",
-    "all_articles", "all_event_ids", "article_from_row", "article_row", "article_texts",
-    "articles_table", "claims_by_day", "corrections_table", "counts", "database_url", "default_path",
-    "events_by_day", "events_near", "events_table", "existing_event_ids", "generation", "grow_events",
-    "insert_articles", "loose_index", "memberships_table", "meta_table", "metadata", "open_store",
+    "LOOSE", "MIGRATIONS", "SCHEMA_VERSION", "Connection", "Correction", "Counts", "Migration", "Store",
+    "add_correction", "all_articles", "all_event_ids", "article_from_row", "article_row",
+    "article_texts", "articles_table", "claims_by_day", "corrections", "corrections_table", "counts",
+    "database_url", "default_path", "event_ids", "event_summaries", "events_by_day", "events_near",
+    "events_table", "existing_event_ids", "generation", "grow_events", "insert_articles",
+    "loose_index", "memberships_table", "meta_table", "metadata", "oldest_event_ids", "open_store",
     "pin", "pinned_events", "pins_for", "pins_table", "present_articles", "replace_articles",
     "replace_events", "replace_reports", "report_from_row", "report_row", "reports_of",
     "reports_table", "set_setting", "setting", "summary_json", "thread_index", "thread_posts",
