@@ -112,18 +112,14 @@ def save_views(n: int, cache: Path) -> Path:
     """The first n events of a cached store, pickled once so each measuring process loads them fast.
 
     Cached like the store itself, by size and corpus version."""
-    import sqlalchemy as sa
-
     from strikemap.query import load
-    from strikemap.store import Store, events_table
+    from strikemap.store import Store
 
     path = cache / f"map-views-v{corpus.VERSION}-{n}.pickle"
     if path.exists():
         return path
     db = corpus.event_store(n, cache)
-    e = events_table.c
-    first = sa.select(e.id).order_by(e.date.is_(None), e.date, e.city, e.id).limit(n).scalar_subquery()
-    views = load(Store(str(db)), e.id.in_(first))
+    views = load(Store(str(db)), first=n)
     partial = path.with_name(path.name + ".partial")
     partial.write_bytes(pickle.dumps(views, protocol=pickle.HIGHEST_PROTOCOL))
     return partial.replace(path)

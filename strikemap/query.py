@@ -2,19 +2,19 @@
 
 `find` is the one query behind the command line and the dashboard, so both show the same rows
 for the same filters. `listings` answers the same query from the summaries the store keeps of
-each event, without reading reports: what exports of many events use. The read models they
-return, and the filter itself, are in `views`, which needs no database.
+each event, without reading reports: what exports of many events use. What they ask the store
+is `store.queries`' to put in SQL; the read models they return, and the filter itself, are in
+`views`, which needs no database.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
-
-import sqlalchemy as sa
 
 from strikemap import store as st
 from strikemap.cluster import make_event
@@ -26,37 +26,35 @@ from strikemap.views import CORRECTABLE, EventView, Filters, Listing, Status, ap
 _UNFILTERED = Filters()
 """What users see before they filter: every event but those rejected."""
 
+_LONGEST_PERIOD = dt.timedelta(days=366)
+"""A year-dated event is stored as its first day but may stand for any day of the year."""
+
 
 def find(store: st.Store, filters: Filters = _UNFILTERED) -> list[EventView]:
     """Every event that passes the filters, oldest first."""
-    return apply(load(store, _date_clause(filters)), filters)
+    dated_from, dated_to = _window(filters)
+    in_window = functools.partial(st.event_ids, dated_from=dated_from, dated_to=dated_to)
+    return apply(_load(store, in_window), filters)
 
 
 def listings(store: st.Store, filters: Filters = _UNFILTERED) -> list[Listing]:
     """What `find` finds, as listings: one row read per event, oldest first."""
     check(filters)
-    e = st.events_table.c
-    query = sa.select(e.id, e.summary).where(e.summary.is_not(None))
-    where = _date_clause(filters)
-    if where is not None:
-        query = query.where(where)
-    c = st.corrections_table.c
+    dated_from, dated_to = _window(filters)
     with collector_paused(), store.reading() as conn:
-        rows = conn.execute(query).all()
-        corrections: dict[str, list[Any]] = {}
-        for row in conn.execute(sa.select(c.event_id, c.field, c.value, c.note).order_by(c.id)):
-            corrections.setdefault(row.event_id, []).append(row)
+        rows = st.event_summaries(conn, dated_from=dated_from, dated_to=dated_to)
+        corrections = st.corrections(conn)
         try:
-            summaries = json.loads("[" + ",".join(row.summary for row in rows) + "]")
+            summaries = json.loads("[" + ",".join(summary for _, summary in rows) + "]")
             pairs = zip(rows, summaries, strict=True)
-            found = [_listing(row.id, data, corrections.get(row.id, ())) for row, data in pairs]
+            found = [_listing(event_id, data, corrections.get(event_id, ())) for (event_id, _), data in pairs]
         except (KeyError, TypeError, ValueError) as err:
             raise StoreDamaged(f"an event's summary is not one this strikemap reads ({err!r})") from err
         found.sort(key=lambda v: (v.date or dt.date.max, v.city, v.id))
         return apply(found, filters)
 
 
-def _listing(event_id: str, data: dict[str, Any], corrections: Iterable[Any]) -> Listing:
+def _listing(event_id: str, data: dict[str, Any], corrections: Iterable[st.Correction]) -> Listing:
     status, changes, _ = _review(corrections)
     if "date" in changes:
         day, precision = changes["date"], changes["date_precision"]
@@ -80,53 +78,41 @@ def _listing(event_id: str, data: dict[str, Any], corrections: Iterable[Any]) ->
     )
 
 
-def load(store: st.Store, where: sa.ColumnElement[bool] | None = None) -> list[EventView]:
-    """Events (optionally narrowed in SQL) rebuilt from their reports, corrections applied."""
-    e = st.events_table.c
-    query = sa.select(e.id).order_by(e.date, e.city, e.id)
-    if where is not None:
-        query = query.where(where)
+def load(store: st.Store, *, first: int | None = None) -> list[EventView]:
+    """Every event (or the ``first`` so many, undated last) rebuilt from its reports, corrections
+    applied, oldest first."""
+    if first is None:
+        return _load(store, st.event_ids)
+    return _load(store, lambda conn: st.oldest_event_ids(conn, first))
+
+
+def get(store: st.Store, event_id: str) -> EventView | None:
+    found = _load(store, lambda conn: sorted(st.existing_event_ids(conn, [event_id])))
+    return found[0] if found else None
+
+
+def _load(store: st.Store, chosen: Callable[[st.Connection], Sequence[str]]) -> list[EventView]:
+    """The events ``chosen`` names, rebuilt from their reports, corrections applied, oldest first."""
     with store.reading() as conn:
-        ids = list(conn.execute(query).scalars())
+        ids = chosen(conn)
         reports = st.reports_of(conn, ids)
-        corrections = _corrections(conn, ids)
+        corrections = st.corrections(conn, ids)
     views = [_view(make_event(reports[i], event_id=i), corrections.get(i, [])) for i in ids if i in reports]
     return sorted(views, key=lambda v: (v.event.date or dt.date.max, v.event.city, v.event.id))
 
 
-def get(store: st.Store, event_id: str) -> EventView | None:
-    found = load(store, st.events_table.c.id == event_id)
-    return found[0] if found else None
+def _window(filters: Filters) -> tuple[dt.date | None, dt.date | None]:
+    """The stored dates an event passing the filters may have (undated events always may)."""
+    return (filters.start - _LONGEST_PERIOD if filters.start else None), filters.end
 
 
-def _date_clause(filters: Filters) -> sa.ColumnElement[bool] | None:
-    e = st.events_table.c
-    parts = []
-    if filters.start:
-        parts.append(sa.or_(e.date.is_(None), e.date >= filters.start - dt.timedelta(days=366)))
-    if filters.end:
-        parts.append(sa.or_(e.date.is_(None), e.date <= filters.end))
-    return sa.and_(*parts) if parts else None
-
-
-def _corrections(conn: sa.Connection, ids: list[str]) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {}
-    c = st.corrections_table.c
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = conn.execute(sa.select(st.corrections_table).where(c.event_id.in_(chunk)).order_by(c.id))
-        for row in rows:
-            out.setdefault(row.event_id, []).append(row)
-    return out
-
-
-def _view(event: Event, corrections: Iterable[Any]) -> EventView:
+def _view(event: Event, corrections: Iterable[st.Correction]) -> EventView:
     status, changes, notes = _review(corrections)
     corrected = tuple(k for k in CORRECTABLE if k in changes)
     return EventView(dataclasses.replace(event, **changes), status, corrected, notes)
 
 
-def _review(corrections: Iterable[Any]) -> tuple[Status, dict[str, Any], tuple[str, ...]]:
+def _review(corrections: Iterable[st.Correction]) -> tuple[Status, dict[str, Any], tuple[str, ...]]:
     """An event's corrections, oldest first, as its status, the event fields they change, and notes."""
     status: Status = "unreviewed"
     changes: dict[str, Any] = {}

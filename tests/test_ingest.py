@@ -20,6 +20,7 @@ from strikemap.models import Article, Report, Skipped
 from strikemap.pipeline import find_events
 from strikemap.read import read_paths
 from strikemap.review import merge
+from strikemap.store import neighbours
 from strikemap.synth import articles
 
 SAMPLES = ROOT / "tests" / "fixtures" / "corpus"
@@ -140,7 +141,8 @@ def test_an_ingest_does_not_read_back_the_events_it_wrote(
         rewritten.append(sum(len(r) for _, r in events))
         replace_events(conn, old, events)
 
-    monkeypatch.setattr(st, "reports_of", counting_reads)
+    for reader in (st, neighbours):  # the store's neighbour search reads events back too
+        monkeypatch.setattr(reader, "reports_of", counting_reads)
     monkeypatch.setattr(st, "replace_events", counting_writes)
     store = st.Store(str(tmp_path / "store.sqlite"))
     summary = ingest(store, _ordered(FEW_ATTACKS, order), batch_size=5, jobs=1)

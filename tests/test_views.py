@@ -34,7 +34,7 @@ def test_shows_and_filters_without_sqlalchemy(module: str) -> None:
 
 
 def test_the_guard_refuses_a_module_that_needs_sqlalchemy() -> None:
-    """Proof that the test above can fail: the query module runs SQL, so it must not import."""
+    """Proof that the test above can fail: the query module reads the store, so it must not import."""
     run = _import_without_sqlalchemy("strikemap.query")
     assert run.returncode != 0
     assert "sqlalchemy is not to be imported here" in run.stderr
