@@ -20,8 +20,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
-from sqlalchemy.engine import Connection
-
 from strikemap import store as st
 from strikemap.budget import Extracted, article_seconds, extract_each, extract_isolated
 from strikemap.candidates import met_across, midnight
@@ -33,6 +31,7 @@ from strikemap.models import Article, Report, Skipped
 from strikemap.normalise import printable
 from strikemap.pipeline import place_reports
 from strikemap.read import article_id
+from strikemap.store import Connection
 from strikemap.telegram import SERIES_GAP, SERIES_POSTS, series_of
 
 Later = Callable[[], Extracted]

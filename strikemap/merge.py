@@ -12,11 +12,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy.engine import Connection
-
 from strikemap import store as st
 from strikemap.cluster import EventBuilder, group_reports, head_key, make_event
 from strikemap.models import Report
+from strikemap.store import Connection
 
 
 @dataclass(slots=True)

@@ -11,14 +11,13 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy.engine import Connection
-
 from strikemap import store as st
 from strikemap.dates import EARLIEST_YEAR
 from strikemap.errors import ConfigError
 from strikemap.facts import MAX_COUNT
 from strikemap.merge import regroup
 from strikemap.models import DISTRICTS, WEAPONS
+from strikemap.store import Connection
 from strikemap.views import CORRECTABLE, STATUSES, EventView, date_text, parse_date
 
 

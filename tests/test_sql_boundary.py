@@ -1,8 +1,8 @@
 """SQL is the store's: no module outside `strikemap/store/` (nor a page) builds or runs a query.
 
 So a change to what the store holds, or to the SQL that reads it, has one place to go. A module that
-starts building SQL fails here; one that only hands a store transaction on joins the list below with
-its reason.
+starts building SQL fails here; one that only hands a store transaction on names its type through
+the store (`strikemap.store.Connection`).
 """
 
 from __future__ import annotations
@@ -16,13 +16,6 @@ import sqlalchemy as sa
 from strikemap.store import tables
 
 ROOT = Path(__file__).resolve().parents[1]
-
-PASS_CONNECTION = {
-    "strikemap/ingest.py": "holds one write transaction across a batch, handed to the store's functions",
-    "strikemap/merge.py": "regroups inside its caller's transaction, reading and writing through the store",
-    "strikemap/review.py": "checks that events exist inside the transaction that then pins their reports",
-}
-"""Modules that import SQLAlchemy's Connection, for type hints only, to pass a transaction along."""
 
 STORE_TABLES = frozenset(
     name
@@ -39,9 +32,10 @@ def outside_the_store() -> list[Path]:
     return sorted(p for p in found if not p.is_relative_to(ROOT / "strikemap" / "store"))
 
 
-def sql_in(source: str, *, passes_connection: bool = False) -> list[str]:
-    """What in a module's source builds or runs SQL, by line: SQLAlchemy imports (but the
-    Connection type, where allowed), the store's tables, and calls that execute a statement."""
+def sql_in(source: str) -> list[str]:
+    """What in a module's source builds or runs SQL, by line: SQLAlchemy imports, the store's
+    tables, and calls that execute a statement. (A module that hands a transaction on names its
+    type as `strikemap.store.Connection`.)"""
     tree = ast.parse(source)
     store = _names_for_the_store(tree)
     found = []
@@ -49,12 +43,7 @@ def sql_in(source: str, *, passes_connection: bool = False) -> list[str]:
         if isinstance(node, ast.Import):
             found += [f"{node.lineno}: import {a.name}" for a in node.names if _is_sqlalchemy(a.name)]
         elif isinstance(node, ast.ImportFrom) and _is_sqlalchemy(node.module or ""):
-            allowed = passes_connection and node.module == "sqlalchemy.engine"
-            found += [
-                f"{node.lineno}: from {node.module} import {a.name}"
-                for a in node.names
-                if not (allowed and a.name == "Connection")
-            ]
+            found += [f"{node.lineno}: from {node.module} import {a.name}" for a in node.names]
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("strikemap.store"):
             found += [f"{node.lineno}: imports {a.name}" for a in node.names if a.name in STORE_TABLES]
         elif isinstance(node, ast.Attribute) and node.attr in STORE_TABLES:
@@ -86,18 +75,10 @@ def test_no_module_outside_the_store_builds_or_runs_sql() -> None:
     found = {}
     for path in outside_the_store():
         name = str(path.relative_to(ROOT))
-        uses = sql_in(path.read_text(encoding="utf-8"), passes_connection=name in PASS_CONNECTION)
+        uses = sql_in(path.read_text(encoding="utf-8"))
         if uses:
             found[name] = uses
     assert found == {}
-
-
-@pytest.mark.parametrize("name", sorted(PASS_CONNECTION))
-def test_each_module_allowed_a_connection_still_needs_it(name: str) -> None:
-    """An entry whose module stopped importing the Connection type leaves the list with it."""
-    source = (ROOT / name).read_text(encoding="utf-8")
-    line = source.splitlines().index("from sqlalchemy.engine import Connection") + 1
-    assert sql_in(source) == [f"{line}: from sqlalchemy.engine import Connection"]
 
 
 def test_the_check_looks_at_the_modules_and_pages() -> None:
@@ -130,14 +111,11 @@ def test_the_check_finds_sql_written_outside_the_store(source: str, expected: li
 
 
 @pytest.mark.parametrize(
-    "source, passes_connection",
+    "source",
     [
-        ("from sqlalchemy.engine import Connection\n", True),
-        (
-            "from strikemap import ui\nui.events_table(shown)\n",
-            False,
-        ),  # the dashboard's table, not the store's
+        "from strikemap.store import Connection\n",  # a transaction handed on, named through the store
+        "from strikemap import ui\nui.events_table(shown)\n",  # the dashboard's table, not the store's
     ],
 )
-def test_what_is_not_sql_is_not_found(source: str, passes_connection: bool) -> None:
-    assert sql_in(source, passes_connection=passes_connection) == []
+def test_what_is_not_sql_is_not_found(source: str) -> None:
+    assert sql_in(source) == []
