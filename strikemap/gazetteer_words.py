@@ -193,13 +193,16 @@ def one_edit(a: str, b: str) -> bool:
 
 def split(text: str) -> list[tuple[int, int, str]]:
     """Words with their spans, an English possessive ('s) cut off."""
-    words = []
-    for match in _WORD.finditer(text):
-        start, end, word = match.start(), match.end(), match.group()
-        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not CYRILLIC.search(word):
-            word, end = word[:-2], end - 2
-        words.append((start, end, word))
-    return words
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    if "'" not in text and "’" not in text:  # most sentences: no word can end in 's
+        return words
+    return [_without_possessive(start, end, word) for start, end, word in words]
+
+
+def _without_possessive(start: int, end: int, word: str) -> tuple[int, int, str]:
+    if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and not CYRILLIC.search(word):
+        return start, end - 2, word[:-2]
+    return start, end, word
 
 
 def read_words(text: str) -> list[Word]:
