@@ -112,6 +112,21 @@ class _Context:
     main: DateMention | None
     written: dt.date | None = None
     """The latest full date the text writes: an article is never older than a date it names."""
+    _known: dict[tuple[str, DateMention | None], object] = field(default_factory=dict)
+    """What `when` and `key` said of each date mention: an article repeats its dates, and an
+    undated one is resolved against each day of a week."""
+
+    def when(self, mention: DateMention | None) -> When | None:
+        found = self._known.get(("when", mention), self)
+        if found is self:
+            found = self._known[("when", mention)] = self._when(mention)
+        return found  # type: ignore[return-value]
+
+    def key(self, mention: DateMention | None) -> object:
+        found = self._known.get(("key", mention), self)
+        if found is self:
+            found = self._known[("key", mention)] = self._key(mention)
+        return found
 
     def main_day(self, article_day: dt.date) -> dt.date:
         if self.main is None:
@@ -119,7 +134,7 @@ class _Context:
         found = resolve(self.main, article_day, None, self.year_hint)
         return found[0] if found else article_day
 
-    def when(self, mention: DateMention | None) -> When | None:
+    def _when(self, mention: DateMention | None) -> When | None:
         ranges = []
         # "July 8" needs only the year: the window's last day gives it, where earlier days of a
         # month-long window would put it a year back.
@@ -150,7 +165,7 @@ class _Context:
         latest = max(self.days[-1], self.written or self.days[-1])
         return _plausible(When(first, last, weekday), latest + dt.timedelta(days=1))
 
-    def key(self, mention: DateMention | None) -> object:
+    def _key(self, mention: DateMention | None) -> object:
         day = self.days[-1]
         if mention is None:
             mention = self.main
