@@ -154,9 +154,10 @@ _NONE = (
     ),
     (("injured",), r"(?:поранен\w*|ранен\w*)\s+(?:немає|нема|нет)|ніхто не (?:був )?поранен\w*"),
 )
-_NOT_WITHOUT = re.compile(r"(?:^|\s)не\s+(?:обійшлося|обошлось|обошлося)\s+$", re.IGNORECASE)
+
+_NOT_WITHOUT = re.compile(r"(?:^|\s)не\s+(?:обійшлося|обошлось|обошлося)\s+$")
 """'не обійшлося без жертв': there were some."""
-_NONE_HURT = tuple((fields, re.compile(p, re.IGNORECASE)) for fields, p in _NONE)
+_NONE_HURT = tuple((fields, re.compile(p)) for fields, p in _NONE)
 """'Загиблих немає', 'обошлось без пострадавших': a zero, for the fields it names."""
 _INJURED_WORD = re.compile(_INJURED, re.IGNORECASE)
 _DIED_AFTER = re.compile(rf"\s+(?:\w+\s+)?{_KILLED}", re.IGNORECASE)
@@ -169,18 +170,16 @@ _SUBSET = re.compile(
 _NATIONWIDE = re.compile(
     r"по (?:всій |усій )?україні|по (?:всей )?украине|в україні загалом|в украине в целом|"
     r"по (?:всій )?країні|по (?:всей )?стране|з початку (?:повномасштабн|війни|вторгнення)|"
-    r"с начала (?:полномасштабн|войны|вторжения)",
-    re.IGNORECASE,
+    r"с начала (?:полномасштабн|войны|вторжения)"
 )
 """A figure for the whole country or the whole war is not the attack's."""
-_HURT_STEMS = (
+_ANY_HURT = re.compile(
     r"загин|загибл|помер|погиб|умер|скончал|вбит|убит|поранен|постражд|травм|ранен|пострада|жертв|"
     r"госпітал|госпитал|т[іе]л[оа]|житт|жизн"
 )
-_ANY_HURT = re.compile(_HURT_STEMS)
-_ANY_HURT_FOLDED = re.compile(_HURT_STEMS, re.IGNORECASE)
-"""Every figure needs one of these stems: most clauses hold none and skip the patterns. Asked of
-the lower-cased text: case-blind matching of Cyrillic is several times slower."""
+"""Every figure needs one of these stems: most clauses hold none and skip the patterns. Like all
+patterns here it is written in lower case and asked of the lower-cased text (`_hurt`): case-blind
+matching of Cyrillic is several times slower."""
 _STEMS = {
     "killed": re.compile(r"загин|загибл|помер|погиб|умер|скончал|вбит|убит|жертв|житт|жизн|т[іе]л[оа]"),
     "injured": re.compile(r"поранен|постражд|травм|ранен|пострада|госпітал|госпитал"),
@@ -201,7 +200,7 @@ class Figure:
 def casualties(clause: str) -> tuple[Figure, ...]:
     """Killed and injured figures in a Ukrainian or Russian clause; none for a clause in Latin script."""
     lower = _hurt(clause)
-    if lower is None or _NATIONWIDE.search(clause):
+    if lower is None or _NATIONWIDE.search(lower):
         return ()
     found: list[tuple[int, Figure]] = []
     taken: dict[str, list[tuple[int, int]]] = {"killed": [], "injured": []}
@@ -223,29 +222,31 @@ def casualties(clause: str) -> tuple[Figure, ...]:
             found.append(
                 (m.start(), Figure(field, n, _kind(m, field, kind, before), clause[m.start() : m.end()]))
             )
-    found += _zeros(clause, {f.field for _, f in found})
+    found += _zeros(clause, lower, {f.field for _, f in found})
     return tuple(f for _, f in sorted(found, key=lambda p: p[0]))
 
 
 def _hurt(text: str) -> str | None:
     """The text lower-cased when it holds a stem of `_ANY_HURT`, else None (always for Latin script).
-    A letter that lower-cases to two ('İ') would shift positions: such a text is kept as it is."""
+    Lower-cased letter by letter where one letter ('İ') would become two, so positions hold."""
     if text.isascii():
         return None
     lower = text.lower()
     if len(lower) != len(text):
-        return text if _ANY_HURT_FOLDED.search(text) else None
+        lower = "".join(low if len(low := c.lower()) == 1 else c for c in text)
     return lower if _ANY_HURT.search(lower) else None
 
 
-def _zeros(clause: str, stated: set[str]) -> list[tuple[int, Figure]]:
-    """'Загиблих немає': a zero for each field it names that the clause gives no figure for."""
+def _zeros(clause: str, lower: str, stated: set[str]) -> list[tuple[int, Figure]]:
+    """'Загиблих немає': a zero for each field it names that the clause gives no figure for;
+    ``lower`` is `_hurt`'s reading of the clause."""
     out: list[tuple[int, Figure]] = []
     for fields, pattern in _NONE_HURT:
-        zero = pattern.search(clause)
-        if zero is None or _NOT_WITHOUT.search(clause, 0, zero.start()):
+        zero = pattern.search(lower)
+        if zero is None or _NOT_WITHOUT.search(lower, 0, zero.start()):
             continue
-        out += [(zero.start(), Figure(f, 0, "zero", zero.group(0))) for f in fields if f not in stated]
+        words = clause[zero.start() : zero.end()]
+        out += [(zero.start(), Figure(f, 0, "zero", words)) for f in fields if f not in stated]
         stated = stated | set(fields)
     return out
 

@@ -308,3 +308,25 @@ def test_a_figure_told_across_a_dash_or_comma_is_kept_in_one_clause(sentence: st
 )
 def test_numbers_in_words(words: str, value: int | None) -> None:
     assert number(words) == value
+
+
+@pytest.mark.parametrize(
+    "prefix", ["", "İzmir: "]
+)  # 'İ' lower-cases to two letters: the text is read as it is
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "ЗАГИНУЛИ ДВОЄ ЛЮДЕЙ, ПОРАНЕНИХ НЕМАЄ",
+            (("killed", 2, "ЗАГИНУЛИ ДВОЄ"), ("injured", 0, "ПОРАНЕНИХ НЕМАЄ")),
+        ),
+        ("Загиблих немає", (("killed", 0, "Загиблих немає"),)),
+        ("Не обійшлося без жертв", ()),
+        ("Загинули двоє людей по всій Україні", ()),
+    ],
+)
+def test_capitals_read_as_lower_case_and_quoted_as_written(
+    prefix: str, clause: str, expected: tuple[tuple[str, int, str], ...]
+) -> None:
+    found = casualties(prefix + clause)
+    assert tuple((f.field, f.n, f.words) for f in found) == expected
