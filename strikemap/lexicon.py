@@ -80,6 +80,10 @@ _MOST_NEEDLES = 24
 """Past this many, checking each needle costs more than the search it would spare."""
 
 
+_ASCII, _NO_LATIN, _MIXED = 0, 1, 2
+"""A lower-cased text's script, as `_read` tells it: ASCII, without a Latin letter, or any other."""
+
+
 class Cue:
     """A case-blind pattern for asking whether, and where, some words occur.
 
@@ -202,12 +206,19 @@ class Cues:
         for i, cue in enumerate(self.cues):
             for needle in cue.needles or ():
                 by_needle.setdefault(needle, []).append(i)
-        self._by_needle = tuple(by_needle.items())
+        items = tuple(by_needle.items())
+        self._by_needle = (
+            tuple(item for item in items if item[0].isascii()),
+            tuple(item for item in items if _LATIN_LETTER.search(item[0]) is None),
+            items,
+        )
+        """The needles, by the script of the text they can be in (as `Cue._by_script`)."""
 
-    def possible(self, lower: str) -> list[int]:
-        """The indices, in order, of the cues whose needles the lower-cased text holds."""
+    def possible(self, lower: str, script: int = _MIXED) -> list[int]:
+        """The indices, in order, of the cues whose needles the lower-cased text holds; ``script`` is
+        the text's (`_read`), whose needles alone it can hold."""
         found = set(self._always)
-        for needle, indices in self._by_needle:
+        for needle, indices in self._by_needle[script]:
             if needle in lower:
                 found.update(indices)
         return sorted(found)
@@ -215,19 +226,17 @@ class Cues:
 
 def matches(cues: Cues, text: str) -> Iterator[tuple[int, re.Match[str]]]:
     """Every match of each cue in turn, with the cue's index: `finditer` of many cues at once."""
-    lower = _read(text)[1]
+    _, lower, script = _read(text)
     if lower is None:
         for i, cue in enumerate(cues.cues):
             for m in cue._folded.finditer(text):
                 yield i, m
         return
-    for i in cues.possible(lower):
+    for i in cues.possible(lower, script):
         for m in cues.cues[i]._lower.finditer(lower):
             yield i, m
 
 
-_ASCII, _NO_LATIN, _MIXED = 0, 1, 2
-"""A lower-cased text's script, as `_read` tells it: ASCII, without a Latin letter, or any other."""
 _last: tuple[str, str | None, int] = ("", "", _ASCII)
 
 
