@@ -135,11 +135,16 @@ class Cue:
     def search(self, text: str) -> re.Match[str] | None:
         last = _last
         if last[0] is not text:
-            last = _read(text)
+            last = _scan(text)
+        needles = self._by_script[last[2]]
+        if needles is not None and not needles:  # none the text's script can hold: no lower-casing
+            return None
         lower = last[1]
         if lower is None:
             return self._folded.search(text)
-        needles = self._by_script[last[2]]
+        if lower is _UNREAD:
+            lower = _read(text)[1]
+            assert lower is not None
         if needles is not None:
             for needle in needles:
                 if needle in lower:
@@ -237,26 +242,36 @@ def matches(cues: Cues, text: str) -> Iterator[tuple[int, re.Match[str]]]:
             yield i, m
 
 
+_UNREAD = "\x00 not lower-cased yet"
+"""Stands, by identity, for a text `_scan` has not lower-cased: a cue none of whose needles the
+text's script can hold is answered without it."""
 _last: tuple[str, str | None, int] = ("", "", _ASCII)
 
 
-def _read(text: str) -> tuple[str, str | None, int]:
-    """(``text``, ``text.lower()``, its script), remembered for the last text: the Cues of one
-    clause run in a row. The lower-cased text is None where a letter ('İ') lower-cases to two,
-    which would shift positions."""
+def _scan(text: str) -> tuple[str, str | None, int]:
+    """(``text``, `_UNREAD` or None, its script), remembered for the last text: the Cues of one
+    clause run in a row. None where a letter ('İ', the only one) lower-cases to two, which would
+    shift positions. The script is read from the text as written: a text without Latin letters,
+    the Kelvin sign or 'İ' (which lower-case to Latin letters) has none once lower-cased either."""
     global _last
-    last = _last
-    if last[0] is text:
-        return last
-    lower = text.lower()
-    if len(lower) != len(text):
+    if text.isascii():
+        _last = (text, _UNREAD, _ASCII)
+    elif "\u0130" in text:
         _last = (text, None, _MIXED)
-    elif lower.isascii():
-        _last = (text, lower, _ASCII)
     else:
-        ascii_part = lower.encode("ascii", "ignore")  # its Latin letters, if any, are lower-case
-        _last = (text, lower, _MIXED if ascii_part.upper() != ascii_part else _NO_LATIN)
+        ascii_part = text.encode("ascii", "ignore")
+        latin = ascii_part.lower() != ascii_part.upper() or "\u212a" in text
+        _last = (text, _UNREAD, _MIXED if latin else _NO_LATIN)
     return _last
+
+
+def _read(text: str) -> tuple[str, str | None, int]:
+    """(``text``, ``text.lower()`` or None, its script): `_scan`, lower-cased."""
+    global _last
+    last = _last if _last[0] is text else _scan(text)
+    if last[1] is _UNREAD:
+        last = _last = (text, text.lower(), last[2])
+    return last
 
 
 def _at_most(found: tuple[str, ...] | None, keep: Callable[[str], bool] = bool) -> tuple[str, ...] | None:

@@ -166,3 +166,25 @@ def test_cues_asked_together_match_as_each_asked_alone(name: str) -> None:
     for sentence in [*SENTENCES, *(s.upper() for s in SENTENCES[:200]), *extra]:
         alone = [(i, m.span()) for i, cue in enumerate(cues.cues) for m in cue.finditer(sentence)]
         assert [(i, m.span()) for i, m in lx.matches(cues, sentence)] == alone, sentence
+
+
+def _script_of_lowered(text: str) -> int:
+    lower = text.lower()
+    if lower.isascii():
+        return lx._ASCII
+    return lx._MIXED if any("a" <= c <= "z" for c in lower) else lx._NO_LATIN
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ K\u212a\u0130іЇжЖ1 -'", max_size=12))
+def test_a_text_is_never_said_to_lack_letters_its_lower_case_has(text: str) -> None:
+    """A cue skips the needles a text's script cannot hold, and the script is read from the text as
+    written: the Kelvin sign and 'İ' lower-case to Latin letters, so they count as Latin."""
+    said = lx._scan(text)[2]
+    assert said == lx._MIXED or said == _script_of_lowered(text)
+
+
+def test_every_letter_that_lower_cases_to_latin_is_known() -> None:
+    latin = [c for c in map(chr, range(0x80, 0x110000)) if any("a" <= x <= "z" for x in c.lower())]
+    longer = [c for c in map(chr, range(0x80, 0x110000)) if len(c.lower()) != 1]
+    assert (latin, longer) == (["\u0130", "\u212a"], ["\u0130"])
