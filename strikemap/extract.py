@@ -77,7 +77,10 @@ class _Sentence:
 
     def places_in(self, start: int, end: int) -> list[tuple[Mention, bool]]:
         """The place mentions that start within start:end (places are in order of start)."""
-        return self.places[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
+        starts = self._starts
+        if not starts:
+            return []
+        return self.places[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
 @dataclass(slots=True)
@@ -1160,6 +1163,8 @@ def _first_in_each(spans: list[tuple[int, int]], dates: list[DateMention]) -> li
 
 
 def _cities(places: list[tuple[Mention, bool]]) -> list[str]:
+    if not places:
+        return []
     places = [p for p in places if not p[1]] or places
     specific = [m.entry.city for m, _ in places if m.entry.precision != "region"]
     cities = specific or [m.entry.city for m, _ in places]
@@ -1215,11 +1220,16 @@ def _clause_facts(clause: str, *, placed: bool = False, tally: bool = False) -> 
 _LATIN_WORD = re.compile(r"[A-Za-z]{3}")
 
 
+_ENDS_IN_DIGITS = re.compile(r"\d+$")
+
+
 def _not_dates(
     said: list[tuple[str, str, str]], clause: str, dates: list[DateMention]
 ) -> list[tuple[str, str, str]]:
     """Without figures whose number ends a date: 'an attack on Feb. 12 killed a man' is no 12 killed."""
-    tails = [(d.text, t.group()) for d in dates if (t := re.search(r"\d+$", d.text))]
+    if not said or not dates:
+        return said
+    tails = [(d.text, t.group()) for d in dates if (t := _ENDS_IN_DIGITS.search(d.text))]
     if not tails:
         return said
     return [
