@@ -35,9 +35,10 @@ NIGHT = (
 
 @pytest.fixture
 def intercepted(monkeypatch: pytest.MonkeyPatch) -> correctable.Correctable:
-    """`intercepted` declared correctable, for this test only."""
+    """`intercepted` declared correctable, last, for this test only (whether or not it is already)."""
     field = correctable.count("intercepted", "Intercepted", of="drones and missiles")
-    monkeypatch.setattr(correctable, "FIELDS", (*correctable.FIELDS, field))
+    others = tuple(f for f in correctable.FIELDS if f.name != field.name)
+    monkeypatch.setattr(correctable, "FIELDS", (*others, field))
     return field
 
 
@@ -58,6 +59,31 @@ def shown(store: Store) -> tuple[int | None, tuple[str, ...], int | None, str]:
     row = listing_row(listing)
     assert row == view_row(view), "an export from summaries shows what one from reports shows"
     return view.event.intercepted, view.corrected, row["intercepted"], row["corrected"]
+
+
+CORRECTED = [
+    ("date", "2023-05", dt.date(2023, 5, 1)),
+    ("districts", "Podilskyi, Obolonskyi", ("Obolonskyi", "Podilskyi")),
+    ("weapons", "missile", ("missile",)),
+    ("killed", "3", 3),
+    ("injured", "unknown", None),
+]
+"""A typed correction of every field in `correctable.FIELDS`, and the event's value after it."""
+
+
+def test_every_field_has_a_case() -> None:
+    assert [name for name, _, _ in CORRECTED] == [f.name for f in correctable.FIELDS]
+
+
+@pytest.mark.parametrize("name, typed, value", CORRECTED)
+def test_every_field_is_corrected_from_the_command_line_and_shown_alike(
+    one_event: tuple[Store, str], name: str, typed: str, value: object
+) -> None:
+    store, event_id = one_event
+    assert main(["correct", "--db", store.url, event_id, f"--{name}", typed]) == 0
+    (view,), (listing,) = find(store), listings(store)
+    assert (getattr(view.event, name), view.corrected) == (value, (name,))
+    assert listing_row(listing) == view_row(view)
 
 
 def test_the_command_line_corrects_a_declared_field(
@@ -114,8 +140,8 @@ def test_a_declared_field_refuses_what_it_cannot_hold(
 
 def test_an_undeclared_field_is_refused(one_event: tuple[Store, str]) -> None:
     store, event_id = one_event
-    with pytest.raises(ConfigError, match="cannot correct 'intercepted': expected one of date, districts"):
-        correct(store, event_id, "intercepted", 12)
+    with pytest.raises(ConfigError, match="cannot correct 'colour': expected one of date, districts"):
+        correct(store, event_id, "colour", "red")
 
 
 def test_a_review_records_a_declared_field_only_when_changed(
