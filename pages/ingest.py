@@ -2,14 +2,26 @@
 
 import streamlit as st
 
-from strikemap import ui, ui_panel
+from strikemap import correctable, ui, ui_panel
 from strikemap.errors import StrikeMapError
 from strikemap.export import event_row
-from strikemap.models import DISTRICTS, WEAPONS
+from strikemap.models import Event
 from strikemap.panels import date_label
 from strikemap.review import save_review
 from strikemap.uploads import UPLOAD_LIMITS, UPLOAD_MB, fill_in, given, read_uploads
-from strikemap.views import STATUSES, EventView, date_text
+from strikemap.views import STATUSES, EventView
+
+
+def asked(field: correctable.Correctable, event: Event) -> object:
+    """The review form's widget for a correctable field, filled with the event's value."""
+    if field.kind == "text":
+        return st.text_input(field.label, value=field.current(event) or "")
+    if field.kind == "choices":
+        return st.multiselect(
+            field.label, field.choices, default=[v for v in getattr(event, field.name) if v in field.choices]
+        )
+    return st.number_input(field.label, min_value=0, value=field.current(event), step=1)
+
 
 ui.through_router()
 ui.demo_notice()
@@ -69,21 +81,10 @@ chosen = st.selectbox(
 view = next((v for v in views if v.event.id == chosen), None)
 if view:
     with st.form("correct"):
-        date = st.text_input("Date (YYYY-MM-DD, YYYY-MM or YYYY)", value=date_text(view) or "")
-        districts = st.multiselect("Districts", DISTRICTS, default=list(view.event.districts))
-        weapons = st.multiselect("Weapons", WEAPONS, default=[w for w in view.event.weapons if w in WEAPONS])
-        killed = st.number_input("Killed", min_value=0, value=view.event.killed, step=1)
-        injured = st.number_input("Injured", min_value=0, value=view.event.injured, step=1)
+        wanted = {field.name: asked(field, view.event) for field in correctable.FIELDS}
         note = st.text_input("Note (why)")
         status = st.radio("Review", STATUSES, index=STATUSES.index(view.status), horizontal=True)
         if st.form_submit_button("Save review"):
-            wanted = {
-                "date": date,
-                "districts": districts,
-                "weapons": weapons,
-                "killed": killed,
-                "injured": injured,
-            }
             try:
                 changed = save_review(source, view, wanted, status, note=note or None)
             except StrikeMapError as err:

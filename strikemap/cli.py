@@ -15,11 +15,11 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from strikemap import __version__
+from strikemap import __version__, correctable
 from strikemap.errors import ConfigError, StoreError, StrikeMapError
 from strikemap.export import event_row, listing_row, listings_geojson, to_csv, to_json, views_json
 from strikemap.geocode import GEOCODERS, Geocoder, get_geocoder
-from strikemap.models import WEAPONS, Article, Skipped
+from strikemap.models import Article, Skipped
 from strikemap.normalise import printable
 from strikemap.pipeline import find_events
 from strikemap.quality import PARTS, SCOPE
@@ -111,11 +111,8 @@ def _parser() -> argparse.ArgumentParser:
     correct = commands.add_parser("correct", help="record an analyst's correction to an event")
     _db_option(correct)
     correct.add_argument("event_id", metavar="EVENT_ID")
-    correct.add_argument("--date", help="YYYY-MM-DD, YYYY-MM or YYYY")
-    correct.add_argument("--districts", help="comma-separated district names ('' for none)")
-    correct.add_argument("--weapons", help=f"comma-separated: {', '.join(WEAPONS)}")
-    correct.add_argument("--killed", help="a number, or 'unknown'")
-    correct.add_argument("--injured", help="a number, or 'unknown'")
+    for field in correctable.FIELDS:
+        correct.add_argument(_option(field.name), dest=field.name, help=field.hint)
     correct.add_argument("--note", help="why, for the record")
     correct.set_defaults(run=_correct)
 
@@ -394,34 +391,19 @@ def _correct(args: argparse.Namespace) -> int:
     from strikemap.review import correct
 
     store = _store(args)
-    changes = {
-        "date": args.date,
-        "districts": _list(args.districts),
-        "weapons": _list(args.weapons),
-        "killed": _count(args.killed),
-        "injured": _count(args.injured),
-    }
-    given = {k: v for k, v in changes.items() if getattr(args, k) is not None}
+    fields = correctable.FIELDS
+    given = {f.name: f.parse(text) for f in fields if (text := getattr(args, f.name)) is not None}
     if not given:
-        raise ConfigError("nothing to correct: give --date, --districts, --weapons, --killed or --injured")
+        options = [_option(f.name) for f in fields]
+        raise ConfigError(f"nothing to correct: give {', '.join(options[:-1])} or {options[-1]}")
     for field, value in given.items():
         correct(store, args.event_id, field, value, note=args.note)
     print(f"corrected {', '.join(given)} of event {args.event_id}")
     return 0
 
 
-def _list(text: str | None) -> list[str] | None:
-    return None if text is None else [p.strip() for p in text.split(",") if p.strip()]
-
-
-def _count(text: str | None) -> int | None:
-    if text is None or text.strip().lower() in ("unknown", "none", ""):
-        return None
-    digits = text.strip()
-    if not (digits.isascii() and digits.isdigit()) or len(digits) > 9:
-        shown = text if len(text) <= 40 else f"{text[:40]}... ({len(text)} characters)"
-        raise ConfigError(f"expected a number of people (0 to 999999999) or 'unknown', got {shown!r}")
-    return int(digits)
+def _option(field: str) -> str:
+    return "--" + field.replace("_", "-")
 
 
 def _status(args: argparse.Namespace) -> int:

@@ -16,12 +16,13 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from strikemap import correctable
 from strikemap import store as st
 from strikemap.cluster import make_event
 from strikemap.errors import StoreDamaged
 from strikemap.memory import collector_paused
 from strikemap.models import Event
-from strikemap.views import CORRECTABLE, EventView, Filters, Listing, Status, apply, check, parse_date
+from strikemap.views import EventView, Filters, Listing, Status, apply, check
 
 _UNFILTERED = Filters()
 """What users see before they filter: every event but those rejected."""
@@ -55,26 +56,22 @@ def listings(store: st.Store, filters: Filters = _UNFILTERED) -> list[Listing]:
 
 
 def _listing(event_id: str, data: dict[str, Any], corrections: Iterable[st.Correction]) -> Listing:
-    status, changes, _ = _review(corrections)
-    if "date" in changes:
-        day, precision = changes["date"], changes["date_precision"]
-    else:
-        day = dt.date.fromisoformat(data["date"]) if data["date"] else None
-        precision = data["date_precision"]
+    status, changes, corrected, _ = _review(corrections)
+    shown = correctable.in_summary(data, changes)
     return Listing(
         id=event_id,
-        city=data["city"],
-        date=day,
-        date_precision=precision,
-        districts=changes.get("districts", tuple(data["districts"])),
-        weapons=changes.get("weapons", tuple(data["weapons"])),
-        killed=changes.get("killed", data["killed"]),
-        injured=changes.get("injured", data["injured"]),
-        sources=tuple(data["sources"]),
-        languages=tuple(data.get("languages", ())),
-        summary=data,
+        city=shown["city"],
+        date=dt.date.fromisoformat(shown["date"]) if shown["date"] else None,
+        date_precision=shown["date_precision"],
+        districts=tuple(shown["districts"]),
+        weapons=tuple(shown["weapons"]),
+        killed=shown["killed"],
+        injured=shown["injured"],
+        sources=tuple(shown["sources"]),
+        languages=tuple(shown.get("languages", ())),
+        summary=shown,
         status=status,
-        corrected=tuple(k for k in CORRECTABLE if k in changes),
+        corrected=corrected,
     )
 
 
@@ -107,27 +104,24 @@ def _window(filters: Filters) -> tuple[dt.date | None, dt.date | None]:
 
 
 def _view(event: Event, corrections: Iterable[st.Correction]) -> EventView:
-    status, changes, notes = _review(corrections)
-    corrected = tuple(k for k in CORRECTABLE if k in changes)
+    status, changes, corrected, notes = _review(corrections)
     return EventView(dataclasses.replace(event, **changes), status, corrected, notes)
 
 
-def _review(corrections: Iterable[st.Correction]) -> tuple[Status, dict[str, Any], tuple[str, ...]]:
-    """An event's corrections, oldest first, as its status, the event fields they change, and notes."""
+def _review(
+    corrections: Iterable[st.Correction],
+) -> tuple[Status, dict[str, Any], tuple[str, ...], tuple[str, ...]]:
+    """An event's corrections, oldest first, as its status, the event fields they change, the
+    fields corrected (`correctable.applied`), and the analysts' notes."""
     status: Status = "unreviewed"
-    changes: dict[str, Any] = {}
+    fields: list[tuple[str, Any]] = []
     notes: list[str] = []
     for row in corrections:
         if row.field == "status":
             status = row.value
         else:
-            changes[row.field] = row.value
+            fields.append((row.field, row.value))
         if row.note:
             notes.append(row.note)
-    if "date" in changes:
-        day, precision = parse_date(changes.pop("date"))
-        changes["date"], changes["date_precision"] = day, precision
-    for name in ("districts", "weapons"):
-        if name in changes:
-            changes[name] = tuple(changes[name])
-    return status, changes, tuple(notes)
+    changes, corrected = correctable.applied(fields)
+    return status, changes, corrected, tuple(notes)

@@ -6,24 +6,21 @@ reports to events. Both survive re-ingest because regrouping keeps ids and honou
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from typing import Any
 
+from strikemap import correctable
 from strikemap import store as st
-from strikemap.dates import EARLIEST_YEAR
 from strikemap.errors import ConfigError
-from strikemap.facts import MAX_COUNT
 from strikemap.merge import regroup
-from strikemap.models import DISTRICTS, WEAPONS
 from strikemap.store import Connection
-from strikemap.views import CORRECTABLE, STATUSES, EventView, date_text, parse_date
+from strikemap.views import STATUSES, EventView
 
 
 def correct(store: st.Store, event_id: str, field: str, value: Any, *, note: str | None = None) -> None:
     """Record an analyst's value for one field of an event; the machine's stays underneath."""
-    _record(store, event_id, field, _checked(field, value), note)
+    _record(store, event_id, field, correctable.named(field).check(value), note)
 
 
 def set_status(store: st.Store, event_id: str, status: str, *, note: str | None = None) -> None:
@@ -59,32 +56,6 @@ def split(store: st.Store, event_id: str, report_keys: Sequence[str]) -> str:
         return new_id
 
 
-def _checked(field: str, value: Any) -> Any:
-    if field not in CORRECTABLE:
-        raise ConfigError(f"cannot correct {field!r}: expected one of {', '.join(CORRECTABLE)}")
-    if field == "date":
-        day, _ = parse_date(value)
-        if day and not dt.date(EARLIEST_YEAR, 1, 1) <= day <= dt.date.today():
-            raise ConfigError(f"date {value!r} is out of range: expected {EARLIEST_YEAR} to today")
-        return value if day else None
-    if field == "districts":
-        unknown = [d for d in value if d not in DISTRICTS]
-        if unknown:
-            raise ConfigError(f"unknown district {unknown[0]!r}: expected one of {', '.join(DISTRICTS)}")
-        return sorted(set(value))
-    if field == "weapons":
-        unknown = [w for w in value if w not in WEAPONS]
-        if unknown:
-            raise ConfigError(f"unknown weapon {unknown[0]!r}: expected one of {', '.join(WEAPONS)}")
-        return sorted(set(value))
-    if value is not None and (not isinstance(value, int) or not 0 <= value <= MAX_COUNT):
-        shown = value if not isinstance(value, int) or value.bit_length() < 64 else "a number too large"
-        raise ConfigError(
-            f"{field} must be a whole number of people from 0 to {MAX_COUNT:,} or empty, got {shown!r}"
-        )
-    return value
-
-
 def _record(store: st.Store, event_id: str, field: str, value: Any, note: str | None) -> None:
     with store.writing() as conn:
         _require(conn, [event_id])
@@ -101,19 +72,12 @@ def save_review(
     store: st.Store, view: EventView, wanted: dict[str, Any], status: str, *, note: str | None = None
 ) -> list[str]:
     """Record only what the analyst changed on a review form; returns the fields recorded."""
-    current = {
-        "date": date_text(view),
-        "districts": sorted(view.event.districts),
-        "weapons": sorted(view.event.weapons),
-        "killed": view.event.killed,
-        "injured": view.event.injured,
-    }
     changed = []
-    for field, value in wanted.items():
-        value = sorted(value) if isinstance(value, list) else (value or None if field == "date" else value)
-        if value != current[field]:
-            correct(store, view.event.id, field, value, note=note)
-            changed.append(field)
+    for name, answer in wanted.items():
+        field = correctable.named(name)
+        if (value := field.from_form(answer)) != field.current(view.event):
+            correct(store, view.event.id, name, value, note=note)
+            changed.append(name)
     if status != view.status:
         set_status(store, view.event.id, status, note=note)
         changed.append("status")

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TypeVar, get_args
 
-from strikemap.dates import format_date
 from strikemap.errors import ConfigError
 from strikemap.links import outlet_name
 from strikemap.models import DISTRICTS, LANGUAGES, LOCATION_PRECISIONS, WEAPONS, Event, Precision
@@ -19,8 +18,6 @@ from strikemap.models import DISTRICTS, LANGUAGES, LOCATION_PRECISIONS, WEAPONS,
 Status = Literal["unreviewed", "verified", "rejected"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 """An analyst's verdict on an event; every event starts unreviewed."""
-CORRECTABLE = ("date", "districts", "weapons", "killed", "injured")
-"""The event fields an analyst may correct, in the order `EventView.corrected` lists them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,8 +224,3 @@ def parse_date(text: str | None) -> tuple[dt.date | None, Precision | None]:
     except ValueError as err:
         raise ConfigError(f"not a date: {text!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)") from err
     raise ConfigError(f"not a date: {text!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
-
-
-def date_text(view: EventView) -> str | None:
-    """The view's date as an analyst types it back in a correction."""
-    return format_date(view.event.date, view.event.date_precision)
