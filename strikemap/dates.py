@@ -9,10 +9,11 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from strikemap.lexicon import NUMBER, Cue, fewest, holds, needles, parse_number
 from strikemap.models import Precision, When
@@ -478,6 +479,17 @@ _LITERALS = [needles(pattern.pattern) for pattern in _LOWER_PATTERNS]
 lower-cased sentence without any of them skips the pattern, as a `Cue` does."""
 
 
+_Run = tuple[tuple[re.Pattern[str], Any, re.Pattern[str], "tuple[str, ...] | None"], ...]
+_RUNS: list[tuple[str, _Run]] = [
+    (need, tuple((pattern, build, lower, literals) for (pattern, build), lower, _, literals in run))
+    for need, run in itertools.groupby(
+        zip(_PATTERNS, _LOWER_PATTERNS, _PATTERN_NEEDS, _LITERALS, strict=True), key=lambda p: p[2]
+    )
+]
+"""The patterns in their order, in runs that need the same words (`_NEEDS`): a sentence without
+them skips the run at once."""
+
+
 def find_dates(sentence: str, *, order: SlashOrder | None = None) -> list[DateMention]:
     """Every date expression in the sentence, left to right, without overlaps; ``order`` is the
     article's `slash_order`, if it has one."""
@@ -487,20 +499,26 @@ def find_dates(sentence: str, *, order: SlashOrder | None = None) -> list[DateMe
     present = _present(sentence)
     lower = sentence.lower()
     folded = len(lower) == len(sentence)  # else a letter lower-cased to two: positions would drift
-    for (pattern, build), lower_pattern, need, literals in zip(
-        _PATTERNS, _LOWER_PATTERNS, _PATTERN_NEEDS, _LITERALS, strict=True
-    ):
-        if not present[need] or (folded and literals is not None and not holds(lower, literals)):
+    for need, run in _RUNS:
+        if not present[need]:
             continue
-        for match in lower_pattern.finditer(lower) if folded else pattern.finditer(sentence):
-            if any(t.start < match.end() and match.start() < t.end for t in taken):
+        for pattern, build, lower_pattern, literals in run:
+            if folded and literals is not None and not holds(lower, literals):
                 continue
-            mention = _slashed(match, order) if build is _slashed else build(match)  # type: ignore[operator]
-            if mention is not None:
-                taken.append(mention)
+            for match in lower_pattern.finditer(lower) if folded else pattern.finditer(sentence):
+                if any(t.start < match.end() and match.start() < t.end for t in taken):
+                    continue
+                mention = _slashed(match, order) if build is _slashed else build(match)
+                if mention is not None:
+                    taken.append(mention)
     if folded:  # the words as the sentence writes them, not lower-cased
-        taken = [replace(t, text=sentence[t.start : t.end]) for t in taken]
+        taken = [_as_written(t, sentence) for t in taken]
     return sorted(taken, key=lambda t: t.start)
+
+
+def _as_written(mention: DateMention, sentence: str) -> DateMention:
+    words = sentence[mention.start : mention.end]
+    return mention if mention.text == words else replace(mention, text=words)
 
 
 def war_anchor(sentence: str) -> tuple[dt.date, dt.date] | None:
