@@ -13,7 +13,7 @@ from conftest import ROOT
 
 from strikemap import store as st
 from strikemap.cli import main
-from strikemap.export import listing_row, listings_geojson, to_csv, to_geojson, view_row
+from strikemap.export import row, to_csv, to_geojson
 from strikemap.ingest import ingest, reextract
 from strikemap.models import Article
 from strikemap.query import find, listings
@@ -77,8 +77,8 @@ def _same_exports(store: st.Store) -> None:
         views = find(store, filters)
         items = listings(store, filters)
         assert [i.id for i in items] == [v.event.id for v in views], filters
-        assert to_csv(listing_row(i) for i in items) == to_csv(view_row(v) for v in views), filters
-        assert listings_geojson(items) == to_geojson(views), filters
+        assert to_csv(row(i) for i in items) == to_csv(row(v) for v in views), filters
+        assert to_geojson(items) == to_geojson(views), filters
 
 
 def test_exports_from_summaries_equal_exports_from_reports(store_url: str, tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_the_export_command_writes_what_the_reports_give(
     filters = Filters(start=dt.date(2022, 10, 1), end=dt.date(2023, 6, 30), include_rejected=True)
     args = ["export", "--db", store_url, "--from", "2022-10-01", "--to", "2023-06-30", "--include-rejected"]
     assert main([*args, "--format", "csv", "--output", str(tmp_path / "out.csv")]) == 0
-    expected = to_csv(view_row(v) for v in find(store, filters))
+    expected = to_csv(row(v) for v in find(store, filters))
     assert (tmp_path / "out.csv").read_bytes().decode("utf-8") == expected
     capsys.readouterr()
     assert main([*args, "--format", "geojson"]) == 0
@@ -135,7 +135,7 @@ def test_exports_link_web_addresses_and_hold_no_server_paths(store_url: str, tmp
     ingest(store, read_paths([hostile]))
     _same_exports(store)
     views = find(store)
-    text = to_csv(view_row(v) for v in views)
+    text = to_csv(row(v) for v in views)
     geojson = to_geojson(views)
     assert [p for p in (str(ROOT), str(tmp_path), "samples/articles") if p in text + geojson] == []
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))}
