@@ -5,15 +5,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from conftest import ROOT
 
+from strikemap import export, ui
 from strikemap import store as st
 from strikemap.cli import main
-from strikemap.export import row, to_csv, to_geojson
+from strikemap.export import Column, row, to_csv, to_geojson
 from strikemap.ingest import ingest, reextract
 from strikemap.models import Article
 from strikemap.query import find, listings
@@ -70,6 +72,16 @@ def _reviewed(url: str, tmp_path: Path) -> st.Store:
     assert len(joined.reports) > 1
     split(store, joined.id, [r.key for r in joined.reports if r.source == "=Formula Wire"])
     return store
+
+
+HURT = Column("hurt", "Killed or injured", lambda o: (o.event.killed or 0) + (o.event.injured or 0))
+"""A column declared by a test alone: a declaration must be all it takes to export it everywhere."""
+
+
+@pytest.fixture
+def hurt_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = export.column_names().index("injured") + 1
+    monkeypatch.setattr(export, "COLUMNS", (*export.COLUMNS[:at], HURT, *export.COLUMNS[at:]))
 
 
 def _same_exports(store: st.Store) -> None:
@@ -147,3 +159,43 @@ def test_exports_link_web_addresses_and_hold_no_server_paths(store_url: str, tmp
     assert (rows[night.event.id]["articles"], rows[night.event.id]["urls"]) == ("hostile.txt", "")
     assert all("/" not in row["articles"] for row in rows.values())
     assert all(u.startswith("https://") for row in rows.values() for u in row["urls"].split("; ") if u)
+
+
+@pytest.mark.usefixtures("hurt_column")
+def test_a_declared_column_reaches_every_export_and_the_table(
+    store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = _reviewed(store_url, tmp_path)
+    views = find(store, Filters(include_rejected=True))
+    hurt = {v.event.id: (v.event.killed or 0) + (v.event.injured or 0) for v in views}
+    assert len(set(hurt.values())) > 1
+    assert (
+        main(
+            [
+                "export",
+                "--db",
+                store_url,
+                "--include-rejected",
+                "--format",
+                "csv",
+                "--output",
+                str(tmp_path / "out.csv"),
+            ]
+        )
+        == 0
+    )
+    from_listings = (tmp_path / "out.csv").read_bytes().decode("utf-8")
+    assert from_listings == to_csv(row(v) for v in views)
+    for text in (from_listings, to_csv(row(v.event) for v in views)):
+        rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+        names = list(rows[0])
+        assert names[names.index("injured") + 1] == "hurt"
+        assert {r["id"]: r["hurt"] for r in rows} == {i: str(n) for i, n in hurt.items()}
+    capsys.readouterr()
+    assert main(["export", "--db", store_url, "--include-rejected", "--format", "geojson"]) == 0
+    features = json.loads(capsys.readouterr().out)["features"]
+    assert {f["id"]: f["properties"]["hurt"] for f in features} == hurt
+    table = ui.table([row(v) for v in views])
+    headers = list(table.columns)
+    assert headers[headers.index("Injured") + 1] == "Killed or injured"
+    assert list(table["Killed or injured"]) == list(hurt.values())
