@@ -29,8 +29,8 @@ FORMATS = ("CSV", "GeoJSON")
 
 def _serialise(items: list[Listing], form: str) -> str:
     if form == "CSV":
-        return export.to_csv(export.listing_row(i) for i in items)
-    return export.listings_geojson(items)
+        return export.to_csv(export.row(i) for i in items)
+    return export.to_geojson(items)
 
 
 def _time_export(db: str, form: str, runs: int) -> dict[str, Any]:

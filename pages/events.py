@@ -3,7 +3,7 @@
 import streamlit as st
 
 from strikemap import session, ui, ui_panel
-from strikemap.export import to_csv, to_geojson, view_row
+from strikemap.export import row, to_csv, to_geojson
 
 ui.through_router()
 ui.demo_notice()
@@ -11,7 +11,7 @@ st.title("Events")
 views, _ = ui.filtered_views()
 views = ui.window_toggle(views)
 session.share()
-rows = [view_row(v) for v in views]
+rows = [row(v) for v in views]
 st.caption(f"{len(rows)} events match the filters")
 st.dataframe(ui.table(rows), hide_index=True, width="stretch")
 left, right = st.columns(2)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from strikemap import correctable, ui, ui_panel
 from strikemap.errors import StrikeMapError
-from strikemap.export import event_row
+from strikemap.export import row
 from strikemap.models import Event
 from strikemap.panels import date_label
 from strikemap.review import save_review
@@ -58,7 +58,7 @@ if form and (files or pasted.strip()):
         st.info(note)
     status, found = st.empty(), f"{len(articles)} article(s) read · {len(events)} event(s) found"
     status.caption(f"{found} · nothing saved yet")
-    st.dataframe(ui.table([event_row(e) for e in events]), hide_index=True, width="stretch")
+    st.dataframe(ui.table([row(e) for e in events]), hide_index=True, width="stretch")
     for event in events:
         with st.expander(f"Evidence for {date_label(event.date, event.date_precision)} · {event.city}"):
             ui_panel.event_panel(EventView(event))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from strikemap import __version__, correctable
 from strikemap.errors import ConfigError, StoreError, StrikeMapError
-from strikemap.export import event_row, listing_row, listings_geojson, to_csv, to_json, views_json
+from strikemap.export import row, to_csv, to_geojson, to_json, views_json
 from strikemap.geocode import GEOCODERS, Geocoder, get_geocoder
 from strikemap.models import Article, Skipped
 from strikemap.normalise import printable
@@ -246,7 +246,7 @@ def _extract(args: argparse.Namespace) -> int:
     geocoder = geocoder_from(args)
     articles, skipped = read_all(args.paths, max_bytes=args.max_bytes)
     events = find_events(articles, geocoder=geocoder)
-    out = to_json(events) if args.format == "json" else to_csv(event_row(e) for e in events)
+    out = to_json(events) if args.format == "json" else to_csv(row(e) for e in events)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return EXIT_SKIPPED if skipped else 0
 
@@ -376,7 +376,7 @@ def _export(args: argparse.Namespace) -> int:
         text, count = views_json(views), len(views)
     else:
         items = listings(store, filters)
-        text = to_csv(listing_row(i) for i in items) if args.format == "csv" else listings_geojson(items)
+        text = to_csv(row(i) for i in items) if args.format == "csv" else to_geojson(items)
         count = len(items)
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as out:

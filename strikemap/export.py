@@ -1,53 +1,27 @@
 """Writing events out: the JSON contract, and CSV that is safe to open in a spreadsheet.
 
-Both are pure functions of events, so the command line and the dashboard export the same rows.
+Every column an event goes out with is declared once here (`COLUMNS`), and CSV, GeoJSON, the
+dashboard's table and the store's summary read them from there, so they cannot disagree.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
+import datetime as dt
 import io
 import json
 import unicodedata
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from strikemap.dates import format_date
 from strikemap.links import file_name, outlet_name, web_url
 from strikemap.memory import collector_paused
 from strikemap.models import LOCATION_PRECISIONS, Event, Place, Report
+from strikemap.views import EventView, Listing
 
-if TYPE_CHECKING:
-    from strikemap.views import EventView, Listing
-
-CSV_COLUMNS = (
-    "id",
-    "date",
-    "date_precision",
-    "time_of_day",
-    "city",
-    "districts",
-    "places",
-    "lat",
-    "lon",
-    "location_precision",
-    "weapons",
-    "weapon_models",
-    "debris",
-    "killed",
-    "injured",
-    "intercepted",
-    "damage",
-    "said_by",
-    "sources_count",
-    "sources",
-    "articles",
-    "urls",
-    "languages",
-    "status",
-    "corrected",
-    "flags",
-)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 _INVISIBLE = (
     "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
@@ -55,6 +29,174 @@ _INVISIBLE = (
 )
 """Characters a reader does not see: a formula behind them looks, and may run, like any other."""
 _REPORT_FIELDS = ("districts", "weapons", "killed", "injured", "damage")
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """An event on its way out, whatever it was read from (an event, its view, a listing): the one
+    shape every row and feature is made of. What its reports add is kept beside it, because an event
+    read from the store's summary comes without them."""
+
+    event: Event
+    """With analysts' corrections applied; without reports when read from a summary."""
+    sources: tuple[str, ...]
+    articles: tuple[str, ...]
+    urls: tuple[str, ...]
+    sources_count: int
+    languages: tuple[str, ...]
+    location_precision: str | None
+    status: str | None = None
+    """None for an event read without its review (`strikemap extract`, a fresh ingest)."""
+    corrected: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of an exported event: its name in files, its header for people, its value."""
+
+    name: str
+    header: str | None
+    """What the dashboard's table calls it; None keeps it out of the table."""
+    read: Callable[[Outgoing], Any]
+    review: bool = False
+    """An analyst's column: only an event read with its review has it, and GeoJSON lists it last."""
+
+
+def _joined(values: Iterable[str]) -> str:
+    return "; ".join(values)
+
+
+def _first(o: Outgoing) -> Place | None:
+    return o.event.places[0] if o.event.places else None
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "Event", lambda o: o.event.id),
+    Column("date", "Date", lambda o: format_date(o.event.date, o.event.date_precision)),
+    Column("date_precision", "Date precision", lambda o: o.event.date_precision),
+    Column("time_of_day", "Time of day", lambda o: o.event.time_of_day),
+    Column("city", "City", lambda o: o.event.city),
+    Column("districts", "Districts", lambda o: _joined(o.event.districts)),
+    Column("places", "Places", lambda o: _joined(dict.fromkeys(p.name for p in o.event.places))),
+    Column("lat", None, lambda o: p.lat if (p := _first(o)) else None),
+    Column("lon", None, lambda o: p.lon if (p := _first(o)) else None),
+    Column("location_precision", "Location precision", lambda o: o.location_precision),
+    Column("weapons", "Weapons", lambda o: _joined(o.event.weapons)),
+    Column("weapon_models", "Weapon models", lambda o: _joined(o.event.weapon_models)),
+    Column("debris", None, lambda o: o.event.debris),
+    Column("killed", "Killed", lambda o: o.event.killed),
+    Column("injured", "Injured", lambda o: o.event.injured),
+    Column("intercepted", "Intercepted", lambda o: o.event.intercepted),
+    Column("damage", "Damage", lambda o: _joined(o.event.damage)),
+    Column("said_by", "Quoted", lambda o: _joined(o.event.said_by)),
+    Column("sources_count", "Sources", lambda o: o.sources_count),
+    Column("sources", "Outlets", lambda o: _joined(o.sources)),
+    Column("articles", None, lambda o: _joined(o.articles)),
+    Column("urls", None, lambda o: _joined(o.urls)),
+    Column("languages", "Languages", lambda o: _joined(o.languages)),
+    Column("status", "Review", lambda o: o.status, review=True),
+    Column("corrected", "Corrected fields", lambda o: _joined(o.corrected), review=True),
+    Column("flags", None, lambda o: _joined(o.event.flags)),
+)
+"""Every column, in CSV's order. Articles are named by file name alone and linked by their http(s)
+address: no path on the server and no other kind of link reaches an export."""
+_IN_GEOMETRY = ("lat", "lon")
+"""Columns a GeoJSON feature gives as its point rather than as properties."""
+
+
+def column_names() -> tuple[str, ...]:
+    return tuple(c.name for c in COLUMNS)
+
+
+def headers() -> dict[str, str]:
+    """The dashboard table's columns, by name, with what people read above them."""
+    return {c.name: c.header for c in COLUMNS if c.header is not None}
+
+
+def outgoing(item: Event | EventView | Listing) -> Outgoing:
+    """The event on its way out: a full event, one with its review, or a listing of its summary."""
+    if isinstance(item, Listing):
+        return _listing(item)
+    event = item.event if isinstance(item, EventView) else item
+    sources, articles, urls, count = listed(event)
+    lists = (tuple(sources), tuple(articles), tuple(urls), count, event.languages)
+    if isinstance(item, EventView):
+        return Outgoing(event, *lists, item.location_precision, item.status, item.corrected)
+    return Outgoing(event, *lists, event.places[0].precision if event.places else None)
+
+
+def _listing(item: Listing) -> Outgoing:
+    """A listing as it goes out: the event its summary keeps, with the listing's shown values."""
+    data = item.summary
+    return Outgoing(
+        summary_event(item.id, data, shown={name: getattr(item, name) for name in _SHOWN}),
+        item.sources,
+        tuple(dict.fromkeys(file_name(a) for a in data["articles"])),
+        tuple(data.get("urls", ())),
+        data["sources_count"],
+        item.languages,
+        item.location_precision,
+        item.status,
+        item.corrected,
+    )
+
+
+_SHOWN = tuple(
+    f.name for f in dataclasses.fields(Listing) if f.name in {g.name for g in dataclasses.fields(Event)}
+)
+"""The event fields a listing holds as shown (corrected by analysts where they were)."""
+
+
+def row(item: Event | EventView | Listing) -> dict[str, Any]:
+    """One flat row per event, as the table and the CSV show it, whatever it was read from."""
+    o = outgoing(item)
+    return {c.name: c.read(o) for c in COLUMNS if o.status is not None or not c.review}
+
+
+def listed(event: Event) -> tuple[list[str], list[str], list[str], int]:
+    """What the event's reports add to it: outlets, article names and web links in report order, and
+    the number of sources (the summary keeps these, as `cluster.EventBuilder.listing` gathers them)."""
+    reports = event.reports
+    return (
+        list(dict.fromkeys(outlet_name(r) for r in reports)),
+        list(dict.fromkeys(file_name(r.article) for r in reports)),
+        list(dict.fromkeys(u for r in reports if (u := web_url(r.url)))),
+        event.sources_count,
+    )
+
+
+def summary_json(event: Event, listing: tuple[list[str], list[str], list[str], int] | None = None) -> str:
+    """What a listing of the event needs, as the store keeps it: the event without its reports, but
+    with what they add (``listing``: that already gathered, by `cluster.EventBuilder.listing`)."""
+    sources, articles, urls, sources_count = listing or listed(event)
+    data = {name: _stored(getattr(event, name)) for name in _SUMMARISED}
+    data.update(sources_count=sources_count, sources=sources, articles=articles, urls=urls)
+    data["languages"] = list(event.languages)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def summary_event(event_id: str, data: dict[str, Any], *, shown: dict[str, Any] | None = None) -> Event:
+    """The event a summary (`summary_json`, read back) keeps, without its reports; with the values
+    ``shown`` in place of the stored ones (an analyst's corrections)."""
+    shown = shown or {}
+    fields = {name: _read(name, data[name]) for name in _SUMMARISED if name not in shown}
+    return Event(**{"id": event_id, "reports": (), **fields, **shown})
+
+
+_SUMMARISED = tuple(f.name for f in dataclasses.fields(Event) if f.name not in ("id", "reports"))
+"""Every field of an event is in its summary, so a column may read any of them from a listing too."""
+
+
+def _stored(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [place_dict(v) if isinstance(v, Place) else v for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _read(name: str, value: Any) -> Any:
+    if type(value) is list:
+        return tuple(Place(**p) for p in value) if name == "places" else tuple(value)
+    return dt.date.fromisoformat(value) if name == "date" and value else value
 
 
 def place_dict(place: Place) -> dict[str, Any]:
@@ -116,40 +258,6 @@ def to_json(events: Iterable[Event], *, indent: int | None = 1) -> str:
     return json.dumps({"events": [event_dict(e) for e in events]}, ensure_ascii=False, indent=indent)
 
 
-def event_row(event: Event) -> dict[str, Any]:
-    """One flat row per event, as the table and the CSV show it.
-
-    Articles are named by file name alone and linked by their http(s) address: no path on the
-    server and no other kind of link reaches an export."""
-    first = event.places[0] if event.places else None
-    return {
-        "id": event.id,
-        "date": format_date(event.date, event.date_precision),
-        "date_precision": event.date_precision,
-        "time_of_day": event.time_of_day,
-        "city": event.city,
-        "districts": "; ".join(event.districts),
-        "places": "; ".join(dict.fromkeys(p.name for p in event.places)),
-        "lat": first.lat if first else None,
-        "lon": first.lon if first else None,
-        "location_precision": first.precision if first else None,
-        "weapons": "; ".join(event.weapons),
-        "weapon_models": "; ".join(event.weapon_models),
-        "debris": event.debris,
-        "killed": event.killed,
-        "injured": event.injured,
-        "intercepted": event.intercepted,
-        "damage": "; ".join(event.damage),
-        "said_by": "; ".join(event.said_by),
-        "sources_count": event.sources_count,
-        "sources": "; ".join(dict.fromkeys(outlet_name(r) for r in event.reports)),
-        "articles": "; ".join(dict.fromkeys(file_name(r.article) for r in event.reports)),
-        "urls": "; ".join(dict.fromkeys(u for r in event.reports if (u := web_url(r.url)))),
-        "languages": "; ".join(event.languages),
-        "flags": "; ".join(event.flags),
-    }
-
-
 def safe_cell(value: Any) -> Any:
     """Neutralise text a spreadsheet would run as a formula; numbers stay numbers."""
     if isinstance(value, str) and _formula(value):
@@ -169,22 +277,24 @@ def _formula(text: str) -> bool:
 
 
 def to_csv(
-    rows: Iterable[dict[str, Any]], *, columns: tuple[str, ...] = CSV_COLUMNS, bom: bool = True
+    rows: Iterable[dict[str, Any]], *, columns: tuple[str, ...] | None = None, bom: bool = True
 ) -> str:
-    """RFC 4180 CSV; a UTF-8 BOM by default so Excel reads Cyrillic right."""
+    """RFC 4180 CSV of `row`s, in every column unless told which; a UTF-8 BOM by default so Excel
+    reads Cyrillic right."""
+    columns = columns or column_names()
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     with collector_paused():
-        writer.writerows(_cells(row, columns) for row in rows)
+        writer.writerows(_cells(r, columns) for r in rows)
     return ("\ufeff" if bom else "") + buffer.getvalue()
 
 
-def _cells(row: dict[str, Any], columns: tuple[str, ...]) -> list[Any]:
+def _cells(values: dict[str, Any], columns: tuple[str, ...]) -> list[Any]:
     """The row's values as the csv module should write them; most it writes right as they are."""
     return [
         v if type(v) in _AS_IS and not (type(v) is str and _formula(v)) else _csv_value(v)
-        for v in map(row.get, columns)
+        for v in map(values.get, columns)
     ]
 
 
@@ -207,15 +317,6 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
-def view_row(view: EventView) -> dict[str, Any]:
-    """An event row with the analyst's review: its status and which fields were corrected."""
-    row = event_row(view.event)
-    row["status"] = view.status
-    row["corrected"] = "; ".join(view.corrected)
-    row["location_precision"] = view.location_precision
-    return row
-
-
 def views_json(views: Iterable[EventView], *, indent: int | None = 1) -> str:
     events = []
     for view in views:
@@ -225,62 +326,20 @@ def views_json(views: Iterable[EventView], *, indent: int | None = 1) -> str:
     return json.dumps({"events": events}, ensure_ascii=False, indent=indent)
 
 
-def to_geojson(views: Iterable[EventView]) -> str:
-    """One point feature per event at its most precise place (null geometry when it has none)."""
-    features = []
-    for view in views:
-        places = sorted(view.event.places, key=lambda p: LOCATION_PRECISIONS.index(p.precision))
-        row = view_row(view)
-        row.pop("lat")
-        row.pop("lon")
-        point = {"type": "Point", "coordinates": [places[0].lon, places[0].lat]} if places else None
-        features.append({"type": "Feature", "id": view.event.id, "geometry": point, "properties": row})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
-
-
-def listing_row(item: Listing) -> dict[str, Any]:
-    """`view_row` of a listing: the same row, from the store's summary instead of the reports."""
-    data = item.summary
-    places = data["places"]
-    first = places[0] if places else None
-    return {
-        "id": item.id,
-        "date": format_date(item.date, item.date_precision),
-        "date_precision": item.date_precision,
-        "time_of_day": data["time_of_day"],
-        "city": item.city,
-        "districts": "; ".join(item.districts),
-        "places": "; ".join(dict.fromkeys(p["name"] for p in places)),
-        "lat": first["lat"] if first else None,
-        "lon": first["lon"] if first else None,
-        "location_precision": item.location_precision,
-        "weapons": "; ".join(item.weapons),
-        "weapon_models": "; ".join(data["weapon_models"]),
-        "debris": data["debris"],
-        "killed": item.killed,
-        "injured": item.injured,
-        "intercepted": data["intercepted"],
-        "damage": "; ".join(data["damage"]),
-        "said_by": "; ".join(data["said_by"]),
-        "sources_count": data["sources_count"],
-        "sources": "; ".join(item.sources),
-        "articles": "; ".join(dict.fromkeys(file_name(a) for a in data["articles"])),
-        "urls": "; ".join(data.get("urls", ())),
-        "languages": "; ".join(item.languages),
-        "flags": "; ".join(data["flags"]),
-        "status": item.status,
-        "corrected": "; ".join(item.corrected),
-    }
-
-
-def listings_geojson(items: Iterable[Listing]) -> str:
-    """`to_geojson` of listings."""
+def to_geojson(items: Iterable[EventView | Listing]) -> str:
+    """One point feature per event at its most precise place (null geometry when it has none), its
+    columns as properties, the analyst's last."""
+    shown = [c for c in COLUMNS if not c.review and c.name not in _IN_GEOMETRY]
+    shown += [c for c in COLUMNS if c.review]
     features = []
     with collector_paused():
         for item in items:
-            places = sorted(item.summary["places"], key=lambda p: LOCATION_PRECISIONS.index(p["precision"]))
-            row = listing_row(item)
-            del row["lat"], row["lon"]
-            point = {"type": "Point", "coordinates": [places[0]["lon"], places[0]["lat"]]} if places else None
-            features.append({"type": "Feature", "id": item.id, "geometry": point, "properties": row})
+            o = outgoing(item)
+            places = o.event.places
+            best = min(places, key=lambda p: LOCATION_PRECISIONS.index(p.precision)) if places else None
+            point = {"type": "Point", "coordinates": [best.lon, best.lat]} if best else None
+            properties = {c.name: c.read(o) for c in shown}
+            features.append(
+                {"type": "Feature", "id": o.event.id, "geometry": point, "properties": properties}
+            )
         return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)

@@ -24,7 +24,7 @@ from strikemap import params as url_params
 from strikemap.assets import ensure_static
 from strikemap.dates import format_date
 from strikemap.errors import ConfigError, StoreError
-from strikemap.export import view_row
+from strikemap.export import headers, row
 from strikemap.ingest import Summary, ingest
 from strikemap.language import name as language_name
 from strikemap.models import DISTRICTS, LANGUAGES, LOCATION_PRECISIONS, WEAPONS, Article, Event, Skipped
@@ -43,13 +43,6 @@ ROUTED = "routed"
 """Set in the session by app.py once it has served the session a page."""
 PAGE_FAILED = "Something went wrong while drawing this page. The details are in the server's log."
 """What a reader sees when a page fails: never a traceback or a server path."""
-COLUMN_NAMES = {
-    "id": "Event", "date": "Date", "date_precision": "Date precision", "time_of_day": "Time of day",
-    "city": "City", "districts": "Districts", "places": "Places", "location_precision": "Location precision",
-    "weapons": "Weapons", "weapon_models": "Weapon models", "killed": "Killed", "injured": "Injured",
-    "intercepted": "Intercepted", "damage": "Damage", "said_by": "Quoted", "sources_count": "Sources",
-    "sources": "Outlets", "languages": "Languages", "status": "Review", "corrected": "Corrected fields",
-}  # fmt: skip
 
 
 @st.cache_resource(show_spinner=False)
@@ -307,7 +300,7 @@ def events_table(shown: Sequence[EventView]) -> None:
             session.choose_event(ids[rows[0]])
 
     st.dataframe(
-        table([view_row(v) for v in shown])[list(MAP_TABLE)],
+        table([row(v) for v in shown])[list(MAP_TABLE)],
         hide_index=True, width="stretch", height=min(36 * (len(shown) + 1) + 2, 250), key="map_events",
         on_select=chosen, selection_mode="single-row",
     )  # fmt: skip
@@ -418,5 +411,5 @@ MAP_TABLE = ("Date", "Districts", "Weapons", "Killed", "Injured", "Sources", "Ou
 
 
 def table(rows: Sequence[dict[str, object]]) -> pd.DataFrame:
-    frame = pd.DataFrame(list(rows), columns=list(COLUMN_NAMES))
-    return frame.rename(columns=COLUMN_NAMES)
+    names = headers()
+    return pd.DataFrame(list(rows), columns=list(names)).rename(columns=names)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from strikemap import render, timeline
-from strikemap.export import to_csv, view_row
+from strikemap.export import row, to_csv
 from strikemap.links import outlet_name
 from strikemap.query import load
 from strikemap.store import Store
@@ -147,7 +147,7 @@ def test_the_csv_download_equals_the_filtered_table(
     saved = tmp_path / "events.csv"
     download.value.save_as(saved)
     text = saved.read_bytes().decode("utf-8")
-    assert text == to_csv(view_row(v) for v in expected)
+    assert text == to_csv(row(v) for v in expected)
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert [r["id"] for r in rows] == [v.event.id for v in expected]
     assert all("drone" in r["weapons"] for r in rows)

@@ -17,7 +17,7 @@ from conftest import clean_app, offline_context
 from test_browser import IDLE, MAP_FRAME
 
 from strikemap import demo, render, timeline
-from strikemap.export import to_csv, view_row
+from strikemap.export import row, to_csv
 from strikemap.query import load
 from strikemap.store import Store
 from strikemap.views import Filters, apply
@@ -80,7 +80,7 @@ def test_filters_and_window_survive_moving_between_pages_and_back(
         page.get_by_role("button", name="Download CSV").click()
     saved = tmp_path / "events.csv"
     download.value.save_as(saved)
-    assert saved.read_bytes().decode("utf-8") == to_csv(view_row(v) for v in expected)
+    assert saved.read_bytes().decode("utf-8") == to_csv(row(v) for v in expected)
 
     _go(page, "Sources")
     assert _query(page) == wanted

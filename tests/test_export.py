@@ -11,7 +11,7 @@ import pytest
 from conftest import make_article
 
 from strikemap.cluster import cluster
-from strikemap.export import event_row, safe_cell, to_csv, to_geojson, to_json
+from strikemap.export import row, safe_cell, to_csv, to_geojson, to_json
 from strikemap.extract import extract
 from strikemap.views import EventView
 
@@ -54,7 +54,7 @@ def test_csv_round_trips_every_value_and_neutralises_formulas() -> None:
         "Drones hit Kyiv's Holosiivskyi district overnight, killing two people and injuring 5.",
         source="=cmd|' /C calc'!A0",
     )
-    text = to_csv(event_row(e) for e in events)
+    text = to_csv(row(e) for e in events)
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert [(r["date"], r["districts"], r["killed"], r["injured"], r["sources"]) for r in rows] == [
@@ -129,8 +129,8 @@ def test_csv_geojson_and_json_name_articles_without_paths(
         make_article("Drones hit Kyiv's Podilskyi district overnight.", "2023-05-28", path=path), url=url
     )
     (event,) = cluster(extract(article))
-    (row,) = csv.DictReader(io.StringIO(to_csv([event_row(event)]).lstrip("\ufeff")))
-    assert (row["articles"], row["urls"]) == (articles, urls)
+    (cells,) = csv.DictReader(io.StringIO(to_csv([row(event)]).lstrip("\ufeff")))
+    assert (cells["articles"], cells["urls"]) == (articles, urls)
     (feature,) = json.loads(to_geojson([EventView(event)]))["features"]
     assert (feature["properties"]["articles"], feature["properties"]["urls"]) == (articles, urls)
     (report,) = json.loads(to_json([event]))["events"][0]["reports"]

@@ -5,15 +5,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from conftest import ROOT
 
+from strikemap import export, ui
 from strikemap import store as st
 from strikemap.cli import main
-from strikemap.export import listing_row, listings_geojson, to_csv, to_geojson, view_row
+from strikemap.export import Column, row, to_csv, to_geojson
 from strikemap.ingest import ingest, reextract
 from strikemap.models import Article
 from strikemap.query import find, listings
@@ -72,13 +74,23 @@ def _reviewed(url: str, tmp_path: Path) -> st.Store:
     return store
 
 
+HURT = Column("hurt", "Killed or injured", lambda o: (o.event.killed or 0) + (o.event.injured or 0))
+"""A column declared by a test alone: a declaration must be all it takes to export it everywhere."""
+
+
+@pytest.fixture
+def hurt_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = export.column_names().index("injured") + 1
+    monkeypatch.setattr(export, "COLUMNS", (*export.COLUMNS[:at], HURT, *export.COLUMNS[at:]))
+
+
 def _same_exports(store: st.Store) -> None:
     for filters in FILTERS:
         views = find(store, filters)
         items = listings(store, filters)
         assert [i.id for i in items] == [v.event.id for v in views], filters
-        assert to_csv(listing_row(i) for i in items) == to_csv(view_row(v) for v in views), filters
-        assert listings_geojson(items) == to_geojson(views), filters
+        assert to_csv(row(i) for i in items) == to_csv(row(v) for v in views), filters
+        assert to_geojson(items) == to_geojson(views), filters
 
 
 def test_exports_from_summaries_equal_exports_from_reports(store_url: str, tmp_path: Path) -> None:
@@ -97,7 +109,7 @@ def test_the_export_command_writes_what_the_reports_give(
     filters = Filters(start=dt.date(2022, 10, 1), end=dt.date(2023, 6, 30), include_rejected=True)
     args = ["export", "--db", store_url, "--from", "2022-10-01", "--to", "2023-06-30", "--include-rejected"]
     assert main([*args, "--format", "csv", "--output", str(tmp_path / "out.csv")]) == 0
-    expected = to_csv(view_row(v) for v in find(store, filters))
+    expected = to_csv(row(v) for v in find(store, filters))
     assert (tmp_path / "out.csv").read_bytes().decode("utf-8") == expected
     capsys.readouterr()
     assert main([*args, "--format", "geojson"]) == 0
@@ -135,7 +147,7 @@ def test_exports_link_web_addresses_and_hold_no_server_paths(store_url: str, tmp
     ingest(store, read_paths([hostile]))
     _same_exports(store)
     views = find(store)
-    text = to_csv(view_row(v) for v in views)
+    text = to_csv(row(v) for v in views)
     geojson = to_geojson(views)
     assert [p for p in (str(ROOT), str(tmp_path), "samples/articles") if p in text + geojson] == []
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))}
@@ -147,3 +159,43 @@ def test_exports_link_web_addresses_and_hold_no_server_paths(store_url: str, tmp
     assert (rows[night.event.id]["articles"], rows[night.event.id]["urls"]) == ("hostile.txt", "")
     assert all("/" not in row["articles"] for row in rows.values())
     assert all(u.startswith("https://") for row in rows.values() for u in row["urls"].split("; ") if u)
+
+
+@pytest.mark.usefixtures("hurt_column")
+def test_a_declared_column_reaches_every_export_and_the_table(
+    store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = _reviewed(store_url, tmp_path)
+    views = find(store, Filters(include_rejected=True))
+    hurt = {v.event.id: (v.event.killed or 0) + (v.event.injured or 0) for v in views}
+    assert len(set(hurt.values())) > 1
+    assert (
+        main(
+            [
+                "export",
+                "--db",
+                store_url,
+                "--include-rejected",
+                "--format",
+                "csv",
+                "--output",
+                str(tmp_path / "out.csv"),
+            ]
+        )
+        == 0
+    )
+    from_listings = (tmp_path / "out.csv").read_bytes().decode("utf-8")
+    assert from_listings == to_csv(row(v) for v in views)
+    for text in (from_listings, to_csv(row(v.event) for v in views)):
+        rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+        names = list(rows[0])
+        assert names[names.index("injured") + 1] == "hurt"
+        assert {r["id"]: r["hurt"] for r in rows} == {i: str(n) for i, n in hurt.items()}
+    capsys.readouterr()
+    assert main(["export", "--db", store_url, "--include-rejected", "--format", "geojson"]) == 0
+    features = json.loads(capsys.readouterr().out)["features"]
+    assert {f["id"]: f["properties"]["hurt"] for f in features} == hurt
+    table = ui.table([row(v) for v in views])
+    headers = list(table.columns)
+    assert headers[headers.index("Injured") + 1] == "Killed or injured"
+    assert list(table["Killed or injured"]) == list(hurt.values())

@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from strikemap import coverage, framing, query, render, timeline, ui
+from strikemap.export import headers
 from strikemap.ingest import ingest
 from strikemap.models import Article
 from strikemap.read import read_paths
@@ -141,7 +142,7 @@ def test_events_page_lists_every_event(app: AppTest, db: Path) -> None:
     assert [c.value for c in app.caption] == [f"{total} events match the filters"]
     assert total >= 15
     (table,) = app.dataframe
-    assert (len(table.value), list(table.value.columns)) == (total, list(ui.COLUMN_NAMES.values()))
+    assert (len(table.value), list(table.value.columns)) == (total, list(headers().values()))
     assert [b.label for b in app.download_button] == ["Download CSV", "Download GeoJSON"]
 
 

@@ -16,7 +16,7 @@ from conftest import ROOT
 from strikemap import store as st
 from strikemap.cli import main
 from strikemap.errors import StoreError
-from strikemap.export import listing_row, to_csv, view_row
+from strikemap.export import row, to_csv
 from strikemap.ingest import ingest, reextract
 from strikemap.query import find, get, listings
 from strikemap.read import read_paths
@@ -168,7 +168,7 @@ def test_export_writes_exactly_the_query_rows(
     ingest(store, read_paths([SAMPLES]))
     args = ["--db", store_url, "--from", "2023-01-01", "--to", "2023-12-31", "--district", "Holosiivskyi"]
     assert main(["export", *args, "--format", "csv", "--output", str(tmp_path / "out.csv")]) == 0
-    expected = to_csv(view_row(v) for v in find(store, Filters(
+    expected = to_csv(row(v) for v in find(store, Filters(
         start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31),
         districts=("Holosiivskyi",))))  # fmt: skip
     written = (tmp_path / "out.csv").read_bytes().decode("utf-8")
@@ -289,7 +289,7 @@ def test_each_event_lists_the_languages_of_its_articles(store_url: str, tmp_path
     assert {Path(path).stem: language for path, language in stored.items()} == {
         "uk": "uk", "ru": "ru", "mixed": "mixed", "en": "en"
     }  # fmt: skip
-    rows = list(csv.DictReader(io.StringIO(to_csv(listing_row(i) for i in listings(store)).lstrip("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(to_csv(row(i) for i in listings(store)).lstrip("\ufeff"))))
     assert {r["date"]: r["languages"] for r in rows} == {
         "2024-03-21": "ru; uk", "2024-04-05": "mixed", "2024-05-10": "en"
     }  # fmt: skip
@@ -332,23 +332,25 @@ def test_the_language_option_of_the_command_line(
 
 def test_a_version_3_store_learns_the_language_of_every_article(store_url: str, tmp_path: Path) -> None:
     store = _languages_store(store_url, tmp_path / "articles")
-    before = (snapshot(store), [listing_row(i) for i in listings(store)])
+    before = (snapshot(store), [row(i) for i in listings(store)])
     r, e = st.reports_table.c, st.events_table.c
     with store.writing() as conn:
         conn.execute(sa.text("ALTER TABLE articles DROP COLUMN language"))
-        for row in conn.execute(sa.select(r.key, r.data)).all():
-            data = {k: v for k, v in row.data.items() if k != "language"}
-            conn.execute(sa.update(st.reports_table).where(r.key == row.key).values(data=data))
-        for row in conn.execute(sa.select(e.id, e.summary)).all():
-            summary = {k: v for k, v in json.loads(row.summary).items() if k != "languages"}
-            conn.execute(sa.update(st.events_table).where(e.id == row.id).values(summary=json.dumps(summary)))
+        for kept in conn.execute(sa.select(r.key, r.data)).all():
+            data = {k: v for k, v in kept.data.items() if k != "language"}
+            conn.execute(sa.update(st.reports_table).where(r.key == kept.key).values(data=data))
+        for kept in conn.execute(sa.select(e.id, e.summary)).all():
+            summary = {k: v for k, v in json.loads(kept.summary).items() if k != "languages"}
+            conn.execute(
+                sa.update(st.events_table).where(e.id == kept.id).values(summary=json.dumps(summary))
+            )
         conn.execute(
             sa.update(st.meta_table).where(st.meta_table.c.key == "schema_version").values(value="3")
         )
     store.close()
     migrated = st.Store(store_url)
     assert _languages_by_day(migrated) == LANGUAGES_BY_DAY
-    assert (snapshot(migrated), [listing_row(i) for i in listings(migrated)]) == before
+    assert (snapshot(migrated), [row(i) for i in listings(migrated)]) == before
     with migrated.reading() as conn:
         version = conn.execute(
             sa.select(st.meta_table.c.value).where(st.meta_table.c.key == "schema_version")

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from strikemap.errors import ConfigError, StoreDamaged, StoreError
+from strikemap.export import summary_json
 from strikemap.store.migrations import MIGRATIONS, SCHEMA_VERSION, Migration, stored_version, upgrade
 from strikemap.store.neighbours import across_midnight_events, claims_by_day, events_by_day, events_near
 from strikemap.store.queries import (
@@ -53,7 +54,6 @@ from strikemap.store.rows import (
     report_from_row,
     report_row,
     reports_of,
-    summary_json,
 )
 from strikemap.store.tables import (
     LOOSE,

@@ -16,8 +16,9 @@ from sqlalchemy.engine import Connection
 
 from strikemap.cluster import make_event
 from strikemap.errors import StoreDamaged
+from strikemap.export import summary_json
 from strikemap.language import detect
-from strikemap.store.rows import chunks, from_iso, reports_of, summary_json
+from strikemap.store.rows import chunks, from_iso, reports_of
 from strikemap.store.tables import (
     articles_table,
     events_table,

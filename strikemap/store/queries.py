@@ -16,8 +16,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from strikemap.cluster import head_key, make_event
+from strikemap.export import summary_json
 from strikemap.models import Article, Report
-from strikemap.store.rows import article_from_row, article_row, chunks, report_row, summary_json
+from strikemap.store.rows import article_from_row, article_row, chunks, report_row
 from strikemap.store.tables import (
     articles_table,
     corrections_table,

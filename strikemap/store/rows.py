@@ -1,5 +1,6 @@
-"""Stored rows to value objects and back: articles, reports, an event's summary, and the reports
-of stored events read back. What each JSON column holds is written here once, so both ways agree.
+"""Stored rows to value objects and back: articles, reports, and the reports of stored events read
+back. What each JSON column holds is written here once, so both ways agree (an event's summary is
+`export.summary_json`'s, beside the columns it serves).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from strikemap.errors import StoreDamaged
-from strikemap.links import file_name, outlet_name, web_url
-from strikemap.models import LANGUAGES, Article, Event, Evidence, Language, Place, Report, When
+from strikemap.export import place_dict
+from strikemap.models import LANGUAGES, Article, Evidence, Language, Place, Report, When
 from strikemap.store.tables import memberships_table, reports_table
 
 
@@ -63,7 +64,7 @@ def report_row(report: Report) -> dict[str, Any]:
     data = {
         "article": report.article, "role": report.role, "time_of_day": report.time_of_day,
         "when": [iso(when.earliest), iso(when.latest), when.weekday] if when else None,
-        "districts": list(report.districts), "places": [_place_json(p) for p in report.places],
+        "districts": list(report.districts), "places": [place_dict(p) for p in report.places],
         "weapons": list(report.weapons), "weapon_models": list(report.weapon_models), "debris": report.debris,
         "killed": report.killed, "injured": report.injured, "intercepted": report.intercepted,
         "casualty_words": list(report.casualty_words), "damage": list(report.damage),
@@ -103,35 +104,6 @@ def _report(row: Any) -> Report:
         published=from_iso(d["published"]), evidence=tuple(Evidence(*e) for e in d["evidence"]),
         language=_language(d.get("language")),
     )  # fmt: skip
-
-
-def summary_json(event: Event, listing: tuple[list[str], list[str], list[str], int] | None = None) -> str:
-    """What a listing of the event shows, as JSON: the event without its reports, but with their
-    sources and articles (``listing``: those already gathered, by `cluster.EventBuilder.listing`)."""
-    reports = event.reports
-    sources, articles, urls, sources_count = listing or (
-        list(dict.fromkeys(outlet_name(r) for r in reports)),
-        list(dict.fromkeys(file_name(r.article) for r in reports)),
-        list(dict.fromkeys(u for r in reports if (u := web_url(r.url)))),
-        event.sources_count,
-    )
-    data = {
-        "city": event.city, "date": iso(event.date), "date_precision": event.date_precision,
-        "time_of_day": event.time_of_day, "districts": list(event.districts),
-        "places": [_place_json(p) for p in event.places], "weapons": list(event.weapons),
-        "weapon_models": list(event.weapon_models), "debris": event.debris, "killed": event.killed,
-        "injured": event.injured, "intercepted": event.intercepted, "damage": list(event.damage),
-        "said_by": list(event.said_by), "flags": list(event.flags), "sources_count": sources_count,
-        "sources": sources, "articles": articles, "urls": urls, "languages": list(event.languages),
-    }  # fmt: skip
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _place_json(place: Place) -> dict[str, Any]:
-    return {
-        "name": place.name, "city": place.city, "district": place.district, "lat": place.lat,
-        "lon": place.lon, "precision": place.precision, "method": place.method,
-    }  # fmt: skip
 
 
 def iso(day: dt.date | None) -> str | None:
