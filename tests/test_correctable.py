@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from strikemap import correctable
 from strikemap.cli import main
 from strikemap.errors import ConfigError
-from strikemap.export import listing_row, view_row
+from strikemap.export import row
 from strikemap.ingest import ingest
 from strikemap.models import Article
 from strikemap.query import find, listings
@@ -56,9 +56,9 @@ def one_event(tmp_path: Path) -> Iterator[tuple[Store, str]]:
 def shown(store: Store) -> tuple[int | None, tuple[str, ...], int | None, str]:
     """The value and what was corrected, as an event view and as an export's listing show them."""
     (view,), (listing,) = find(store), listings(store)
-    row = listing_row(listing)
-    assert row == view_row(view), "an export from summaries shows what one from reports shows"
-    return view.event.intercepted, view.corrected, row["intercepted"], row["corrected"]
+    listed = row(listing)
+    assert listed == row(view), "an export from summaries shows what one from reports shows"
+    return view.event.intercepted, view.corrected, listed["intercepted"], listed["corrected"]
 
 
 CORRECTED = [
@@ -83,7 +83,7 @@ def test_every_field_is_corrected_from_the_command_line_and_shown_alike(
     assert main(["correct", "--db", store.url, event_id, f"--{name}", typed]) == 0
     (view,), (listing,) = find(store), listings(store)
     assert (getattr(view.event, name), view.corrected) == (value, (name,))
-    assert listing_row(listing) == view_row(view)
+    assert row(listing) == row(view)
 
 
 def test_the_command_line_corrects_a_declared_field(
