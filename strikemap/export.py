@@ -100,6 +100,8 @@ COLUMNS: tuple[Column, ...] = (
 )
 """Every column, in CSV's order. Articles are named by file name alone and linked by their http(s)
 address: no path on the server and no other kind of link reaches an export."""
+_MACHINE_COLUMNS = tuple(c for c in COLUMNS if not c.review)
+"""The columns of an event read without its review."""
 _IN_GEOMETRY = ("lat", "lon")
 """Columns a GeoJSON feature gives as its point rather than as properties."""
 
@@ -150,7 +152,7 @@ _SHOWN = tuple(
 def row(item: Event | EventView | Listing) -> dict[str, Any]:
     """One flat row per event, as the table and the CSV show it, whatever it was read from."""
     o = outgoing(item)
-    return {c.name: c.read(o) for c in COLUMNS if o.status is not None or not c.review}
+    return {c.name: c.read(o) for c in (COLUMNS if o.status is not None else _MACHINE_COLUMNS)}
 
 
 def listed(event: Event) -> tuple[list[str], list[str], list[str], int]:
@@ -178,9 +180,16 @@ def summary_json(event: Event, listing: tuple[list[str], list[str], list[str], i
 def summary_event(event_id: str, data: dict[str, Any], *, shown: dict[str, Any] | None = None) -> Event:
     """The event a summary (`summary_json`, read back) keeps, without its reports; with the values
     ``shown`` in place of the stored ones (an analyst's corrections)."""
-    shown = shown or {}
-    fields = {name: _read(name, data[name]) for name in _SUMMARISED if name not in shown}
-    return Event(**{"id": event_id, "reports": (), **fields, **shown})
+    fields = {name: data[name] for name in _SUMMARISED}
+    for name, value in fields.items():
+        if type(value) is list:
+            fields[name] = tuple(Place(**p) for p in value) if name == "places" else tuple(value)
+    if fields["date"]:
+        fields["date"] = dt.date.fromisoformat(fields["date"])
+    fields["id"], fields["reports"] = event_id, ()
+    if shown:
+        fields.update(shown)
+    return Event(**fields)
 
 
 _SUMMARISED = tuple(f.name for f in dataclasses.fields(Event) if f.name not in ("id", "reports"))
@@ -191,12 +200,6 @@ def _stored(value: Any) -> Any:
     if isinstance(value, tuple):
         return [place_dict(v) if isinstance(v, Place) else v for v in value]
     return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def _read(name: str, value: Any) -> Any:
-    if type(value) is list:
-        return tuple(Place(**p) for p in value) if name == "places" else tuple(value)
-    return dt.date.fromisoformat(value) if name == "date" and value else value
 
 
 def place_dict(place: Place) -> dict[str, Any]:
