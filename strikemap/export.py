@@ -100,8 +100,6 @@ COLUMNS: tuple[Column, ...] = (
 )
 """Every column, in CSV's order. Articles are named by file name alone and linked by their http(s)
 address: no path on the server and no other kind of link reaches an export."""
-_MACHINE_COLUMNS = tuple(c for c in COLUMNS if not c.review)
-"""The columns of an event read without its review."""
 _IN_GEOMETRY = ("lat", "lon")
 """Columns a GeoJSON feature gives as its point rather than as properties."""
 
@@ -152,7 +150,7 @@ _SHOWN = tuple(
 def row(item: Event | EventView | Listing) -> dict[str, Any]:
     """One flat row per event, as the table and the CSV show it, whatever it was read from."""
     o = outgoing(item)
-    return {c.name: c.read(o) for c in (COLUMNS if o.status is not None else _MACHINE_COLUMNS)}
+    return {c.name: c.read(o) for c in COLUMNS if o.status is not None or not c.review}
 
 
 def listed(event: Event) -> tuple[list[str], list[str], list[str], int]:
