@@ -31,23 +31,56 @@ _INVISIBLE = (
 _REPORT_FIELDS = ("districts", "weapons", "killed", "injured", "damage")
 
 
-@dataclass(frozen=True, slots=True)
 class Outgoing:
     """An event on its way out, whatever it was read from (an event, its view, a listing): the one
     shape every row and feature is made of. What its reports add is kept beside it, because an event
-    read from the store's summary comes without them."""
+    read from the store's summary comes without them. A listing's event is read from its summary
+    only if a column asks for it: most rows are finished in the summary already (`finished`)."""
 
-    event: Event
-    """With analysts' corrections applied; without reports when read from a summary."""
-    sources: tuple[str, ...]
-    articles: tuple[str, ...]
-    urls: tuple[str, ...]
-    sources_count: int
-    languages: tuple[str, ...]
-    location_precision: str | None
-    status: str | None = None
-    """None for an event read without its review (`strikemap extract`, a fresh ingest)."""
-    corrected: tuple[str, ...] = ()
+    __slots__ = (
+        "_articles", "_event", "_make", "corrected", "finished", "languages", "location_precision",
+        "sources", "sources_count", "status", "urls",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        event: Event | Callable[[], Event],
+        sources: tuple[str, ...],
+        articles: tuple[str, ...] | Callable[[], tuple[str, ...]],
+        urls: tuple[str, ...],
+        sources_count: int,
+        languages: tuple[str, ...],
+        location_precision: str | None,
+        status: str | None = None,
+        corrected: tuple[str, ...] = (),
+        finished: dict[str, Any] | None = None,
+    ) -> None:
+        self._event: Event | None = event if isinstance(event, Event) else None
+        self._make: Callable[[], Event] | None = None if isinstance(event, Event) else event
+        self._articles = articles
+        self.sources, self.urls, self.sources_count = sources, urls, sources_count
+        self.languages, self.location_precision = languages, location_precision
+        self.status = status
+        """None for an event read without its review (`strikemap extract`, a fresh ingest)."""
+        self.corrected = corrected
+        self.finished = finished
+        """The machine's columns as the summary keeps them (`summary_json`), for a listing no
+        analyst corrected; None otherwise."""
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """The articles' file names, in report order."""
+        if callable(self._articles):
+            self._articles = self._articles()
+        return self._articles
+
+    @property
+    def event(self) -> Event:
+        """With analysts' corrections applied; without reports when read from a summary."""
+        if self._event is None:
+            assert self._make is not None
+            self._event = self._make()
+        return self._event
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,17 +161,27 @@ def outgoing(item: Event | EventView | Listing) -> Outgoing:
 def _listing(item: Listing) -> Outgoing:
     """A listing as it goes out: the event its summary keeps, with the listing's shown values."""
     data = item.summary
+    finished = data.get("finished")
+    if item.corrected or finished is None or finished.get("format") != ROW_FORMAT:
+        finished = None
     return Outgoing(
-        summary_event(item.id, data, shown={name: getattr(item, name) for name in _SHOWN}),
+        lambda: summary_event(item.id, data, shown={name: getattr(item, name) for name in _SHOWN}),
         item.sources,
-        tuple(dict.fromkeys(file_name(a) for a in data["articles"])),
+        lambda: tuple(dict.fromkeys(file_name(a) for a in data["articles"])),
         tuple(data.get("urls", ())),
         data["sources_count"],
         item.languages,
         item.location_precision,
         item.status,
         item.corrected,
+        finished,
     )
+
+
+ROW_FORMAT = 1
+"""The version of how columns read their values, kept with each summary's finished columns. Change
+it when a column comes to read its value otherwise: summaries of the old format are then read
+anew (new columns need nothing: a column the summary lacks is read from the event)."""
 
 
 _SHOWN = tuple(
@@ -150,7 +193,15 @@ _SHOWN = tuple(
 def row(item: Event | EventView | Listing) -> dict[str, Any]:
     """One flat row per event, as the table and the CSV show it, whatever it was read from."""
     o = outgoing(item)
-    return {c.name: c.read(o) for c in COLUMNS if o.status is not None or not c.review}
+    return {c.name: _value(c, o) for c in COLUMNS if o.status is not None or not c.review}
+
+
+def _value(column: Column, o: Outgoing) -> Any:
+    """The column's value: as the summary finished it, where it did, else read now."""
+    finished = o.finished
+    if finished is not None and not column.review and column.name in finished:
+        return finished[column.name]
+    return column.read(o)
 
 
 def listed(event: Event) -> tuple[list[str], list[str], list[str], int]:
@@ -172,6 +223,13 @@ def summary_json(event: Event, listing: tuple[list[str], list[str], list[str], i
     data = {name: _stored(getattr(event, name)) for name in _SUMMARISED}
     data.update(sources_count=sources_count, sources=sources, articles=articles, urls=urls)
     data["languages"] = list(event.languages)
+    o = Outgoing(
+        event, tuple(sources), tuple(dict.fromkeys(map(file_name, articles))), tuple(urls), sources_count,
+        event.languages, EventView(event).location_precision,
+    )  # fmt: skip
+    finished = {c.name: c.read(o) for c in COLUMNS if not c.review}  # as a listing of it shows them
+    finished["format"], finished["point"] = ROW_FORMAT, _point(event)
+    data["finished"] = finished
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -327,6 +385,13 @@ def views_json(views: Iterable[EventView], *, indent: int | None = 1) -> str:
     return json.dumps({"events": events}, ensure_ascii=False, indent=indent)
 
 
+def _point(event: Event) -> list[float] | None:
+    """[lon, lat] of the event's most precise place, where a GeoJSON feature puts it."""
+    places = event.places
+    best = min(places, key=lambda p: LOCATION_PRECISIONS.index(p.precision)) if places else None
+    return [best.lon, best.lat] if best else None
+
+
 def to_geojson(items: Iterable[EventView | Listing]) -> str:
     """One point feature per event at its most precise place (null geometry when it has none), its
     columns as properties, the analyst's last."""
@@ -336,11 +401,9 @@ def to_geojson(items: Iterable[EventView | Listing]) -> str:
     with collector_paused():
         for item in items:
             o = outgoing(item)
-            places = o.event.places
-            best = min(places, key=lambda p: LOCATION_PRECISIONS.index(p.precision)) if places else None
-            point = {"type": "Point", "coordinates": [best.lon, best.lat]} if best else None
-            properties = {c.name: c.read(o) for c in shown}
-            features.append(
-                {"type": "Feature", "id": o.event.id, "geometry": point, "properties": properties}
-            )
+            where = o.finished["point"] if o.finished is not None else _point(o.event)
+            point = {"type": "Point", "coordinates": where} if where else None
+            properties = {c.name: _value(c, o) for c in shown}
+            event_id = item.id if isinstance(item, Listing) else o.event.id
+            features.append({"type": "Feature", "id": event_id, "geometry": point, "properties": properties})
         return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)

@@ -141,6 +141,12 @@ def _swap_window_index(conn: Connection) -> None:
     loose_index.create(conn, checkfirst=True)
 
 
+def _finish_summaries(conn: Connection) -> None:
+    """Summaries carry their event's finished export columns (`export.summary_json`), so an export
+    of many events writes what is stored instead of reading each event back first."""
+    _fill_summaries(conn)
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One upgrade step: what takes a store from schema version ``version - 1`` to ``version``."""
@@ -156,6 +162,7 @@ MIGRATIONS = (
     Migration(5, _add_contexts),
     Migration(6, _add_threads),
     Migration(7, _swap_window_index),
+    Migration(8, _finish_summaries),
 )
 """Every upgrade in order. A new one goes at the end with the next number; a store made now has
 what they all add (`metadata`), so it starts at the last version."""
