@@ -199,3 +199,37 @@ def test_a_declared_column_reaches_every_export_and_the_table(
     headers = list(table.columns)
     assert headers[headers.index("Injured") + 1] == "Killed or injured"
     assert list(table["Killed or injured"]) == list(hurt.values())
+
+
+def _stamp(store: st.Store, event_id: str, city: str, row_format: int) -> None:
+    """Write ``city`` into an event's finished columns, as of ``row_format``."""
+    e = st.events_table.c
+    with store.writing() as conn:
+        data = json.loads(conn.execute(sa.select(e.summary).where(e.id == event_id)).scalar_one())
+        data["finished"].update(city=city, format=row_format)
+        conn.execute(sa.update(st.events_table).where(e.id == event_id).values(summary=json.dumps(data)))
+
+
+@pytest.mark.parametrize(
+    ("row_format", "corrected", "written"),
+    [
+        (export.ROW_FORMAT, False, "Stamped"),  # the finished column is what goes out
+        (export.ROW_FORMAT + 1, False, "Kyiv"),  # of another format: read from the event
+        (export.ROW_FORMAT, True, "Kyiv"),  # an analyst changed the event: read from it
+    ],
+)
+def test_an_export_writes_the_finished_columns_a_summary_keeps_while_they_still_hold(
+    store_url: str, row_format: int, corrected: bool, written: str
+) -> None:
+    store = st.Store(store_url)
+    ingest(store, read_paths([ARTICLES]))
+    event_id = next(v.event.id for v in find(store) if v.event.city == "Kyiv")
+    _stamp(store, event_id, "Stamped", row_format)
+    if corrected:
+        correct(store, event_id, "killed", 7)
+    (item,) = [i for i in listings(store) if i.id == event_id]
+    assert (row(item)["city"], json.loads(to_geojson([item]))["features"][0]["properties"]["city"]) == (
+        written,
+        written,
+    )
+    store.close()
