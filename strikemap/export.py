@@ -161,8 +161,8 @@ def outgoing(item: Event | EventView | Listing) -> Outgoing:
 def _listing(item: Listing) -> Outgoing:
     """A listing as it goes out: the event its summary keeps, with the listing's shown values."""
     data = item.summary
-    finished = data.get("finished")
-    if item.corrected or finished is None or finished.get("format") != ROW_FORMAT:
+    finished = None if item.corrected or item.finished is None else json.loads(item.finished)
+    if finished is not None and finished.get("format") != ROW_FORMAT:
         finished = None
     return Outgoing(
         lambda: summary_event(item.id, data, shown={name: getattr(item, name) for name in _SHOWN}),
@@ -229,8 +229,21 @@ def summary_json(event: Event, listing: tuple[list[str], list[str], list[str], i
     )  # fmt: skip
     finished = {c.name: c.read(o) for c in COLUMNS if not c.review}  # as a listing of it shows them
     finished["format"], finished["point"] = ROW_FORMAT, _point(event)
-    data["finished"] = finished
+    data[_FINISHED] = finished  # last, so `finished_apart` can cut it off
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+_FINISHED = "finished"
+_FINISHED_KEY = f',"{_FINISHED}":'
+
+
+def finished_apart(summary: str) -> tuple[str, str | None]:
+    """A stored summary (`summary_json`) as the summary without its finished columns, and those
+    as JSON (None when it has none): a listing keeps them unread until it is exported, so loading
+    many events parses no more than it shows. The key is the last one and, written with a quote
+    no string value can hold unescaped, is found from the right."""
+    head, found, tail = summary.rpartition(_FINISHED_KEY)
+    return (head + "}", tail[:-1]) if found else (summary, None)
 
 
 def summary_event(event_id: str, data: dict[str, Any], *, shown: dict[str, Any] | None = None) -> Event:

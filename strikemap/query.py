@@ -20,6 +20,7 @@ from strikemap import correctable
 from strikemap import store as st
 from strikemap.cluster import make_event
 from strikemap.errors import StoreDamaged
+from strikemap.export import finished_apart
 from strikemap.memory import collector_paused
 from strikemap.models import Event
 from strikemap.views import EventView, Filters, Listing, Status, apply, check
@@ -46,16 +47,22 @@ def listings(store: st.Store, filters: Filters = _UNFILTERED) -> list[Listing]:
         rows = st.event_summaries(conn, dated_from=dated_from, dated_to=dated_to)
         corrections = st.corrections(conn)
         try:
-            summaries = json.loads("[" + ",".join(summary for _, summary in rows) + "]")
-            pairs = zip(rows, summaries, strict=True)
-            found = [_listing(event_id, data, corrections.get(event_id, ())) for (event_id, _), data in pairs]
+            parts = [finished_apart(summary) for _, summary in rows]
+            summaries = json.loads("[" + ",".join(summary for summary, _ in parts) + "]")
+            pairs = zip(rows, summaries, parts, strict=True)
+            found = [
+                _listing(event_id, data, corrections.get(event_id, ()), finished)
+                for (event_id, _), data, (_, finished) in pairs
+            ]
         except (KeyError, TypeError, ValueError) as err:
             raise StoreDamaged(f"an event's summary is not one this strikemap reads ({err!r})") from err
         found.sort(key=lambda v: (v.date or dt.date.max, v.city, v.id))
         return apply(found, filters)
 
 
-def _listing(event_id: str, data: dict[str, Any], corrections: Iterable[st.Correction]) -> Listing:
+def _listing(
+    event_id: str, data: dict[str, Any], corrections: Iterable[st.Correction], finished: str | None
+) -> Listing:
     status, changes, corrected, _ = _review(corrections)
     shown = correctable.in_summary(data, changes)
     return Listing(
@@ -72,6 +79,7 @@ def _listing(event_id: str, data: dict[str, Any], corrections: Iterable[st.Corre
         summary=shown,
         status=status,
         corrected=corrected,
+        finished=finished,
     )
 
 

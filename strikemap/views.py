@@ -103,6 +103,9 @@ class Listing:
     summary: dict[str, Any]
     status: Status = "unreviewed"
     corrected: tuple[str, ...] = ()
+    finished: str | None = None
+    """The event's finished export columns as the summary keeps them, as JSON: read only when the
+    listing is exported (`export.finished_apart`)."""
 
     @property
     def location_precision(self) -> str:

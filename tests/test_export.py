@@ -11,7 +11,7 @@ import pytest
 from conftest import make_article
 
 from strikemap.cluster import cluster
-from strikemap.export import row, safe_cell, to_csv, to_geojson, to_json
+from strikemap.export import finished_apart, row, safe_cell, summary_json, to_csv, to_geojson, to_json
 from strikemap.extract import extract
 from strikemap.views import EventView
 
@@ -142,3 +142,15 @@ def test_csv_export_neutralises_a_formula_behind_invisible_or_full_width_charact
     """Regression: a zero-width space, a BOM or a full-width ＝ before a formula kept it live."""
     (row,) = list(csv.reader(io.StringIO(to_csv([{"id": hidden}], columns=("id",), bom=False))))[1:]
     assert row == ["'" + hidden]
+
+
+@pytest.mark.parametrize("said_by", ['the "finished":{} office', ',"finished":', "Кличко"])
+def test_a_summary_keeps_its_finished_columns_apart_whatever_its_strings_hold(said_by: str) -> None:
+    """The finished columns are cut off a stored summary by their key, which no string can imitate."""
+    (event,) = _events("Drones hit Kyiv's Holosiivskyi district overnight, killing two people.")
+    event = replace(event, said_by=(said_by,))
+    summary, finished = finished_apart(summary_json(event))
+    assert finished is not None
+    assert json.loads(summary)["said_by"] == [said_by]
+    assert json.loads(finished)["said_by"] == said_by
+    assert "finished" not in json.loads(summary)

@@ -206,8 +206,9 @@ def _stamp(store: st.Store, event_id: str, city: str, row_format: int) -> None:
     e = st.events_table.c
     with store.writing() as conn:
         data = json.loads(conn.execute(sa.select(e.summary).where(e.id == event_id)).scalar_one())
-        data["finished"].update(city=city, format=row_format)
-        conn.execute(sa.update(st.events_table).where(e.id == event_id).values(summary=json.dumps(data)))
+        data["finished"] = {**data.pop("finished"), "city": city, "format": row_format}  # still the last key
+        summary = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        conn.execute(sa.update(st.events_table).where(e.id == event_id).values(summary=summary))
 
 
 @pytest.mark.parametrize(
