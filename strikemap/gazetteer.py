@@ -102,6 +102,8 @@ class Gazetteer:
         """Index ``records`` in order: when two share a spelling, the earlier one keeps it."""
         self._districts = tuple(districts)
         self._root = _Node()
+        self._starters: dict[frozenset[str], bool] = {}
+        """Whether a word with these keys can start a name, for each word met (see `_names`)."""
         self._count = 0
         self._by_name: dict[str, Entry] = {}
         for phrase in (*gazetteer_names.BLOCKED, *gazetteer_names.KYIV_NOT_PLACES):
@@ -229,9 +231,16 @@ class Gazetteer:
     def _names(self, text: str, words: list[Word]) -> list[Taken]:
         """The longest name at each word, overlaps resolved; blocked phrases (entry None) kept."""
         starts = self._root.children.keys()
+        starters = self._starters  # most words of an article were met before: asked once each
         found = []
         for first in range(len(words)):
-            if starts.isdisjoint(words[first].keys):
+            keys = words[first].keys
+            starter = starters.get(keys)
+            if starter is None:
+                if len(starters) > _MOST_STARTERS:
+                    starters.clear()
+                starter = starters[keys] = not starts.isdisjoint(keys)
+            if not starter:
                 continue
             match = self._longest(text, words, first)
             if match is not None:
@@ -283,7 +292,7 @@ class Gazetteer:
         used = {i for t in taken for i in range(t.first, t.last)}
         added: list[Taken] = []
         for i, word in enumerate(words):
-            if i in used or not text[word.start : word.start + 1].isupper():
+            if i in used or not text[word.start].isupper():  # a word is never empty
                 continue
             spelled = text[word.start : word.end]
             headed = bool(_BARE_DISTRICT_END.match(text, word.end))
@@ -391,6 +400,10 @@ _ADJECTIVE_CASE = ("ському", "цькому", "ськім", "цькім", "
 """An adjective in the locative, dative or genitive ('у Шевченківському', 'мешканці Дарницького')
 names its district alone; the nominative ('Дарницький ринок') needs a dash, colon or 'р-н'."""
 _BARE_DISTRICT_END = re.compile(r"[ \t]*(?:[—–:]|-(?!\w)|р-н\w*|р-ні|р\.\s)")
+
+
+_MOST_STARTERS = 1 << 17
+"""How many words `Gazetteer._names` remembers before it starts again (a few MB)."""
 
 
 def geodata_folder() -> Path:
