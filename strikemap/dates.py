@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from strikemap.lexicon import NUMBER, Cue, fewest, holds, needles, parse_number
+from strikemap.lexicon import NUMBER, Cue, by_script, fewest, holds, needles, parse_number, script
 from strikemap.models import Precision, When
 
 WAR_START = dt.date(2022, 2, 24)
@@ -449,6 +449,8 @@ _DATE_WORDS = (
 ).split("|")
 _ANY_DATE_WORD = Cue(r"\d|%s" % "|".join(_DATE_WORDS))
 _DATE_NEEDLES = tuple(sorted(fewest(_DATE_WORDS)))
+_DATE_NEEDLES_BY_SCRIPT = by_script(_DATE_NEEDLES)
+"""Those a sentence of each script can hold (`lexicon.script`)."""
 _DIGIT = re.compile(r"\d")
 
 
@@ -458,7 +460,7 @@ def _may_hold_date(sentence: str) -> bool:
     lower = sentence.lower()
     if len(lower) != len(sentence):  # a letter lower-cased to two: let the Cue read the text itself
         return bool(_ANY_DATE_WORD.search(sentence))
-    return bool(_DIGIT.search(sentence)) or any(map(lower.__contains__, _DATE_NEEDLES))
+    return bool(_DIGIT.search(sentence)) or holds(lower, _DATE_NEEDLES_BY_SCRIPT[script(sentence)])
 
 
 def _present(sentence: str) -> dict[str, bool]:

@@ -6,7 +6,7 @@ Kept apart from the extraction logic so a new weapon or phrasing is a one-line c
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from strikemap.models import Weapon
 
@@ -107,11 +107,8 @@ class Cue:
         self.latin = bool(found) and all(map(_LATIN_LETTER.search, found or ()))
         """Every match holds a Latin letter: a Ukrainian or Russian text without one is answered
         without a search."""
-        self._by_script = (
-            _at_most(found, str.isascii),
-            _at_most(found, lambda n: _LATIN_LETTER.search(n) is None),
-            self.needles,
-        )
+        ascii_, plain, _ = by_script(found) if found else (None, None, None)
+        self._by_script = (_at_most(ascii_), _at_most(plain), self.needles)
         """The needles a text can hold, by its script (`_read`): an ASCII text only the ASCII ones, a
         text without Latin letters only those without; none left means no match, without a search."""
 
@@ -211,11 +208,9 @@ class Cues:
         for i, cue in enumerate(self.cues):
             for needle in cue.needles or ():
                 by_needle.setdefault(needle, []).append(i)
-        items = tuple(by_needle.items())
-        self._by_needle = (
-            tuple(item for item in items if item[0].isascii()),
-            tuple(item for item in items if _LATIN_LETTER.search(item[0]) is None),
-            items,
+        ascii_, plain, _ = by_script(tuple(by_needle))
+        self._by_needle = tuple(
+            tuple((n, by_needle[n]) for n in kept) for kept in (ascii_, plain, tuple(by_needle))
         )
         """The needles, by the script of the text they can be in (as `Cue._by_script`)."""
 
@@ -274,12 +269,24 @@ def _read(text: str) -> tuple[str, str | None, int]:
     return last
 
 
-def _at_most(found: tuple[str, ...] | None, keep: Callable[[str], bool] = bool) -> tuple[str, ...] | None:
-    """The needles ``keep`` keeps, or None (search always) when they are unknown or too many."""
-    if found is None:
-        return None
-    kept = tuple(filter(keep, found))
-    return kept if len(kept) <= _MOST_NEEDLES else None
+def script(text: str) -> int:
+    """The text's script as the Cues read it (`_scan`): 0 ASCII, 1 no Latin letter, 2 any other."""
+    last = _last
+    return last[2] if last[0] is text else _scan(text)[2]
+
+
+def by_script(found: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The needles a text of each `script` can hold: the ASCII ones, those without a Latin letter, all."""
+    return (
+        tuple(filter(str.isascii, found)),
+        tuple(n for n in found if _LATIN_LETTER.search(n) is None),
+        found,
+    )
+
+
+def _at_most(found: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """The needles, or None (search always) when they are unknown or too many."""
+    return found if found is not None and len(found) <= _MOST_NEEDLES else None
 
 
 def holds(lower: str, needles: tuple[str, ...]) -> bool:
