@@ -5,23 +5,10 @@ import streamlit as st
 from strikemap import correctable, ui, ui_panel
 from strikemap.errors import StrikeMapError
 from strikemap.export import row
-from strikemap.models import Event
 from strikemap.panels import date_label
 from strikemap.review import save_review
 from strikemap.uploads import UPLOAD_LIMITS, UPLOAD_MB, fill_in, given, read_uploads
 from strikemap.views import STATUSES, EventView
-
-
-def asked(field: correctable.Correctable, event: Event) -> object:
-    """The review form's widget for a correctable field, filled with the event's value."""
-    if field.kind == "text":
-        return st.text_input(field.label, value=field.current(event) or "")
-    if field.kind == "choices":
-        return st.multiselect(
-            field.label, field.choices, default=[v for v in getattr(event, field.name) if v in field.choices]
-        )
-    return st.number_input(field.label, min_value=0, value=field.current(event), step=1)
-
 
 ui.through_router()
 ui.demo_notice()
@@ -81,7 +68,7 @@ chosen = st.selectbox(
 view = next((v for v in views if v.event.id == chosen), None)
 if view:
     with st.form("correct"):
-        wanted = {field.name: asked(field, view.event) for field in correctable.FIELDS}
+        wanted = {field.name: ui_panel.correction_input(field, view.event) for field in correctable.FIELDS}
         note = st.text_input("Note (why)")
         status = st.radio("Review", STATUSES, index=STATUSES.index(view.status), horizontal=True)
         if st.form_submit_button("Save review"):

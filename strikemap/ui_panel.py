@@ -9,7 +9,9 @@ import html
 
 import streamlit as st
 
+from strikemap.correctable import Correctable
 from strikemap.links import outlet_name
+from strikemap.models import Event
 from strikemap.panels import date_label, disagreements, evidence_lines, inert, report_fields, source_line
 from strikemap.views import EventView
 
@@ -68,3 +70,14 @@ def event_label(view: EventView) -> str:
     """How an event is named in a picker: date (a month as 'May 2023'), city and districts."""
     e = view.event
     return f"{date_label(e.date, e.date_precision)} · {e.city} · {', '.join(e.districts) or '-'}"
+
+
+def correction_input(field: Correctable, event: Event) -> object:
+    """The review form's widget for a correctable field, filled with the event's value."""
+    if field.kind == "text":
+        return st.text_input(field.label, value=field.current(event) or "")
+    if field.kind == "choices":
+        return st.multiselect(
+            field.label, field.choices, default=[v for v in getattr(event, field.name) if v in field.choices]
+        )
+    return st.number_input(field.label, min_value=0, value=field.current(event), step=1)
