@@ -141,7 +141,6 @@ def name_keys(word: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-@functools.lru_cache(maxsize=1 << 16)
 def _text_keys(word: str) -> frozenset[str]:
     """Keys a word of the text can match: Cyrillic words may carry a case ending. Remembered for the
     words met most: most words of an article were met in the articles before it."""

@@ -9,6 +9,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 from strikemap.models import Weapon
+from strikemap.needles import Needles, by_script, checked, fewest, holds, needles
+
+__all__ = ["by_script", "fewest", "holds", "needles"]  # the needles' words, as the Cues use them
 
 _UNITS = {
     "zero": 0,
@@ -76,8 +79,6 @@ def parse_number(words: str) -> int | None:
 
 _LATIN_LETTER = re.compile("[a-z]")
 """In lower-cased text: a Latin letter (the Kelvin sign and a few others lower-case to one)."""
-_MOST_NEEDLES = 24
-"""Past this many, checking each needle costs more than the search it would spare."""
 
 
 _ASCII, _NO_LATIN, _MIXED = 0, 1, 2
@@ -103,12 +104,11 @@ class Cue:
         self._lower = re.compile(pattern)
         self._folded = re.compile(pattern, re.IGNORECASE)
         found = needles(pattern)
-        self.needles = _at_most(found)
+        self.needles = found
         self.latin = bool(found) and all(map(_LATIN_LETTER.search, found or ()))
         """Every match holds a Latin letter: a Ukrainian or Russian text without one is answered
         without a search."""
-        ascii_, plain, _ = by_script(found) if found else (None, None, None)
-        self._by_script = (_at_most(ascii_), _at_most(plain), self.needles)
+        self._by_script = tuple(None if n is None else checked(n) for n in _by_script_or_none(found))
         """The needles a text can hold, by its script (`_read`): an ASCII text only the ASCII ones, a
         text without Latin letters only those without; none left means no match, without a search."""
 
@@ -143,10 +143,13 @@ class Cue:
             lower = _read(text)[1]
             assert lower is not None
         if needles is not None:
-            for needle in needles:
-                if needle in lower:
-                    break
-            else:
+            if type(needles) is tuple:
+                for needle in needles:
+                    if needle in lower:
+                        break
+                else:
+                    return None
+            elif not needles.held_by(lower):  # type: ignore[union-attr]
                 return None
         return self._lower.search(lower)
 
@@ -208,20 +211,40 @@ class Cues:
         for i, cue in enumerate(self.cues):
             for needle in cue.needles or ():
                 by_needle.setdefault(needle, []).append(i)
-        ascii_, plain, _ = by_script(tuple(by_needle))
-        self._by_needle = tuple(
-            tuple((n, by_needle[n]) for n in kept) for kept in (ascii_, plain, tuple(by_needle))
-        )
-        """The needles, by the script of the text they can be in (as `Cue._by_script`)."""
+        self._by_needle = tuple(_indexed(kept, by_needle) for kept in by_script(tuple(by_needle)))
+        """The needles, by the script of the text they can be in (as `Cue._by_script`), with the
+        cues that need each."""
 
     def possible(self, lower: str, script: int = _MIXED) -> list[int]:
         """The indices, in order, of the cues whose needles the lower-cased text holds; ``script`` is
         the text's (`_read`), whose needles alone it can hold."""
         found = set(self._always)
-        for needle, indices in self._by_needle[script]:
-            if needle in lower:
+        index = self._by_needle[script]
+        if type(index) is tuple:
+            for needle, indices in index:
+                if needle in lower:
+                    found.update(indices)
+        else:
+            for indices in index.values_in(lower):  # type: ignore[union-attr]
                 found.update(indices)
         return sorted(found)
+
+
+def _indexed(
+    kept: tuple[str, ...], by_needle: dict[str, list[int]]
+) -> tuple[tuple[str, list[int]], ...] | Needles:
+    """The needles with the cues that need each, as `checked` checks them: a few one by one, many
+    in one pass."""
+    found = checked(kept)
+    if isinstance(found, Needles):
+        return Needles(kept, [by_needle[n] for n in kept])
+    return tuple((n, by_needle[n]) for n in kept)
+
+
+def _by_script_or_none(
+    found: tuple[str, ...] | None,
+) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None, tuple[str, ...] | None]:
+    return by_script(found) if found else (None, None, None)
 
 
 def matches(cues: Cues, text: str) -> Iterator[tuple[int, re.Match[str]]]:
@@ -241,23 +264,38 @@ _UNREAD = "\x00 not lower-cased yet"
 """Stands, by identity, for a text `_scan` has not lower-cased: a cue none of whose needles the
 text's script can hold is answered without it."""
 _last: tuple[str, str | None, int] = ("", "", _ASCII)
+_SEEN_MOST = 512
+"""Texts `_scan` remembers before it forgets them all: a few articles' sentences and clauses."""
+_seen: dict[str, tuple[str, str | None, int]] = {}
 
 
 def _scan(text: str) -> tuple[str, str | None, int]:
-    """(``text``, `_UNREAD` or None, its script), remembered for the last text: the Cues of one
-    clause run in a row. None where a letter ('İ', the only one) lower-cases to two, which would
-    shift positions. The script is read from the text as written: a text without Latin letters,
-    the Kelvin sign or 'İ' (which lower-case to Latin letters) has none once lower-cased either."""
+    """(``text``, `_UNREAD` or None, its script), remembered for the texts asked lately: the Cues
+    of one clause run in a row, and a sentence's clauses are asked in turns. None where a letter
+    ('İ', the only one) lower-cases to two, which would shift positions."""
     global _last
+    found = _seen.get(text)
+    if found is None:
+        found = _script_of(text)
+        if len(_seen) >= _SEEN_MOST:
+            _seen.clear()
+        _seen[text] = found
+    elif found[0] is not text:
+        found = (text, found[1], found[2])
+    _last = found
+    return found
+
+
+def _script_of(text: str) -> tuple[str, str | None, int]:
+    """`_scan`'s answer, read from the text as written: a text without Latin letters, the Kelvin sign
+    or 'İ' (which lower-case to Latin letters) has none once lower-cased either."""
     if text.isascii():
-        _last = (text, _UNREAD, _ASCII)
-    elif "\u0130" in text:
-        _last = (text, None, _MIXED)
-    else:
-        ascii_part = text.encode("ascii", "ignore")
-        latin = ascii_part.lower() != ascii_part.upper() or "\u212a" in text
-        _last = (text, _UNREAD, _MIXED if latin else _NO_LATIN)
-    return _last
+        return (text, _UNREAD, _ASCII)
+    if "\u0130" in text:
+        return (text, None, _MIXED)
+    ascii_part = text.encode("ascii", "ignore")
+    latin = ascii_part.lower() != ascii_part.upper() or "\u212a" in text
+    return (text, _UNREAD, _MIXED if latin else _NO_LATIN)
 
 
 def _read(text: str) -> tuple[str, str | None, int]:
@@ -265,7 +303,7 @@ def _read(text: str) -> tuple[str, str | None, int]:
     global _last
     last = _last if _last[0] is text else _scan(text)
     if last[1] is _UNREAD:
-        last = _last = (text, text.lower(), last[2])
+        last = _last = _seen[text] = (text, text.lower(), last[2])
     return last
 
 
@@ -273,85 +311,6 @@ def script(text: str) -> int:
     """The text's script as the Cues read it (`_scan`): 0 ASCII, 1 no Latin letter, 2 any other."""
     last = _last
     return last[2] if last[0] is text else _scan(text)[2]
-
-
-def by_script(found: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The needles a text of each `script` can hold: the ASCII ones, those without a Latin letter, all."""
-    return (
-        tuple(filter(str.isascii, found)),
-        tuple(n for n in found if _LATIN_LETTER.search(n) is None),
-        found,
-    )
-
-
-def _at_most(found: tuple[str, ...] | None) -> tuple[str, ...] | None:
-    """The needles, or None (search always) when they are unknown or too many."""
-    return found if found is not None and len(found) <= _MOST_NEEDLES else None
-
-
-def holds(lower: str, needles: tuple[str, ...]) -> bool:
-    """Whether the lower-cased text holds one of the needles: a text that holds none of a pattern's
-    `needles` cannot match it. A loop, cheaper than any() over a generator."""
-    for needle in needles:  # noqa: SIM110
-        if needle in lower:
-            return True
-    return False
-
-
-def needles(pattern: str) -> tuple[str, ...] | None:
-    """Literal strings at least one of which every match of ``pattern`` contains; None if it can't tell.
-
-    Read from the parsed pattern: a run of literal characters in a sequence is required, so is
-    every branch's own requirement, and so is what a group or a repeat of at least one holds.
-    """
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        found = _required(_parser.parse(pattern))
-    except (ImportError, AttributeError):  # pragma: no cover - another Python's re internals
-        return None
-    return tuple(sorted(fewest(found))) if found else None
-
-
-def fewest(found: Iterable[str]) -> frozenset[str]:
-    """The needles without those holding another ('april' holds 'apr'): a text with the longer
-    one has the shorter too, so checking both only costs time."""
-    found = frozenset(found)
-    return frozenset(n for n in found if not any(o != n and o in n for o in found))
-
-
-def _required(items: Iterable[tuple[object, object]]) -> frozenset[str] | None:
-    from re import _constants as c  # type: ignore[attr-defined]
-
-    best: frozenset[str] | None = None
-    run: list[str] = []
-    for op, arg in [*items, (None, None)]:
-        if op is c.LITERAL:
-            run.append(chr(arg))  # type: ignore[arg-type]
-            continue
-        if run:
-            best = _stronger(best, frozenset(["".join(run)]))
-            run = []
-        found: frozenset[str] | None = None
-        if op is c.SUBPATTERN:
-            found = _required(arg[-1])  # type: ignore[index]
-        elif op is c.ATOMIC_GROUP:
-            found = _required(arg)  # type: ignore[arg-type]
-        elif op is c.BRANCH:
-            branches = [_required(b) for b in arg[1]]  # type: ignore[index]
-            if all(branches):
-                found = frozenset().union(*branches)  # type: ignore[arg-type]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:  # type: ignore[index]
-            found = _required(arg[2])  # type: ignore[index]
-        best = _stronger(best, found)
-    return best
-
-
-def _stronger(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """Of two requirements, the better filter: no needle shorter than 3 letters, few, long."""
-    if not a or not b:
-        return a or b
-    return max(a, b, key=lambda s: (min(map(len, s)) >= 3, -len(s), min(map(len, s))))
 
 
 WEAPON_MODELS: tuple[tuple[str, str, Weapon], ...] = (

@@ -86,22 +86,6 @@ def test_every_match_holds_one_of_the_needles(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "needles"),
-    [
-        (r"drones?", ("drone",)),
-        (r"\b(?:air raid|alerts?)\b", ("ir raid", "lert")),  # re's parser takes the common "a" out
-        (r"kh[- ]?101", ("101",)),
-        (r"(?:cruise |ballistic )?missiles?", ("missile",)),
-        (r"\d+ killed|dead", (" killed", "dead")),
-        (r"\d|ago", None),
-        (r"x?", None),
-    ],
-)
-def test_needles_are_read_from_the_pattern(pattern: str, needles: tuple[str, ...] | None) -> None:
-    assert lx.needles(pattern) == needles
-
-
-@pytest.mark.parametrize(
     ("text", "found"),
     [
         ("Вибухи у Києві: дрон влучив у будинок", None),
@@ -135,19 +119,6 @@ def test_evidence_keeps_the_article_s_own_case(tmp_path: Path) -> None:
     classes, models = facts.weapons("Russia launched Shahed drones at KYIV")
     assert ("drone", "Shahed") in classes and ("Shahed", "Shahed") in models
     assert facts.casualties("Two People Were Killed").killed == ("2", "Two People Were Killed")
-
-
-@pytest.mark.parametrize(
-    ("found", "expected"),
-    [
-        (["apr", "april", "may"], {"apr", "may"}),
-        (["night", "tonight", "overnight"], {"night"}),
-        (["drone", "missile"], {"drone", "missile"}),
-        (["ago"], {"ago"}),
-    ],
-)
-def test_fewest_drops_needles_that_hold_another(found: list[str], expected: set[str]) -> None:
-    assert lx.fewest(found) == expected
 
 
 def test_the_date_prefilter_answers_as_its_cue() -> None:
