@@ -42,12 +42,18 @@ def area(city: str) -> Area:
 def frame(views: Iterable[Shown], placed: Sequence[Marker]) -> Frame:
     """The box around the markers of events in Kyiv; failing those, in its region; then all of them.
 
-    A strike in Lviv would otherwise zoom the map out until Kyiv's districts are a smudge.
+    A strike in Lviv would otherwise zoom the map out until Kyiv's districts are a smudge. Which
+    area a town is in is asked only when no marker is in Kyiv itself: the gazetteer that knows it
+    takes most of a second to load, and a first page need not wait for it.
     """
-    areas = {v.id: area(v.city) for v in views}
+    cities = {v.id: v.city for v in views}
     wanted: Area | None
     for wanted in ("Kyiv", "Kyiv region", None):
-        points = [(m.lat, m.lon) for m in placed if wanted is None or areas.get(m.event_id) == wanted]
+        if wanted == "Kyiv":
+            points = [(m.lat, m.lon) for m in placed if cities.get(m.event_id) == KYIV]
+        else:
+            areas = {i: area(city) for i, city in cities.items()}
+            points = [(m.lat, m.lon) for m in placed if wanted is None or areas.get(m.event_id) == wanted]
         if points:
             lats, lons = [p[0] for p in points], [p[1] for p in points]
             return Frame(((min(lats), min(lons)), (max(lats), max(lons))), wanted)

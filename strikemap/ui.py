@@ -439,9 +439,7 @@ def kyiv_map(
     frame = framing.frame(views, placed)
     focus = session.focus()
     fit = (focus and framing.around(placed, focus)) or frame.bounds
-    notes = [framing.outside_note(views, frame.area), framing.unplaced_note(views, placed)]
-    if any(notes):
-        st.caption(" · ".join(filter(None, notes)))
+    above = st.empty()  # the notes, written once the map is on its way (see below)
     result = st_folium(
         render.base_map(tiles=tiles),
         feature_group_to_add=render.layers(views, shaded=shaded, placed=placed, fit=fit),
@@ -450,6 +448,11 @@ def kyiv_map(
         height=560,
         width=None,  # the container's width (st_folium's own parameter, not Streamlit's)
     )
+    # Counting the towns of the Kyiv region loads the gazetteer on a server's first page: the
+    # browser starts on the map meanwhile.
+    notes = [framing.outside_note(views, frame.area), framing.unplaced_note(views, placed)]
+    if any(notes):
+        above.caption(" · ".join(filter(None, notes)))
     return cast(dict[str, object] | None, result)
 
 
