@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlencode, urljoin
 
 import pandas as pd
@@ -19,13 +19,12 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit_folium import st_folium
 
-from strikemap import budget, demo, framing, query, render, session, timeline, ui_panel
+from strikemap import demo, framing, query, render, session, timeline, ui_panel
 from strikemap import params as url_params
 from strikemap.assets import ensure_static
 from strikemap.dates import format_date
 from strikemap.errors import ConfigError, StoreError
 from strikemap.export import headers, row
-from strikemap.ingest import Summary, ingest
 from strikemap.language import name as language_name
 from strikemap.models import DISTRICTS, LANGUAGES, LOCATION_PRECISIONS, WEAPONS, Article, Event, Skipped
 from strikemap.panels import inert
@@ -33,6 +32,9 @@ from strikemap.params import View
 from strikemap.store import Store, counts, generation, open_store
 from strikemap.views import EventView, Filters, Listing
 from strikemap.views import apply as apply_filters
+
+if TYPE_CHECKING:
+    from strikemap.ingest import Summary
 
 APP_DIR = Path(__file__).resolve().parent.parent
 DEMO_CORPUS = demo.CORPUS
@@ -159,6 +161,8 @@ def uploaded_done() -> None:
 
 def save_articles(articles: Sequence[Article]) -> Summary:
     """Add articles to the user's own store, never the demo's; the first ones end the demo."""
+    from strikemap.ingest import ingest  # not above: see `preview`
+
     showing = shows_demo()
     summary = ingest(store(), articles)
     if showing and not shows_demo():
@@ -172,6 +176,10 @@ def save_articles(articles: Sequence[Article]) -> Summary:
 def preview(articles: tuple[Article, ...]) -> tuple[list[Article], list[Event], list[Skipped]]:
     """The upload page's preview, once per set of articles: each preview starts a fresh process
     (the time budget, see `budget.preview`), and every widget on the page reruns it."""
+    # Imported here: the extractor's patterns take a while to compile, and only this page
+    # extracts; every other page would wait for them on a server's first run.
+    from strikemap import budget
+
     return budget.preview(list(articles))
 
 
