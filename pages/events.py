@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from strikemap import session, ui, ui_panel
+from strikemap import session, ui
 from strikemap.export import row, to_csv, to_geojson
 
 ui.through_router()
@@ -19,6 +19,6 @@ left.download_button("Download CSV", to_csv(rows), file_name="kyiv-strikes.csv",
 right.download_button(
     "Download GeoJSON", to_geojson(views), file_name="kyiv-strikes.geojson", mime="application/geo+json"
 )
-chosen = st.selectbox("Show an event", [v.event.id for v in views], index=None, placeholder="Event id")
+chosen = st.selectbox("Show an event", [v.id for v in views], index=None, placeholder="Event id")
 if chosen:
-    ui_panel.event_panel(next(v for v in views if v.event.id == chosen))
+    ui.event_panel(chosen)

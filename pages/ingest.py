@@ -60,12 +60,11 @@ st.header("Review an event")
 if saved := st.session_state.pop("review_saved", None):
     st.success(saved)
 source = ui.shown_store()  # corrections go to the store the event was read from
-views = ui.views_of(source)
-labels = {v.event.id: f"{ui_panel.event_label(v)} · {v.event.id}" for v in views}
+labels = {v.id: f"{ui_panel.event_label(v)} · {v.id}" for v in ui.views_of(source)}
 chosen = st.selectbox(
     "Event", list(labels), format_func=labels.get, index=None, placeholder="Choose an event", key="reviewing"
 )
-view = next((v for v in views if v.event.id == chosen), None)
+view = ui.event_view(source, chosen) if chosen else None
 if view:
     with st.form("correct"):
         wanted = {field.name: ui_panel.correction_input(field, view.event) for field in correctable.FIELDS}

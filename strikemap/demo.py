@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from strikemap.errors import ConfigError
-from strikemap.ingest import Summary, ingest
 from strikemap.models import Article
 from strikemap.read import read_paths
 from strikemap.store import Store, present_articles, set_setting, setting
+
+if TYPE_CHECKING:
+    from strikemap.ingest import Summary
 
 CORPUS = Path(__file__).resolve().parent.parent / "samples" / "articles"
 """Short articles from invented outlets about invented attacks, written to show every feature."""
@@ -60,7 +63,11 @@ def build(where: str | Path, corpus: Path = CORPUS) -> tuple[Store, Summary | No
     ids = [a.id for a in items if isinstance(a, Article)]
     with demo.reading() as conn:
         missing = set(ids) - present_articles(conn, ids)
-    return demo, (ingest(demo, items) if missing else None)
+    if not missing:
+        return demo, None
+    from strikemap.ingest import ingest  # the extractor's patterns compile only when there is work
+
+    return demo, ingest(demo, items)
 
 
 def hidden(user: Store) -> bool:

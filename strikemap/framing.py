@@ -14,7 +14,7 @@ from strikemap.gazetteer import default_gazetteer
 from strikemap.gazetteer_data import KYIV, KYIV_REGION
 from strikemap.overlays import Bounds
 from strikemap.render import Marker
-from strikemap.views import EventView
+from strikemap.views import Shown, ShownT
 
 Area = Literal["Kyiv", "Kyiv region", "elsewhere"]
 
@@ -39,15 +39,21 @@ def area(city: str) -> Area:
     return "Kyiv region" if entry is not None and entry.kind == "town" else "elsewhere"
 
 
-def frame(views: Iterable[EventView], placed: Sequence[Marker]) -> Frame:
+def frame(views: Iterable[Shown], placed: Sequence[Marker]) -> Frame:
     """The box around the markers of events in Kyiv; failing those, in its region; then all of them.
 
-    A strike in Lviv would otherwise zoom the map out until Kyiv's districts are a smudge.
+    A strike in Lviv would otherwise zoom the map out until Kyiv's districts are a smudge. Which
+    area a town is in is asked only when no marker is in Kyiv itself: the gazetteer that knows it
+    takes most of a second to load, and a first page need not wait for it.
     """
-    areas = {v.event.id: area(v.event.city) for v in views}
+    cities = {v.id: v.city for v in views}
     wanted: Area | None
     for wanted in ("Kyiv", "Kyiv region", None):
-        points = [(m.lat, m.lon) for m in placed if wanted is None or areas.get(m.event_id) == wanted]
+        if wanted == "Kyiv":
+            points = [(m.lat, m.lon) for m in placed if cities.get(m.event_id) == KYIV]
+        else:
+            areas = {i: area(city) for i, city in cities.items()}
+            points = [(m.lat, m.lon) for m in placed if wanted is None or areas.get(m.event_id) == wanted]
         if points:
             lats, lons = [p[0] for p in points], [p[1] for p in points]
             return Frame(((min(lats), min(lons)), (max(lats), max(lons))), wanted)
@@ -63,12 +69,12 @@ def around(placed: Sequence[Marker], event_id: str, *, margin: float = 0.012) ->
     return (min(lats) - margin, min(lons) - margin), (max(lats) + margin, max(lons) + margin)
 
 
-def outside_kyiv(views: Iterable[EventView]) -> Counter[Area]:
+def outside_kyiv(views: Iterable[Shown]) -> Counter[Area]:
     """How many events are in the Kyiv region, and how many elsewhere."""
-    return Counter(a for v in views if (a := area(v.event.city)) != "Kyiv")
+    return Counter(a for v in views if (a := area(v.city)) != "Kyiv")
 
 
-def outside_note(views: Iterable[EventView], fitted: Area | None) -> str | None:
+def outside_note(views: Iterable[Shown], fitted: Area | None) -> str | None:
     """ "3 more in the Kyiv region, 4 elsewhere in Ukraine", with a hint when they are off the frame."""
     counts = outside_kyiv(views)
     region, elsewhere = counts["Kyiv region"], counts["elsewhere"]
@@ -81,13 +87,13 @@ def outside_note(views: Iterable[EventView], fitted: Area | None) -> str | None:
     return ", ".join(parts) + (": zoom out to see them" if off_frame else "")
 
 
-def unplaced(views: Iterable[EventView], placed: Sequence[Marker]) -> list[EventView]:
+def unplaced(views: Iterable[ShownT], placed: Sequence[Marker]) -> list[ShownT]:
     """Events in the window that have no marker: no place or district of theirs could be found."""
     on_map = {m.event_id for m in placed}
-    return [v for v in views if v.event.id not in on_map]
+    return [v for v in views if v.id not in on_map]
 
 
-def unplaced_note(views: Iterable[EventView], placed: Sequence[Marker]) -> str | None:
+def unplaced_note(views: Iterable[Shown], placed: Sequence[Marker]) -> str | None:
     count = len(unplaced(views, placed))
     if not count:
         return None

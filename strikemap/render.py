@@ -27,7 +27,7 @@ from strikemap.gazetteer import default_gazetteer, geodata_folder
 from strikemap.gazetteer_data import KYIV_CENTRE, read_districts
 from strikemap.models import Place, Precision
 from strikemap.overlays import Bounds, DistrictLabels, Frame, Legend, cluster_icon
-from strikemap.views import EventView
+from strikemap.views import Shown, ShownT
 
 WEAPON_GROUPS = ("drone", "missile", "mixed", "other")
 COLOURS = {"drone": "#00786e", "missile": "#5e3c99", "mixed": "#d01c8b", "other": "#4d4d4d"}
@@ -83,17 +83,17 @@ def radius(killed: int | None, injured: int | None) -> float:
     return round(5 + min(5.0, math.sqrt(hurt)), 1)
 
 
-def markers(views: Iterable[EventView]) -> list[Marker]:
+def markers(views: Iterable[Shown]) -> list[Marker]:
     """One marker per place hit; events with no district sit at their city, marked as such."""
     out: list[Marker] = []
-    for view in views:
-        e = view.event
-        hit = [p for p in e.places if p.district and p.district in e.districts] if e.districts else []
+    for e in views:
+        places = e.places
+        hit = [p for p in places if p.district and p.district in e.districts] if e.districts else []
         placed = {p.district for p in hit}
         hit += [_district_place(d) for d in e.districts if d not in placed]
         city_level = not hit
         if city_level:
-            hit = sorted(e.places, key=lambda p: p.precision != "city")[:1]
+            hit = sorted(places, key=lambda p: p.precision != "city")[:1]
             if not hit:
                 continue
         when = _safe_date(e.date, e.date_precision)
@@ -166,7 +166,7 @@ def place_from_tooltip(text: str | None) -> tuple[float, float] | None:
     return (float(found.group(1)), float(found.group(2))) if found else None
 
 
-def events_at(views: Iterable[EventView], point: tuple[float, float]) -> list[EventView]:
+def events_at(views: Iterable[ShownT], point: tuple[float, float]) -> list[ShownT]:
     """The events with a marker at this point."""
     return [v for v in views if any((round(m.lat, 5), round(m.lon, 5)) == point for m in markers([v]))]
 
@@ -177,8 +177,8 @@ def event_id_from_tooltip(text: str | None) -> str | None:
     return found.group(1) if found else None
 
 
-def district_counts(views: Iterable[EventView]) -> Counter[str]:
-    return Counter(d for v in views for d in v.event.districts)
+def district_counts(views: Iterable[Shown]) -> Counter[str]:
+    return Counter(d for v in views for d in v.districts)
 
 
 def shade(count: int, top: int) -> str:
@@ -227,7 +227,7 @@ def district_labels() -> list[tuple[str, float, float]]:
 
 
 def layers(
-    views: Sequence[EventView],
+    views: Sequence[Shown],
     *,
     shaded: bool = True,
     cluster: bool = True,

@@ -11,26 +11,24 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from strikemap.dates import format_date
-from strikemap.views import EventView, period
+from strikemap.views import Shown, ShownT, period
 
 
-def span(views: Iterable[EventView]) -> tuple[dt.date, dt.date] | None:
+def span(views: Iterable[Shown]) -> tuple[dt.date, dt.date] | None:
     """First and last day any dated event could be on."""
-    periods = [
-        period(v.event.date, v.event.date_precision) for v in views if v.event.date and v.event.date_precision
-    ]
+    periods = [period(v.date, v.date_precision) for v in views if v.date and v.date_precision]
     if not periods:
         return None
     return min(p[0] for p in periods), max(p[1] for p in periods)
 
 
-def in_window(views: Iterable[EventView], window: tuple[dt.date, dt.date]) -> list[EventView]:
+def in_window(views: Iterable[ShownT], window: tuple[dt.date, dt.date]) -> list[ShownT]:
     """Events whose period overlaps the window; undated events are left out."""
     first, last = window
     out = []
     for v in views:
-        if v.event.date and v.event.date_precision:
-            start, end = period(v.event.date, v.event.date_precision)
+        if v.date and v.date_precision:
+            start, end = period(v.date, v.date_precision)
             if end >= first and start <= last:
                 out.append(v)
     return out
@@ -73,11 +71,11 @@ def step(
     return max(first, bounds[0]), min(last, bounds[1])
 
 
-def counts(views: Iterable[EventView], *, weekly: bool) -> list[tuple[dt.date, int]]:
+def counts(views: Iterable[Shown], *, weekly: bool) -> list[tuple[dt.date, int]]:
     """Events per day (or per week, keyed by its Monday), with the empty days filled in."""
     days = Counter(
         (d - dt.timedelta(days=d.weekday())) if weekly else d
-        for d in (v.event.date for v in views if v.event.date and v.event.date_precision == "day")
+        for d in (v.date for v in views if v.date and v.date_precision == "day")
     )
     if not days:
         return []
@@ -90,11 +88,9 @@ def counts(views: Iterable[EventView], *, weekly: bool) -> list[tuple[dt.date, i
     return out
 
 
-def month_counts(views: Iterable[EventView]) -> list[tuple[dt.date, int]]:
+def month_counts(views: Iterable[Shown]) -> list[tuple[dt.date, int]]:
     """Events dated only to a month, per month (keyed by its first day): bars by day would drop them."""
-    months = Counter(
-        v.event.date.replace(day=1) for v in views if v.event.date and v.event.date_precision == "month"
-    )
+    months = Counter(v.date.replace(day=1) for v in views if v.date and v.date_precision == "month")
     return sorted(months.items())
 
 
@@ -107,7 +103,7 @@ CHART_HEIGHT = 140
 """The app's primary colour (.streamlit/config.toml), for when no theme is set."""
 
 
-def bars(views: Sequence[EventView]) -> tuple[str, list[dict[str, object]]]:
+def bars(views: Sequence[Shown]) -> tuple[str, list[dict[str, object]]]:
     """The chart's unit ("day" or "week") and its bars, each from ``start`` up to ``end``.
 
     Events dated to the day are counted per day or week; those dated only to a month get a bar
@@ -130,7 +126,7 @@ def bars(views: Sequence[EventView]) -> tuple[str, list[dict[str, object]]]:
 
 
 def chart_spec(
-    views: Sequence[EventView], window: tuple[dt.date, dt.date] | None, *, colour: str
+    views: Sequence[Shown], window: tuple[dt.date, dt.date] | None, *, colour: str
 ) -> dict[str, Any] | None:
     """A Vega-Lite chart of events over time with the window shaded on it; None with no dated event.
 

@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlencode, urljoin
 
 import pandas as pd
@@ -19,20 +19,22 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit_folium import st_folium
 
-from strikemap import budget, demo, framing, query, render, session, timeline, ui_panel
+from strikemap import demo, framing, query, render, session, timeline, ui_panel
 from strikemap import params as url_params
 from strikemap.assets import ensure_static
 from strikemap.dates import format_date
 from strikemap.errors import ConfigError, StoreError
 from strikemap.export import headers, row
-from strikemap.ingest import Summary, ingest
 from strikemap.language import name as language_name
 from strikemap.models import DISTRICTS, LANGUAGES, LOCATION_PRECISIONS, WEAPONS, Article, Event, Skipped
 from strikemap.panels import inert
 from strikemap.params import View
 from strikemap.store import Store, counts, generation, open_store
-from strikemap.views import EventView, Filters
+from strikemap.views import EventView, Filters, Listing
 from strikemap.views import apply as apply_filters
+
+if TYPE_CHECKING:
+    from strikemap.ingest import Summary
 
 APP_DIR = Path(__file__).resolve().parent.parent
 DEMO_CORPUS = demo.CORPUS
@@ -159,6 +161,8 @@ def uploaded_done() -> None:
 
 def save_articles(articles: Sequence[Article]) -> Summary:
     """Add articles to the user's own store, never the demo's; the first ones end the demo."""
+    from strikemap.ingest import ingest  # not above: see `preview`
+
     showing = shows_demo()
     summary = ingest(store(), articles)
     if showing and not shows_demo():
@@ -172,6 +176,10 @@ def save_articles(articles: Sequence[Article]) -> Summary:
 def preview(articles: tuple[Article, ...]) -> tuple[list[Article], list[Event], list[Skipped]]:
     """The upload page's preview, once per set of articles: each preview starts a fresh process
     (the time budget, see `budget.preview`), and every widget on the page reruns it."""
+    # Imported here: the extractor's patterns take a while to compile, and only this page
+    # extracts; every other page would wait for them on a server's first run.
+    from strikemap import budget
+
     return budget.preview(list(articles))
 
 
@@ -181,27 +189,65 @@ def unavailable(err: Exception) -> None:
     st.stop()
 
 
+EVERY_EVENT = Filters(include_rejected=True)
+"""What the pages load: rejected events too, which a link or the review form may still open."""
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _views(url: str, version: int, _source: Store) -> list[EventView]:
-    """All events of one store, shared between sessions; immutable, so caching them without copies is safe."""
-    return query.load(_source)
+def _listings(url: str, version: int, _source: Store) -> list[Listing]:
+    """All events of one store as their summaries list them, reports unread, shared between
+    sessions: nothing writes a listing, so caching them without copies is safe."""
+    return query.listings(_source, EVERY_EVENT)
 
 
-def views_of(source: Store) -> list[EventView]:
+def views_of(source: Store) -> list[Listing]:
+    """Every event of ``source``, listed: what the pages filter, count, draw and tabulate."""
     try:
-        return _views(source.url, generation(source), source)
+        return _listings(source.url, generation(source), source)
     except StoreError as err:
         unavailable(err)
         raise
 
 
-def all_views() -> list[EventView]:
+def all_views() -> list[Listing]:
     """Every event of the store the pages show (`shown_store`)."""
     try:
         return views_of(shown_store())
     except StoreError as err:
         unavailable(err)
         raise
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _event_view(url: str, version: int, event_id: str, _source: Store) -> EventView | None:
+    return query.get(_source, event_id)
+
+
+def event_view(source: Store, event_id: str) -> EventView | None:
+    """One event rebuilt from its reports, for its panel or its review: the pages read an event's
+    reports only when it is opened, once per store generation."""
+    try:
+        return _event_view(source.url, generation(source), event_id, source)
+    except StoreError as err:
+        unavailable(err)
+        raise
+
+
+@st.cache_resource(show_spinner="Reading the reports behind the events…", max_entries=2)
+def _with_reports(url: str, version: int, _source: Store) -> dict[str, EventView]:
+    return {v.event.id: v for v in query.load(_source)}
+
+
+def with_reports(listed: Sequence[Listing]) -> list[EventView]:
+    """The listed events rebuilt from their reports, in the same order: who reported what (each
+    report's outlet, role, article and link) is in no summary, so the Sources page reads them all."""
+    source = shown_store()
+    try:
+        full = _with_reports(source.url, generation(source), source)
+    except StoreError as err:
+        unavailable(err)
+        raise
+    return [full[v.id] for v in listed if v.id in full]
 
 
 def sidebar_filters() -> None:
@@ -211,7 +257,7 @@ def sidebar_filters() -> None:
     a change goes straight back into it."""
     views = all_views()
     sources = sorted({s for v in views for s in v.sources})
-    cities = sorted({v.event.city for v in views})
+    cities = sorted({v.city for v in views})
     view = url_params.known(session.current_view(), sources=sources, cities=cities)
     session.set_view(view)
     f = view.filters
@@ -253,18 +299,18 @@ def _filters_changed() -> None:
     session.let_go_of_focus()
 
 
-def filtered_views() -> tuple[list[EventView], View]:
+def filtered_views() -> tuple[list[Listing], View]:
     """The events the filters let through, and the view they come from."""
     view = session.current_view()
     return apply_filters(all_views(), view.filters), view
 
 
-def window_of(views: Sequence[EventView]) -> tuple[dt.date, dt.date] | None:
+def window_of(views: Sequence[Listing]) -> tuple[dt.date, dt.date] | None:
     """The timeline window every page applies: the session's, cut to these events' span."""
     return timeline.effective(session.current_view().window, timeline.span(views))
 
 
-def window_toggle(views: Sequence[EventView]) -> list[EventView]:
+def window_toggle(views: Sequence[Listing]) -> list[Listing]:
     """The events in the timeline window, unless the reader switches the window off for this page."""
     window = window_of(views)
     if window is None or window == timeline.span(views):
@@ -274,25 +320,25 @@ def window_toggle(views: Sequence[EventView]) -> list[EventView]:
     return list(views)
 
 
-def place_picker(here: Sequence[EventView]) -> None:
+def place_picker(here: Sequence[Listing]) -> None:
     """A picker for the events that share the clicked place; the chosen one opens below."""
-    ids = [v.event.id for v in here]
+    ids = [v.id for v in here]
     if not ids:
         return
     if session.current_view().event not in ids:
         session.choose_event(ids[0])
-    labels = {v.event.id: ui_panel.event_label(v) for v in here}
+    labels = {v.id: ui_panel.event_label(v) for v in here}
     st.session_state["place_pick"] = session.current_view().event
     st.selectbox(f"{len(ids)} events at this place", ids, format_func=labels.__getitem__, key="place_pick",
                  on_change=lambda: session.choose_event(st.session_state["place_pick"]))  # fmt: skip
 
 
-def events_table(shown: Sequence[EventView]) -> None:
+def events_table(shown: Sequence[Listing]) -> None:
     """The window's events as a table under the map: the keyboard's way to every event, and the
     phone's, where markers are small. Choosing a row opens its panel, as a click on a marker does."""
     if not shown:
         return
-    ids = [v.event.id for v in shown]
+    ids = [v.id for v in shown]
 
     def chosen() -> None:
         rows = st.session_state["map_events"].selection.rows
@@ -306,22 +352,31 @@ def events_table(shown: Sequence[EventView]) -> None:
     )  # fmt: skip
 
 
-def chosen_event_panel(shown: Sequence[EventView]) -> None:
+def chosen_event_panel(shown: Sequence[Listing]) -> None:
     """The panel of the event the view names (a click or an ?event= link), with a link to it."""
     event_id = session.current_view().event
     if not event_id:
         st.info("Click a marker to see the event and how each outlet reported it.")
         return
-    view = next((v for v in shown if v.event.id == event_id), None)
-    if view is None:
-        view = next((v for v in all_views() if v.event.id == event_id), None)
-        if view is None:
+    if not any(v.id == event_id for v in shown):
+        if not any(v.id == event_id for v in all_views()):
             st.warning(f"There is no event {inert(event_id)} in this store.")
             return
         st.caption("This event is outside the current filters or timeline window.")
+    if event_panel(event_id):
+        st.caption("Link to this event (copy it with the button on the right):")
+        st.code(event_link(event_id), language=None)
+
+
+def event_panel(event_id: str) -> bool:
+    """The panel of one event of the shown store, its reports read now; False when it is gone
+    (a write since the page listed it)."""
+    view = event_view(shown_store(), event_id)
+    if view is None:
+        st.warning(f"There is no event {inert(event_id)} in this store.")
+        return False
     ui_panel.event_panel(view)
-    st.caption("Link to this event (copy it with the button on the right):")
-    st.code(event_link(event_id), language=None)
+    return True
 
 
 def event_link(event_id: str) -> str:
@@ -331,7 +386,7 @@ def event_link(event_id: str) -> str:
 
 
 def timeline_chart(
-    views: Sequence[EventView], into: DeltaGenerator, window: tuple[dt.date, dt.date] | None = None
+    views: Sequence[Listing], into: DeltaGenerator, window: tuple[dt.date, dt.date] | None = None
 ) -> None:
     """Events over time as bars, with the timeline window shaded, drawn into a place kept for them.
 
@@ -344,7 +399,7 @@ def timeline_chart(
         into.vega_lite_chart(spec, width="stretch", height=spec["height"])
 
 
-def timeline_window(views: Sequence[EventView]) -> tuple[dt.date, dt.date] | None:
+def timeline_window(views: Sequence[Listing]) -> tuple[dt.date, dt.date] | None:
     """A window slider and buttons that step it (`timeline_chart` draws the bars above).
 
     Returns the window shown. With every event on one day there is nothing to slide: a slider
@@ -381,7 +436,7 @@ def _step_window(window: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date
 
 
 def kyiv_map(
-    views: Sequence[EventView], placed: Sequence[render.Marker], *, shaded: bool, tiles: bool
+    views: Sequence[Listing], placed: Sequence[render.Marker], *, shaded: bool, tiles: bool
 ) -> dict[str, object] | None:
     """The map component, framed on the window's events, sending back only clicks.
 
@@ -392,9 +447,7 @@ def kyiv_map(
     frame = framing.frame(views, placed)
     focus = session.focus()
     fit = (focus and framing.around(placed, focus)) or frame.bounds
-    notes = [framing.outside_note(views, frame.area), framing.unplaced_note(views, placed)]
-    if any(notes):
-        st.caption(" · ".join(filter(None, notes)))
+    above = st.empty()  # the notes, written once the map is on its way (see below)
     result = st_folium(
         render.base_map(tiles=tiles),
         feature_group_to_add=render.layers(views, shaded=shaded, placed=placed, fit=fit),
@@ -403,6 +456,11 @@ def kyiv_map(
         height=560,
         width=None,  # the container's width (st_folium's own parameter, not Streamlit's)
     )
+    # Counting the towns of the Kyiv region loads the gazetteer on a server's first page: the
+    # browser starts on the map meanwhile.
+    notes = [framing.outside_note(views, frame.area), framing.unplaced_note(views, placed)]
+    if any(notes):
+        above.caption(" · ".join(filter(None, notes)))
     return cast(dict[str, object] | None, result)
 
 

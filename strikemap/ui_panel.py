@@ -13,7 +13,7 @@ from strikemap.correctable import Correctable
 from strikemap.links import outlet_name
 from strikemap.models import Event
 from strikemap.panels import date_label, disagreements, evidence_lines, inert, report_fields, source_line
-from strikemap.views import EventView
+from strikemap.views import EventView, Shown
 
 md = inert
 
@@ -66,10 +66,9 @@ _TAG = (
 """A small grey label: dark text on light grey (contrast about 11:1)."""
 
 
-def event_label(view: EventView) -> str:
+def event_label(view: Shown) -> str:
     """How an event is named in a picker: date (a month as 'May 2023'), city and districts."""
-    e = view.event
-    return f"{date_label(e.date, e.date_precision)} · {e.city} · {', '.join(e.districts) or '-'}"
+    return f"{date_label(view.date, view.date_precision)} · {view.city} · {', '.join(view.districts) or '-'}"
 
 
 def correction_input(field: Correctable, event: Event) -> object:

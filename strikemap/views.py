@@ -13,7 +13,7 @@ from typing import Any, Literal, Protocol, TypeVar, get_args
 
 from strikemap.errors import ConfigError
 from strikemap.links import outlet_name
-from strikemap.models import DISTRICTS, LANGUAGES, LOCATION_PRECISIONS, WEAPONS, Event, Precision
+from strikemap.models import DISTRICTS, LANGUAGES, LOCATION_PRECISIONS, WEAPONS, Event, Place, Precision
 
 Status = Literal["unreviewed", "verified", "rejected"]
 STATUSES: tuple[Status, ...] = get_args(Status)
@@ -81,13 +81,30 @@ class EventView:
     def weapons(self) -> tuple[str, ...]:
         return self.event.weapons
 
+    @property
+    def id(self) -> str:
+        return self.event.id
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        return self.event.places
+
+    @property
+    def killed(self) -> int | None:
+        return self.event.killed
+
+    @property
+    def injured(self) -> int | None:
+        return self.event.injured
+
 
 @dataclass(slots=True)
 class Listing:
-    """An event as an export lists it: the store's summary of it with corrections applied.
+    """An event as exports and the dashboard's pages list it: the store's summary of it with
+    corrections applied, read without its reports (`query.get` reads those, for one event).
 
-    ``summary`` holds the machine's values (`store.summary_json`); the fields above it the
-    values shown, which analysts may have corrected.
+    ``summary`` holds the summary (`store.summary_json`) with analysts' corrections written over;
+    the fields above it the values shown, corrected where analysts corrected them.
     """
 
     id: str
@@ -114,9 +131,17 @@ class Listing:
             self.city, self.districts, ((p["district"], p["precision"]) for p in places)
         )
 
+    @property
+    def places(self) -> tuple[Place, ...]:
+        """Made when asked: exports of many listings read their places only from finished columns."""
+        return tuple(Place(**p) for p in self.summary["places"])
+
 
 class Shown(Protocol):
-    """What the filters look at, in an event view and in a listing alike."""
+    """What the filters and the dashboard's pages look at, in an event view and in a listing alike."""
+
+    @property
+    def id(self) -> str: ...
 
     @property
     def status(self) -> Status: ...
@@ -136,6 +161,12 @@ class Shown(Protocol):
     def languages(self) -> tuple[str, ...]: ...
     @property
     def location_precision(self) -> str: ...
+    @property
+    def places(self) -> tuple[Place, ...]: ...
+    @property
+    def killed(self) -> int | None: ...
+    @property
+    def injured(self) -> int | None: ...
 
 
 ShownT = TypeVar("ShownT", bound=Shown)

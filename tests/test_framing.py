@@ -59,6 +59,15 @@ def test_frame_fits_kyiv_first_then_its_region_then_everything(
     assert framing.frame(VIEWS, placed) == expected
 
 
+def test_a_window_with_markers_in_kyiv_is_framed_without_asking_where_towns_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Asking loads the gazetteer: most of a second before a server's first map could go out."""
+    monkeypatch.setattr(framing, "area", lambda city: pytest.fail(f"asked where {city} is"))
+    placed = [KYIV_A, REGION, LVIV]
+    assert framing.frame(VIEWS, placed) == framing.Frame(((50.40, 30.40), (50.40, 30.40)), "Kyiv")
+
+
 @pytest.mark.parametrize(
     "cities, fitted, expected",
     [
