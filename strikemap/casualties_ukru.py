@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from strikemap.needles import holds, needles
 from strikemap.text import merge_spans
 
 _APOSTROPHE = "['’ʼ]?"
@@ -138,6 +139,8 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     )
 )
 """(field, kind, pattern): a pattern with no number counts one person ('one') or two ('two')."""
+_LITERALS = tuple(needles(p.pattern) for _, _, p in _PATTERNS)
+"""Strings one of which every match of each pattern holds: a clause without them skips it."""
 _AND_HURT = r"(?:і|и|та|й)\s+(?:поранен\w*|ранен\w*|постражд\w*|пострада\w*)"
 _NONE = (
     (
@@ -205,8 +208,8 @@ def casualties(clause: str) -> tuple[Figure, ...]:
     found: list[tuple[int, Figure]] = []
     taken: dict[str, list[tuple[int, int]]] = {"killed": [], "injured": []}
     fields = {field for field, stem in _STEMS.items() if stem.search(lower)}
-    for field, kind, pattern in _PATTERNS:
-        if field not in fields:
+    for (field, kind, pattern), literals in zip(_PATTERNS, _LITERALS, strict=True):
+        if field not in fields or (literals is not None and not holds(lower, literals)):
             continue
         for m in pattern.finditer(lower):
             n = _count(m)
@@ -281,8 +284,8 @@ def _wounded_died(m: re.Match[str]) -> bool:
 
 
 _CROSSING = tuple(
-    (field, p)
-    for field, _, p in _PATTERNS
+    (field, p, literals)
+    for (field, _, p), literals in zip(_PATTERNS, _LITERALS, strict=True)
     if "—" in p.pattern or "[^\\s.;]+" in p.pattern or "жертвами" in p.pattern
 )
 """The patterns whose words can run across a dash, colon or comma."""
@@ -298,8 +301,8 @@ def bound(sentence: str) -> list[tuple[int, int]]:
     fields = {field for field, stem in _STEMS.items() if stem.search(lower)}  # as `casualties` reads it
     spans = [
         m.span()
-        for field, p in _CROSSING
-        if field in fields
+        for field, p, literals in _CROSSING
+        if field in fields and (literals is None or holds(lower, literals))
         for m in p.finditer(lower)
         if _BREAK.search(m.group(0))
     ]

@@ -206,8 +206,12 @@ def _without_possessive(start: int, end: int, word: str) -> tuple[int, int, str]
 
 def read_words(text: str) -> list[Word]:
     if "'" not in text and "’" not in text:  # as `split`, without the list it makes
-        return [Word(m.start(), m.end(), _text_keys(m.group())) for m in _WORD.finditer(text)]
-    return [Word(start, end, _text_keys(word)) for start, end, word in split(text)]
+        # tuple.__new__ makes the same Word without the Python-level __new__ NamedTuple adds
+        return [_new(Word, (m.start(), m.end(), _text_keys(m.group()))) for m in _WORD.finditer(text)]
+    return [_new(Word, (start, end, _text_keys(word))) for start, end, word in split(text)]
+
+
+_new = tuple.__new__
 
 
 def joined(text: str, before: Word, after: Word) -> bool:
