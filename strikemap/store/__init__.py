@@ -35,6 +35,7 @@ from strikemap.store.queries import (
     event_ids,
     event_summaries,
     existing_event_ids,
+    finished_texts,
     grow_events,
     insert_articles,
     oldest_event_ids,
@@ -46,6 +47,7 @@ from strikemap.store.queries import (
     replace_events,
     replace_reports,
     thread_posts,
+    unfinished_summaries,
     write_count,
 )
 from strikemap.store.rows import (
@@ -75,12 +77,12 @@ __all__ = [
     "across_midnight_events", "add_correction", "all_articles", "all_event_ids", "article_from_row",
     "article_row", "article_texts", "articles_table", "claims_by_day", "corrections",
     "corrections_table", "counts", "database_url", "default_path", "event_ids", "event_summaries",
-    "events_by_day", "events_near", "events_table", "existing_event_ids", "finished_table",
+    "events_by_day", "events_near", "events_table", "existing_event_ids", "finished_table", "finished_texts",
     "generation", "grow_events", "insert_articles", "kept", "loose_index", "memberships_table",
     "meta_table", "metadata", "oldest_event_ids", "open_store", "pin", "pinned_events", "pins_for",
     "pins_table", "present_articles", "replace_articles", "replace_events", "replace_reports",
     "report_from_row", "report_row", "reports_of", "reports_table", "set_setting", "setting",
-    "summary_json", "thread_index", "thread_posts", "upgrade", "write_count",
+    "summary_json", "thread_index", "thread_posts", "unfinished_summaries", "upgrade", "write_count",
 ]  # fmt: skip
 
 _LOCK_KEY = 727274  # any constant: the advisory lock that serialises writers on PostgreSQL

@@ -67,6 +67,35 @@ def event_summaries(
     return conn.execute(found).all()
 
 
+def finished_texts(conn: Connection, column: str, finished_as: str) -> Sequence[Any]:
+    """(id, listed_date, listed_city, text) of each event no analyst has reviewed whose finished
+    ``column`` (csv_row or feature) is ``finished_as``, as its listing orders them: by date, undated
+    last, then city and id, compared as Python compares them."""
+    f, c = finished_table.c, corrections_table.c
+    found = sa.select(f.event_id.label("id"), f.listed_date, f.listed_city, f[column].label("text")).where(
+        f.finished_as == finished_as, f.event_id.not_in(sa.select(c.event_id))
+    )
+    city, ident = _code_points(conn, f.listed_city), _code_points(conn, f.event_id)
+    return conn.execute(found.order_by(f.listed_date.is_(None), f.listed_date, city, ident)).all()
+
+
+def unfinished_summaries(conn: Connection, finished_as: str) -> Sequence[tuple[str, str]]:
+    """(id, summary JSON) of each event with a summary that `finished_texts` leaves out, in no set
+    order: those an analyst reviewed, and any whose texts are missing or not ``finished_as``."""
+    e, f, c = events_table.c, finished_table.c, corrections_table.c
+    holds = sa.select(f.event_id).where(
+        f.finished_as == finished_as, f.event_id.not_in(sa.select(c.event_id))
+    )
+    others = sa.select(e.id).except_(holds)  # the ids alone, from the key's index: not every summary
+    return conn.execute(sa.select(e.id, e.summary).where(e.id.in_(others), e.summary.is_not(None))).all()
+
+
+def _code_points(conn: Connection, column: sa.ColumnElement[str]) -> sa.ColumnElement[str]:
+    """The column as ordered by code point, as Python orders text (PostgreSQL's own collation
+    may not; SQLite's does)."""
+    return column if conn.dialect.name == "sqlite" else column.collate("C")
+
+
 def corrections(conn: Connection, ids: Sequence[str] | None = None) -> dict[str, list[Correction]]:
     """Analysts' corrections by event, oldest first: of these events, or of every event."""
     c = corrections_table.c
