@@ -251,10 +251,11 @@ def kept(event: Event, listing: tuple[list[str], list[str], list[str], int] | No
     finished["format"], finished["point"] = ROW_FORMAT, _point(event)
     data[_FINISHED] = finished  # last, so `finished_apart` can cut it off
     o.finished = finished
+    values = _row(o)
     return Kept(
         json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-        _csv_line(_cells(_row(o), column_names())),
-        _feature(o, event.id, _properties()),
+        _csv_line(_cells(values, column_names())),
+        _feature(event.id, finished["point"], {c.name: values[c.name] for c in _properties()}),
         finished_as(),
         event.date,
         event.city,
@@ -468,12 +469,14 @@ def to_geojson(items: Iterable[EventView | Listing | str]) -> str:
     shown = _properties()
     with collector_paused():
         features = [i if isinstance(i, str) else _built_feature(i, shown) for i in items]
-    return '{"type": "FeatureCollection", "features": [' + ", ".join(features) + "]}"
+    return "".join(('{"type": "FeatureCollection", "features": [', ", ".join(features), "]}"))
 
 
 def _built_feature(item: EventView | Listing, shown: list[Column]) -> str:
     o = outgoing(item)
-    return _feature(o, item.id if isinstance(item, Listing) else o.event.id, shown)
+    where = o.finished["point"] if o.finished is not None else _point(o.event)
+    properties = {c.name: _value(c, o) for c in shown}
+    return _feature(item.id if isinstance(item, Listing) else o.event.id, where, properties)
 
 
 def _properties() -> list[Column]:
@@ -482,11 +485,14 @@ def _properties() -> list[Column]:
     return shown + [c for c in COLUMNS if c.review]
 
 
-def _feature(o: Outgoing, event_id: str, shown: list[Column]) -> str:
-    """The one GeoJSON feature of an event, as JSON written the way `json.dumps` writes the whole
-    collection, so finished features join into it byte for byte."""
-    where = o.finished["point"] if o.finished is not None else _point(o.event)
+def _feature(event_id: str, where: list[float] | None, properties: dict[str, Any]) -> str:
+    """The one GeoJSON feature of an event, at ``where`` ([lon, lat]; null geometry without it),
+    as JSON written the way `json.dumps` writes the whole collection, so features finished before
+    join into it byte for byte."""
     point = {"type": "Point", "coordinates": where} if where else None
-    properties = {c.name: _value(c, o) for c in shown}
     feature = {"type": "Feature", "id": event_id, "geometry": point, "properties": properties}
-    return json.dumps(feature, ensure_ascii=False)
+    return _AS_JSON(feature)
+
+
+_AS_JSON = json.JSONEncoder(ensure_ascii=False).encode
+"""`json.dumps(value, ensure_ascii=False)`, without making an encoder per feature."""
