@@ -17,7 +17,7 @@ from pathlib import Path
 
 from strikemap import __version__, correctable
 from strikemap.errors import ConfigError, StoreError, StrikeMapError
-from strikemap.export import row, to_csv, to_geojson, to_json, views_json
+from strikemap.export import listings_csv, row, to_csv, to_geojson, to_json, views_json
 from strikemap.geocode import GEOCODERS, Geocoder, get_geocoder
 from strikemap.models import Article, Skipped
 from strikemap.normalise import printable
@@ -368,15 +368,15 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from strikemap.query import find, listings
+    from strikemap.query import find, ready
 
     store, filters = _store(args), _filters(args)
     if args.format == "json":
         views = find(store, filters)
         text, count = views_json(views), len(views)
     else:
-        items = listings(store, filters)
-        text = to_csv(row(i) for i in items) if args.format == "csv" else to_geojson(items)
+        items = ready(store, filters, form=args.format)
+        text = listings_csv(items) if args.format == "csv" else to_geojson(items)
         count = len(items)
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as out:

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -192,7 +193,10 @@ _SHOWN = tuple(
 
 def row(item: Event | EventView | Listing) -> dict[str, Any]:
     """One flat row per event, as the table and the CSV show it, whatever it was read from."""
-    o = outgoing(item)
+    return _row(outgoing(item))
+
+
+def _row(o: Outgoing) -> dict[str, Any]:
     return {c.name: _value(c, o) for c in COLUMNS if o.status is not None or not c.review}
 
 
@@ -216,21 +220,58 @@ def listed(event: Event) -> tuple[list[str], list[str], list[str], int]:
     )
 
 
-def summary_json(event: Event, listing: tuple[list[str], list[str], list[str], int] | None = None) -> str:
-    """What a listing of the event needs, as the store keeps it: the event without its reports, but
-    with what they add (``listing``: that already gathered, by `cluster.EventBuilder.listing`)."""
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """What the store keeps of an event to read it without its reports: its summary, and the CSV
+    line and GeoJSON feature it goes out as while no analyst has reviewed it, written by the same
+    builders as every other row and feature, so an export joins them as they are."""
+
+    summary: str
+    csv_row: str
+    feature: str
+    finished_as: str
+    """`finished_as()` when they were written: texts finished otherwise are built anew."""
+    date: dt.date | None
+    city: str
+    """The event's own date and city, by which its listing is ordered."""
+
+
+def kept(event: Event, listing: tuple[list[str], list[str], list[str], int] | None = None) -> Kept:
+    """What the store keeps of the event (`Kept`); ``listing``: what its reports add, when already
+    gathered (by `cluster.EventBuilder.listing`)."""
     sources, articles, urls, sources_count = listing or listed(event)
     data = {name: _stored(getattr(event, name)) for name in _SUMMARISED}
     data.update(sources_count=sources_count, sources=sources, articles=articles, urls=urls)
     data["languages"] = list(event.languages)
     o = Outgoing(
         event, tuple(sources), tuple(dict.fromkeys(map(file_name, articles))), tuple(urls), sources_count,
-        event.languages, EventView(event).location_precision,
+        event.languages, EventView(event).location_precision, "unreviewed",
     )  # fmt: skip
     finished = {c.name: c.read(o) for c in COLUMNS if not c.review}  # as a listing of it shows them
     finished["format"], finished["point"] = ROW_FORMAT, _point(event)
     data[_FINISHED] = finished  # last, so `finished_apart` can cut it off
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    o.finished = finished
+    values = _row(o)
+    return Kept(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        _csv_line(_cells(values, column_names())),
+        _feature(event.id, finished["point"], {c.name: values[c.name] for c in _properties()}),
+        finished_as(),
+        event.date,
+        event.city,
+    )
+
+
+def summary_json(event: Event, listing: tuple[list[str], list[str], list[str], int] | None = None) -> str:
+    """What a listing of the event needs, as the store keeps it (`Kept.summary`): the event without
+    its reports, but with what they add, and its finished columns."""
+    return kept(event, listing).summary
+
+
+def finished_as() -> str:
+    """What rows and features are finished as now: the columns' format, names and kinds."""
+    names = ",".join(c.name + ("*" if c.review else "") for c in COLUMNS)
+    return f"{ROW_FORMAT}:{zlib.crc32(names.encode()):08x}"
 
 
 _FINISHED = "finished"
@@ -362,6 +403,22 @@ def to_csv(
     return ("\ufeff" if bom else "") + buffer.getvalue()
 
 
+def listings_csv(items: Iterable[Listing | str]) -> str:
+    """What `to_csv` writes of the items' rows, each given as its finished line (`Kept.csv_row`)
+    or as the listing to build it from."""
+    names = column_names()
+    with collector_paused():
+        lines = [i if isinstance(i, str) else _csv_line(_cells(row(i), names)) for i in items]
+    return "\ufeff" + _csv_line(list(names)) + "".join(lines)
+
+
+def _csv_line(cells: list[Any]) -> str:
+    """One row as `to_csv` writes it, line end included."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()
+
+
 def _cells(values: dict[str, Any], columns: tuple[str, ...]) -> list[Any]:
     """The row's values as the csv module should write them; most it writes right as they are."""
     return [
@@ -405,18 +462,37 @@ def _point(event: Event) -> list[float] | None:
     return [best.lon, best.lat] if best else None
 
 
-def to_geojson(items: Iterable[EventView | Listing]) -> str:
+def to_geojson(items: Iterable[EventView | Listing | str]) -> str:
     """One point feature per event at its most precise place (null geometry when it has none), its
-    columns as properties, the analyst's last."""
-    shown = [c for c in COLUMNS if not c.review and c.name not in _IN_GEOMETRY]
-    shown += [c for c in COLUMNS if c.review]
-    features = []
+    columns as properties, the analyst's last; an item may be its feature finished before
+    (`Kept.feature`)."""
+    shown = _properties()
     with collector_paused():
-        for item in items:
-            o = outgoing(item)
-            where = o.finished["point"] if o.finished is not None else _point(o.event)
-            point = {"type": "Point", "coordinates": where} if where else None
-            properties = {c.name: _value(c, o) for c in shown}
-            event_id = item.id if isinstance(item, Listing) else o.event.id
-            features.append({"type": "Feature", "id": event_id, "geometry": point, "properties": properties})
-        return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+        features = [i if isinstance(i, str) else _built_feature(i, shown) for i in items]
+    return "".join(('{"type": "FeatureCollection", "features": [', ", ".join(features), "]}"))
+
+
+def _built_feature(item: EventView | Listing, shown: list[Column]) -> str:
+    o = outgoing(item)
+    where = o.finished["point"] if o.finished is not None else _point(o.event)
+    properties = {c.name: _value(c, o) for c in shown}
+    return _feature(item.id if isinstance(item, Listing) else o.event.id, where, properties)
+
+
+def _properties() -> list[Column]:
+    """The columns a feature lists as properties, in its order."""
+    shown = [c for c in COLUMNS if not c.review and c.name not in _IN_GEOMETRY]
+    return shown + [c for c in COLUMNS if c.review]
+
+
+def _feature(event_id: str, where: list[float] | None, properties: dict[str, Any]) -> str:
+    """The one GeoJSON feature of an event, at ``where`` ([lon, lat]; null geometry without it),
+    as JSON written the way `json.dumps` writes the whole collection, so features finished before
+    join into it byte for byte."""
+    point = {"type": "Point", "coordinates": where} if where else None
+    feature = {"type": "Feature", "id": event_id, "geometry": point, "properties": properties}
+    return _AS_JSON(feature)
+
+
+_AS_JSON = json.JSONEncoder(ensure_ascii=False).encode
+"""`json.dumps(value, ensure_ascii=False)`, without making an encoder per feature."""

@@ -24,6 +24,7 @@ from strikemap import store as st
 from strikemap.budget import Extracted, article_seconds, extract_each, extract_isolated
 from strikemap.candidates import met_across, midnight
 from strikemap.cluster import EventBuilder, group_reports, make_event
+from strikemap.export import Kept
 from strikemap.gazetteer import Gazetteer, default_gazetteer
 from strikemap.geocode import Geocoder
 from strikemap.merge import Known, apply_pins, assign_ids, fresh_ids_at, regroup
@@ -411,7 +412,7 @@ def known_event(known: Known, day: tuple[str, dt.date]) -> set[str]:
 def _grow(conn: Connection, by_day: dict[tuple[str, dt.date], list[Report]], known: Known) -> tuple[int, int]:
     """Add each day's new reports to its known event, or make them a new event."""
     on = {(b.head.city, b.head.date): i for i, b in known.events.items()}
-    writes: list[tuple[str, Report, str, list[str], bool]] = []
+    writes: list[tuple[str, Report, Kept, list[str], bool]] = []
     fresh: list[tuple[int, list[Report]]] = []
     groups = sorted(by_day.values(), key=lambda g: (-len(g), min(r.key for r in g)))
     for index, reports in enumerate(groups):
@@ -433,9 +434,9 @@ def _grow(conn: Connection, by_day: dict[tuple[str, dt.date], list[Report]], kno
 
 def _written(
     event_id: str, builder: EventBuilder, added: list[Report], *, new: bool
-) -> tuple[str, Report, str, list[str], bool]:
-    summary = st.summary_json(builder.event(event_id), builder.listing())
-    return event_id, builder.head, summary, [r.key for r in added], new
+) -> tuple[str, Report, Kept, list[str], bool]:
+    kept = st.kept(builder.event(event_id), builder.listing())
+    return event_id, builder.head, kept, [r.key for r in added], new
 
 
 def reextract(

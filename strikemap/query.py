@@ -12,18 +12,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import heapq
 import json
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from strikemap import correctable
 from strikemap import store as st
 from strikemap.cluster import make_event
 from strikemap.errors import StoreDamaged
-from strikemap.export import finished_apart
+from strikemap.export import finished_apart, finished_as
 from strikemap.memory import collector_paused
 from strikemap.models import Event
-from strikemap.views import EventView, Filters, Listing, Status, apply, check
+from strikemap.views import EventView, Filters, Listing, Status, apply, by_status_only, check, status_passes
 
 _UNFILTERED = Filters()
 """What users see before they filter: every event but those rejected."""
@@ -45,19 +46,56 @@ def listings(store: st.Store, filters: Filters = _UNFILTERED) -> list[Listing]:
     dated_from, dated_to = _window(filters)
     with collector_paused(), store.reading() as conn:
         rows = st.event_summaries(conn, dated_from=dated_from, dated_to=dated_to)
+        return apply(_listings(rows, st.corrections(conn)), filters)
+
+
+Form = Literal["csv", "geojson"]
+_FINISHED_IN: dict[Form, str] = {"csv": "csv_row", "geojson": "feature"}
+"""The store's column that keeps an event's finished text in each form."""
+
+
+def ready(store: st.Store, filters: Filters = _UNFILTERED, *, form: Form) -> list[str | Listing]:
+    """What `listings` finds, in its order, each as the text the store keeps finished in ``form``
+    where that still holds (no analyst reviewed the event, the columns are still `finished_as`),
+    else as the listing to build it from: what an export joins (`export.listings_csv`,
+    `export.to_geojson`). Filters on more than a verdict read every summary in their window;
+    without them, only the events whose texts do not hold are read from their summaries."""
+    check(filters)
+    column, current = _FINISHED_IN[form], finished_as()
+    with collector_paused(), store.reading() as conn:
         corrections = st.corrections(conn)
-        try:
-            parts = [finished_apart(summary) for _, summary in rows]
-            summaries = json.loads("[" + ",".join(summary for summary, _ in parts) + "]")
-            pairs = zip(rows, summaries, parts, strict=True)
-            found = [
-                _listing(event_id, data, corrections.get(event_id, ()), finished)
-                for (event_id, _), data, (_, finished) in pairs
-            ]
-        except (KeyError, TypeError, ValueError) as err:
-            raise StoreDamaged(f"an event's summary is not one this strikemap reads ({err!r})") from err
-        found.sort(key=lambda v: (v.date or dt.date.max, v.city, v.id))
-        return apply(found, filters)
+        if not by_status_only(filters):
+            dated_from, dated_to = _window(filters)
+            rows = st.event_summaries(conn, dated_from=dated_from, dated_to=dated_to)
+            found = apply(_listings(rows, corrections), filters)
+            texts = {row.id: row.text for row in st.finished_texts(conn, column, current)}
+            return [texts.get(i.id, i) for i in found]
+        finished = st.finished_texts(conn, column, current) if status_passes("unreviewed", filters) else []
+        built = apply(_listings(st.unfinished_summaries(conn, current), corrections), filters)
+    if not built:
+        return [text for *_, text in finished]
+    kept = (((day or dt.date.max, city, i), text) for i, day, city, text in finished)
+    return [item for _, item in heapq.merge(kept, ((_listed(i), i) for i in built))]
+
+
+def _listings(rows: Sequence[tuple[str, str]], corrections: dict[str, list[st.Correction]]) -> list[Listing]:
+    """The listings of stored summaries (id, summary JSON), corrections applied, oldest first."""
+    try:
+        parts = [finished_apart(summary) for _, summary in rows]
+        summaries = json.loads("[" + ",".join(summary for summary, _ in parts) + "]")
+        pairs = zip(rows, summaries, parts, strict=True)
+        found = [
+            _listing(event_id, data, corrections.get(event_id, ()), finished)
+            for (event_id, _), data, (_, finished) in pairs
+        ]
+    except (KeyError, TypeError, ValueError) as err:
+        raise StoreDamaged(f"an event's summary is not one this strikemap reads ({err!r})") from err
+    return sorted(found, key=_listed)
+
+
+def _listed(listing: Listing) -> tuple[dt.date, str, str]:
+    """Where a listing comes in its order: by date, undated last, then city and id."""
+    return (listing.date or dt.date.max, listing.city, listing.id)
 
 
 def _listing(

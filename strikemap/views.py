@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal, Protocol, TypeVar, get_args
 
 from strikemap.errors import ConfigError
@@ -203,10 +203,22 @@ def check(filters: Filters) -> None:
         raise ConfigError(f"the date range starts ({filters.start}) after it ends ({filters.end})")
 
 
+def by_status_only(filters: Filters) -> bool:
+    """Whether the filters look at nothing but an analyst's verdict, so that every event of one
+    status passes them or none does (`status_passes`)."""
+    return replace(filters, verified_only=False, include_rejected=False) == _EVERY
+
+
+_EVERY = Filters()
+
+
+def status_passes(status: Status, f: Filters) -> bool:
+    """Whether an event with this verdict passes what the filters ask of its verdict."""
+    return (status != "rejected" or f.include_rejected) and (status == "verified" or not f.verified_only)
+
+
 def _passes(view: Shown, f: Filters) -> bool:
-    if view.status == "rejected" and not f.include_rejected:
-        return False
-    if f.verified_only and view.status != "verified":
+    if not status_passes(view.status, f):
         return False
     if (f.start or f.end) and not _in_range(view.date, view.date_precision, f.start, f.end):
         return False

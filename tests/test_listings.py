@@ -15,10 +15,10 @@ from conftest import ROOT
 from strikemap import export, ui
 from strikemap import store as st
 from strikemap.cli import main
-from strikemap.export import Column, row, to_csv, to_geojson
+from strikemap.export import Column, listings_csv, row, to_csv, to_geojson
 from strikemap.ingest import ingest, reextract
 from strikemap.models import Article
-from strikemap.query import find, listings
+from strikemap.query import find, listings, ready
 from strikemap.read import read_paths
 from strikemap.review import correct, merge, set_status, split
 from strikemap.views import Filters
@@ -91,6 +91,8 @@ def _same_exports(store: st.Store) -> None:
         assert [i.id for i in items] == [v.event.id for v in views], filters
         assert to_csv(row(i) for i in items) == to_csv(row(v) for v in views), filters
         assert to_geojson(items) == to_geojson(views), filters
+        assert listings_csv(ready(store, filters, form="csv")) == to_csv(row(v) for v in views), filters
+        assert to_geojson(ready(store, filters, form="geojson")) == to_geojson(views), filters
 
 
 def test_exports_from_summaries_equal_exports_from_reports(store_url: str, tmp_path: Path) -> None:
@@ -132,6 +134,118 @@ def test_a_version_2_store_gets_summaries_and_exports_the_same(store_url: str, t
         missing = conn.execute(sa.select(sa.func.count()).where(st.events_table.c.summary.is_(None))).scalar()
     assert (version, missing) == (str(st.SCHEMA_VERSION), 0)
     _same_exports(migrated)
+
+
+def test_a_version_8_store_gets_finished_texts_and_exports_the_same(store_url: str, tmp_path: Path) -> None:
+    store = _reviewed(store_url, tmp_path)
+    with store.writing() as conn:
+        conn.execute(sa.text("DROP TABLE finished"))
+        conn.execute(
+            sa.update(st.meta_table).where(st.meta_table.c.key == "schema_version").values(value="8")
+        )
+    store.close()
+    migrated = st.Store(store_url)
+    f = st.finished_table.c
+    with migrated.reading() as conn:
+        events = conn.execute(sa.select(sa.func.count()).select_from(st.events_table)).scalar()
+        current = sa.select(sa.func.count()).where(f.finished_as == export.finished_as())
+        finished = conn.execute(current).scalar()
+    assert (events > 8, finished) == (True, events)
+    _same_exports(migrated)
+
+
+def _exported(store_url: str, form: str, capsys: pytest.CaptureFixture[str]) -> dict[str, dict[str, object]]:
+    """Each event's columns as the export command writes them in ``form``, by id."""
+    capsys.readouterr()
+    assert main(["export", "--db", store_url, "--format", form]) == 0
+    text = capsys.readouterr().out
+    if form == "csv":
+        return {r["id"]: dict(r) for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))}
+    return {f["id"]: f["properties"] for f in json.loads(text)["features"]}
+
+
+def test_the_export_writes_an_analysts_corrections_and_the_others_as_stored(
+    store_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = st.Store(store_url)
+    ingest(store, read_paths([ARTICLES]))
+    before = {form: _exported(store_url, form, capsys) for form in ("csv", "geojson")}
+    event_id = next(v.event.id for v in find(store) if v.event.killed is None and v.event.districts)
+    correct(store, event_id, "killed", 7)
+    correct(store, event_id, "districts", ["Podilskyi"])
+    rows, features = (_exported(store_url, form, capsys) for form in ("csv", "geojson"))
+    shown = [
+        (f[event_id]["killed"], f[event_id]["districts"], set(str(f[event_id]["corrected"]).split("; ")))
+        for f in (rows, features)
+    ]
+    assert shown == [("7", "Podilskyi", {"killed", "districts"}), (7, "Podilskyi", {"killed", "districts"})]
+    others = [{i: r for i, r in found.items() if i != event_id} for found in (rows, features)]
+    assert others == [{i: r for i, r in found.items() if i != event_id} for found in before.values()]
+    store.close()
+
+
+def test_an_event_a_later_report_joins_exports_its_new_values(
+    store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = st.Store(store_url)
+    ingest(store, read_paths([ARTICLES]))
+    before = _exported(store_url, "csv", capsys)
+    later = tmp_path / "later.txt"
+    later.write_text(
+        "title: Three hurt in Bila Tserkva\nsource: Night Wire\npublished: 2022-10-06\n\n"
+        "Explosive drones hit Bila Tserkva in the Kyiv region on 5 October 2022, injuring three "
+        "people, regional governor Oleksiy Kuleba said.\n",
+        encoding="utf-8",
+    )
+    ingest(store, read_paths([later]))
+    rows, features = (_exported(store_url, form, capsys) for form in ("csv", "geojson"))
+    (event_id,) = [i for i, r in rows.items() if "Night Wire" in str(r["sources"])]
+    assert (before[event_id]["injured"], before[event_id]["sources"]) == ("1", "Dnipro Daily")
+    assert (rows[event_id]["injured"], rows[event_id]["sources"]) == ("3", "Dnipro Daily; Night Wire")
+    assert (features[event_id]["injured"], features[event_id]["sources_count"]) == (3, 2)
+    assert rows == {
+        r["id"]: r for r in csv.DictReader(io.StringIO(to_csv((row(v) for v in find(store)), bom=False)))
+    }
+    store.close()
+
+
+@pytest.mark.parametrize(("corrected", "written"), [(False, "Stamped"), (True, "Kyiv")])
+def test_the_export_joins_the_finished_texts_of_events_no_analyst_reviewed(
+    store_url: str, corrected: bool, written: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = st.Store(store_url)
+    ingest(store, read_paths([ARTICLES]))
+    event_id = next(v.event.id for v in find(store) if v.event.city == "Kyiv")
+    f = st.finished_table.c
+    with store.writing() as conn:
+        stored = conn.execute(sa.select(f.csv_row, f.feature).where(f.event_id == event_id)).one()
+        stamped = {
+            "csv_row": stored.csv_row.replace(",Kyiv,", ",Stamped,"),
+            "feature": stored.feature.replace('"city": "Kyiv"', '"city": "Stamped"'),
+        }
+        conn.execute(sa.update(st.finished_table).where(f.event_id == event_id).values(stamped))
+    if corrected:
+        correct(store, event_id, "killed", 7)
+    assert [_exported(store_url, form, capsys)[event_id]["city"] for form in ("csv", "geojson")] == [
+        written
+    ] * 2
+    store.close()
+
+
+def test_texts_finished_before_a_column_was_declared_are_built_anew(
+    store_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = st.Store(store_url)
+    ingest(store, read_paths([ARTICLES]))
+    monkeypatch.setattr(export, "COLUMNS", (*export.COLUMNS, HURT))
+    views = find(store)
+    hurt = {v.event.id: (v.event.killed or 0) + (v.event.injured or 0) for v in views}
+    rows, features = (_exported(store_url, form, capsys) for form in ("csv", "geojson"))
+    assert ({i: r["hurt"] for i, r in rows.items()}, {i: f["hurt"] for i, f in features.items()}) == (
+        {i: str(n) for i, n in hurt.items()},
+        hurt,
+    )
+    store.close()
 
 
 def test_exports_link_web_addresses_and_hold_no_server_paths(store_url: str, tmp_path: Path) -> None:

@@ -25,6 +25,8 @@ def as_at(conn: Connection, version: int) -> None:
     the later steps add, and with the index that the last step swaps away."""
     run = conn.execute
     e = sm.events_table.c
+    if version < 9:
+        run(sa.text("DROP TABLE finished"))
     if version < 8:
         for row in run(sa.select(e.id, e.summary)).all():
             summary = {k: v for k, v in json.loads(row.summary).items() if k != "finished"}

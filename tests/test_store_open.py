@@ -78,7 +78,12 @@ def garbage(path: Path) -> None:
 
 WHOLE = [*READS, ["verify", "EVENT"], ["ingest", str(CORPUS), "--no-progress"]]
 REPORTS = [["events"], ["show", "EVENT"]]
-SUMMARIES = [["export", "--format", "csv"], ["export", "--format", "geojson"]]
+SUMMARIES = [
+    ["export", "--format", "csv", "--weapon", "drone"],
+    ["export", "--format", "geojson", "--city", "Kyiv"],
+]
+"""Exports that filter on what a summary holds, so read every summary (an unfiltered one joins the
+finished texts of unreviewed events and reads no summary of theirs)."""
 DAMAGES = [
     ("not a database", garbage, "is damaged: file is not a database", WHOLE),
     (

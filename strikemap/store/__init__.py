@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from strikemap.errors import ConfigError, StoreDamaged, StoreError
-from strikemap.export import summary_json
+from strikemap.export import kept, summary_json
 from strikemap.store.migrations import MIGRATIONS, SCHEMA_VERSION, Migration, stored_version, upgrade
 from strikemap.store.neighbours import across_midnight_events, claims_by_day, events_by_day, events_near
 from strikemap.store.queries import (
@@ -35,6 +35,7 @@ from strikemap.store.queries import (
     event_ids,
     event_summaries,
     existing_event_ids,
+    finished_texts,
     grow_events,
     insert_articles,
     oldest_event_ids,
@@ -46,6 +47,7 @@ from strikemap.store.queries import (
     replace_events,
     replace_reports,
     thread_posts,
+    unfinished_summaries,
     write_count,
 )
 from strikemap.store.rows import (
@@ -60,6 +62,7 @@ from strikemap.store.tables import (
     articles_table,
     corrections_table,
     events_table,
+    finished_table,
     loose_index,
     memberships_table,
     meta_table,
@@ -70,16 +73,16 @@ from strikemap.store.tables import (
 )
 
 __all__ = [
-    "LOOSE", "MIGRATIONS", "SCHEMA_VERSION", "Connection", "Correction", "Counts", "Migration",
-    "Store", "across_midnight_events", "add_correction", "all_articles", "all_event_ids",
-    "article_from_row", "article_row", "article_texts", "articles_table", "claims_by_day",
-    "corrections", "corrections_table", "counts", "database_url", "default_path", "event_ids",
-    "event_summaries", "events_by_day", "events_near", "events_table", "existing_event_ids",
-    "generation", "grow_events", "insert_articles", "loose_index", "memberships_table", "meta_table",
-    "metadata", "oldest_event_ids", "open_store", "pin", "pinned_events", "pins_for", "pins_table",
-    "present_articles", "replace_articles", "replace_events", "replace_reports", "report_from_row",
-    "report_row", "reports_of", "reports_table", "set_setting", "setting", "summary_json",
-    "thread_index", "thread_posts", "upgrade", "write_count",
+    "LOOSE", "MIGRATIONS", "SCHEMA_VERSION", "Connection", "Correction", "Counts", "Migration", "Store",
+    "across_midnight_events", "add_correction", "all_articles", "all_event_ids", "article_from_row",
+    "article_row", "article_texts", "articles_table", "claims_by_day", "corrections",
+    "corrections_table", "counts", "database_url", "default_path", "event_ids", "event_summaries",
+    "events_by_day", "events_near", "events_table", "existing_event_ids", "finished_table", "finished_texts",
+    "generation", "grow_events", "insert_articles", "kept", "loose_index", "memberships_table",
+    "meta_table", "metadata", "oldest_event_ids", "open_store", "pin", "pinned_events", "pins_for",
+    "pins_table", "present_articles", "replace_articles", "replace_events", "replace_reports",
+    "report_from_row", "report_row", "reports_of", "reports_table", "set_setting", "setting",
+    "summary_json", "thread_index", "thread_posts", "unfinished_summaries", "upgrade", "write_count",
 ]  # fmt: skip
 
 _LOCK_KEY = 727274  # any constant: the advisory lock that serialises writers on PostgreSQL

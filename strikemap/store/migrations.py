@@ -16,12 +16,14 @@ from sqlalchemy.engine import Connection
 
 from strikemap.cluster import make_event
 from strikemap.errors import StoreDamaged
-from strikemap.export import summary_json
+from strikemap.export import kept
 from strikemap.language import detect
-from strikemap.store.rows import chunks, from_iso, reports_of
+from strikemap.store.queries import write_finished
+from strikemap.store.rows import chunks, finished_row, from_iso, reports_of
 from strikemap.store.tables import (
     articles_table,
     events_table,
+    finished_table,
     loose_index,
     meta_table,
     reports_table,
@@ -121,16 +123,18 @@ def _data(row: Any) -> dict[str, Any]:
 
 
 def _fill_summaries(conn: Connection) -> None:
-    """Write every event's summary anew from its reports."""
+    """Write every event's summary anew from its reports, and its finished row (`export.kept`)
+    where the store has their table."""
+    finishing = sa.inspect(conn).has_table(finished_table.name)
     ids = sorted(conn.execute(sa.select(events_table.c.id)).scalars())
     fill = sa.update(events_table).where(events_table.c.id == sa.bindparam("event_id"))
     for chunk in chunks(ids, 2000):
-        summaries = [
-            {"event_id": event_id, "summary": summary_json(make_event(reports, event_id=event_id))}
-            for event_id, reports in reports_of(conn, chunk).items()
-        ]
-        if summaries:
+        made = {i: kept(make_event(reports, event_id=i)) for i, reports in reports_of(conn, chunk).items()}
+        if made:
+            summaries = [{"event_id": i, "summary": k.summary} for i, k in made.items()]
             conn.execute(fill.values(summary=sa.bindparam("summary")), summaries)
+        if made and finishing:
+            write_finished(conn, [finished_row(i, k) for i, k in made.items()])
 
 
 def _swap_window_index(conn: Connection) -> None:
@@ -144,6 +148,14 @@ def _swap_window_index(conn: Connection) -> None:
 def _finish_summaries(conn: Connection) -> None:
     """Summaries carry their event's finished export columns (`export.summary_json`), so an export
     of many events writes what is stored instead of reading each event back first."""
+    _fill_summaries(conn)
+
+
+def _keep_finished_texts(conn: Connection) -> None:
+    """Events keep the CSV line and GeoJSON feature they go out as, and the date and city their
+    listing is ordered by, in a table of their own (`finished_table`), so an export joins them
+    in SQL order instead of building each row and feature from a summary."""
+    finished_table.create(conn, checkfirst=True)
     _fill_summaries(conn)
 
 
@@ -163,6 +175,7 @@ MIGRATIONS = (
     Migration(6, _add_threads),
     Migration(7, _swap_window_index),
     Migration(8, _finish_summaries),
+    Migration(9, _keep_finished_texts),
 )
 """Every upgrade in order. A new one goes at the end with the next number; a store made now has
 what they all add (`metadata`), so it starts at the last version."""

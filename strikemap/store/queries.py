@@ -16,13 +16,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from strikemap.cluster import head_key, make_event
-from strikemap.export import summary_json
+from strikemap.export import Kept, kept
 from strikemap.models import Article, Report
-from strikemap.store.rows import article_from_row, article_row, chunks, report_row
+from strikemap.store.rows import article_from_row, article_row, chunks, finished_row, report_row
 from strikemap.store.tables import (
     articles_table,
     corrections_table,
     events_table,
+    finished_table,
     memberships_table,
     meta_table,
     pins_table,
@@ -64,6 +65,35 @@ def event_summaries(
     e = events_table.c
     found = _in_window(sa.select(e.id, e.summary).where(e.summary.is_not(None)), dated_from, dated_to)
     return conn.execute(found).all()
+
+
+def finished_texts(conn: Connection, column: str, finished_as: str) -> Sequence[Any]:
+    """(id, listed_date, listed_city, text) of each event no analyst has reviewed whose finished
+    ``column`` (csv_row or feature) is ``finished_as``, as its listing orders them: by date, undated
+    last, then city and id, compared as Python compares them."""
+    f, c = finished_table.c, corrections_table.c
+    found = sa.select(f.event_id.label("id"), f.listed_date, f.listed_city, f[column].label("text")).where(
+        f.finished_as == finished_as, f.event_id.not_in(sa.select(c.event_id))
+    )
+    city, ident = _code_points(conn, f.listed_city), _code_points(conn, f.event_id)
+    return conn.execute(found.order_by(f.listed_date.is_(None), f.listed_date, city, ident)).all()
+
+
+def unfinished_summaries(conn: Connection, finished_as: str) -> Sequence[tuple[str, str]]:
+    """(id, summary JSON) of each event with a summary that `finished_texts` leaves out, in no set
+    order: those an analyst reviewed, and any whose texts are missing or not ``finished_as``."""
+    e, f, c = events_table.c, finished_table.c, corrections_table.c
+    holds = sa.select(f.event_id).where(
+        f.finished_as == finished_as, f.event_id.not_in(sa.select(c.event_id))
+    )
+    others = sa.select(e.id).except_(holds)  # the ids alone, from the key's index: not every summary
+    return conn.execute(sa.select(e.id, e.summary).where(e.id.in_(others), e.summary.is_not(None))).all()
+
+
+def _code_points(conn: Connection, column: sa.ColumnElement[str]) -> sa.ColumnElement[str]:
+    """The column as ordered by code point, as Python orders text (PostgreSQL's own collation
+    may not; SQLite's does)."""
+    return column if conn.dialect.name == "sqlite" else column.collate("C")
 
 
 def corrections(conn: Connection, ids: Sequence[str] | None = None) -> dict[str, list[Correction]]:
@@ -202,39 +232,51 @@ def replace_events(
     m = memberships_table.c
     for chunk in chunks(old, 500):
         conn.execute(sa.delete(memberships_table).where(m.event_id.in_(chunk)))
+        conn.execute(sa.delete(finished_table).where(finished_table.c.event_id.in_(chunk)))
         conn.execute(sa.delete(events_table).where(events_table.c.id.in_(chunk)))
     rows: list[dict[str, Any]] = []
+    finished: list[dict[str, Any]] = []
     links: list[dict[str, Any]] = []
     dated = [r.key for _, reports in events for r in reports if r.date_precision == "day"]
     stored = _stored_dates(conn, dated)
     for event_id, reports in events:
         first = _event_head(reports)
         as_stored = [_redated(r, stored.get(r.key)) for r in reports]
+        made = kept(make_event(as_stored, event_id=event_id))
         rows.append(
             {"id": event_id, "city": first.city, "date": first.date, "date_precision": first.date_precision,
-             "summary": summary_json(make_event(as_stored, event_id=event_id))}
+             "summary": made.summary}
         )  # fmt: skip
+        finished.append(finished_row(event_id, made))
         links.extend({"report_key": r.key, "event_id": event_id} for r in reports)
     if rows:
         conn.execute(sa.insert(events_table), rows)
+        conn.execute(sa.insert(finished_table), finished)
         conn.execute(sa.insert(memberships_table), links)
 
 
-def grow_events(conn: Connection, events: Sequence[tuple[str, Report, str, Sequence[str], bool]]) -> None:
-    """Write events that only gained reports: (id, head report, summary, new report keys, is new).
+def grow_events(conn: Connection, events: Sequence[tuple[str, Report, Kept, Sequence[str], bool]]) -> None:
+    """Write events that only gained reports: (id, head report, what is kept of the event, new report
+    keys, is new).
 
     What `replace_events` would write for them, without deleting and rewriting the memberships
     they keep, so an event that keeps growing costs each batch only its new reports.
     """
     e = events_table.c
     rows = [
-        {"id": i, "city": h.city, "date": h.date, "date_precision": h.date_precision, "summary": s}
-        for i, h, s, _, new in events
+        {"id": i, "city": h.city, "date": h.date, "date_precision": h.date_precision, "summary": k.summary}
+        for i, h, k, _, new in events
         if new
     ]
     changed = [
-        {"event_id": i, "city": h.city, "date": h.date, "date_precision": h.date_precision, "summary": s}
-        for i, h, s, _, new in events
+        {
+            "event_id": i,
+            "city": h.city,
+            "date": h.date,
+            "date_precision": h.date_precision,
+            "summary": k.summary,
+        }
+        for i, h, k, _, new in events
         if not new
     ]
     links = [{"report_key": k, "event_id": i} for i, _, _, keys, _ in events for k in keys]
@@ -242,17 +284,21 @@ def grow_events(conn: Connection, events: Sequence[tuple[str, Report, str, Seque
         conn.execute(sa.insert(events_table), rows)
     if changed:
         update = sa.update(events_table).where(e.id == sa.bindparam("event_id"))
-        conn.execute(
-            update.values(
-                city=sa.bindparam("city"),
-                date=sa.bindparam("date"),
-                date_precision=sa.bindparam("date_precision"),
-                summary=sa.bindparam("summary"),
-            ),
-            changed,
-        )
+        columns: dict[str, Any] = {
+            name: sa.bindparam(name) for name in ("city", "date", "date_precision", "summary")
+        }
+        conn.execute(update.values(columns), changed)
+    write_finished(conn, [finished_row(i, k) for i, _, k, _, _ in events])
     if links:
         conn.execute(sa.insert(memberships_table), links)
+
+
+def write_finished(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Write these events' finished rows (`rows.finished_row`), over any they had."""
+    for chunk in chunks(rows, 500):
+        ids = [row["event_id"] for row in chunk]
+        conn.execute(sa.delete(finished_table).where(finished_table.c.event_id.in_(ids)))
+        conn.execute(sa.insert(finished_table), list(chunk))
 
 
 def write_count(conn: Connection) -> int:

@@ -1,6 +1,6 @@
 """Stored rows to value objects and back: articles, reports, and the reports of stored events read
-back. What each JSON column holds is written here once, so both ways agree (an event's summary is
-`export.summary_json`'s, beside the columns it serves).
+back. What each JSON column holds is written here once, so both ways agree (an event's summary and
+finished texts are `export.kept`'s, beside the columns they serve).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from strikemap.errors import StoreDamaged
-from strikemap.export import place_dict
+from strikemap.export import Kept, place_dict
 from strikemap.models import LANGUAGES, Article, Evidence, Language, Place, Report, When
 from strikemap.store.tables import memberships_table, reports_table
 
@@ -57,6 +57,14 @@ def _context(value: Any) -> tuple[str, ...]:
 def _language(value: Any) -> Language | None:
     """A stored language, None for one this strikemap does not know (rather than a wrong filter)."""
     return value if value in LANGUAGES else None
+
+
+def finished_row(event_id: str, kept: Kept) -> dict[str, Any]:
+    """The event's row of the finished table (`export.kept` fills the summary beside it)."""
+    return {
+        "event_id": event_id, "listed_date": kept.date, "listed_city": kept.city,
+        "finished_as": kept.finished_as, "csv_row": kept.csv_row, "feature": kept.feature,
+    }  # fmt: skip
 
 
 def report_row(report: Report) -> dict[str, Any]:

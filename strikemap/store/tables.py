@@ -105,8 +105,24 @@ events_table = sa.Table(
     sa.Index("ix_events_city_date", "city", "date"),
 )
 """city, date and date_precision: of the report that founds the event, for finding neighbours.
-summary: the event as rebuilt from its reports, without them (`summary_json`), so a listing or
-an export of many events reads one row per event."""
+summary: the event as rebuilt from its reports, without them (`summary_json`), so a listing of
+many events reads one row per event."""
+finished_table = sa.Table(
+    "finished",
+    metadata,
+    sa.Column("event_id", sa.String(32), sa.ForeignKey("events.id"), primary_key=True),
+    sa.Column("listed_date", sa.Date),
+    sa.Column("listed_city", sa.String(128), nullable=False),
+    sa.Column("finished_as", sa.String(32), nullable=False),
+    sa.Column("csv_row", sa.Text, nullable=False),
+    sa.Column("feature", sa.Text, nullable=False),
+    sa.Index("ix_finished_as", "finished_as", "event_id"),
+)
+"""What an export joins as it is for an event no analyst has reviewed (`export.Kept`): its CSV line
+and GeoJSON feature, written as `finished_as`, and the event's own date and city, which order its
+listing. A table of its own, so an export reads these and not the summaries beside them (an
+events row is about 2 KB, a finished one about 0.9 KB); ix_finished_as finds the events whose
+texts do not hold without reading the texts."""
 memberships_table = sa.Table(
     "event_reports",
     metadata,
