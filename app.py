@@ -9,7 +9,7 @@ import logging
 
 import streamlit as st
 
-from strikemap import session, ui
+from strikemap.dashboard import session, ui
 
 st.set_page_config(page_title="Kyiv Strike Map", page_icon=ui.ICON, layout="wide")
 try:

@@ -99,8 +99,8 @@ def first_load(db: str, *, old: bool) -> float:
     """Seconds a fresh process takes to read what the dashboard's pages list (`ui.views_of`), or
     with ``old`` every event rebuilt from its reports, as the pages read them before issue 14."""
     from strikemap import query
+    from strikemap.dashboard.ui import EVERY_EVENT
     from strikemap.store import Store
-    from strikemap.ui import EVERY_EVENT
 
     store = Store(db)
     try:
@@ -113,7 +113,7 @@ def first_load(db: str, *, old: bool) -> float:
 
 def expected_markers(db: str) -> tuple[int, int]:
     """The events in the store and the markers the map page sends for them (all, no filter)."""
-    from strikemap import render
+    from strikemap.dashboard import render
     from strikemap.query import load
     from strikemap.store import Store
     from strikemap.views import Filters, apply

@@ -36,8 +36,8 @@ from common import CACHE
 
 from strikemap import synth
 from strikemap.extract import extract
-from strikemap.gazetteer import default_gazetteer
-from strikemap.gazetteer_data import town_records
+from strikemap.extract.gazetteer import default_gazetteer
+from strikemap.extract.gazetteer_data import town_records
 from strikemap.ingest import ingest
 from strikemap.models import Article, Report
 from strikemap.store import Store, counts

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from common import Figure, Plan, in_child, timed
 
 from strikemap.extract import extract
-from strikemap.gazetteer import default_gazetteer
+from strikemap.extract.gazetteer import default_gazetteer
 from strikemap.models import Article
 from strikemap.synth import articles
 

@@ -1,6 +1,6 @@
 """Map building at 1k, 10k and 100k events: the map page's map against folium's tutorial way.
 
-Ours is built as the map page builds it (``strikemap.ui.kyiv_map``: the markers, the base map, the
+Ours is built as the map page builds it (``strikemap.dashboard.ui.kyiv_map``: the markers, the base map, the
 layers, then streamlit-folium turning them into the script it sends), with the component swapped for
 a recorder so no server is needed; what the browser receives is those component arguments as JSON.
 The naive baseline, built in the same run, is one ``folium.Marker`` with a popup per event, rendered
@@ -24,7 +24,7 @@ from typing import Any
 import corpus
 from common import ROOT, Figure, Plan, in_child, timed
 
-from strikemap.render import AGGREGATE_ABOVE
+from strikemap.dashboard.render import AGGREGATE_ABOVE
 
 TARGET_SECONDS = 1.0
 TARGET_RATIO = 10.0
@@ -134,7 +134,7 @@ def time_ours(path: Path, runs: int) -> tuple[list[float], int, int]:
     """Seconds per run of the map page's map, the bytes its component sends, and the markers sent."""
     import streamlit_folium
 
-    from strikemap import render, ui
+    from strikemap.dashboard import render, ui
 
     views = _load(path)
     sent: dict[str, Any] = {}
@@ -162,8 +162,8 @@ def naive_map(views: list[Any]) -> str:
     """folium's tutorial way: one Marker with a popup per event, the whole page rendered to HTML."""
     import folium
 
-    from strikemap import render
-    from strikemap.gazetteer_data import KYIV_CENTRE
+    from strikemap.dashboard import render
+    from strikemap.extract.gazetteer_data import KYIV_CENTRE
 
     m = folium.Map(location=KYIV_CENTRE, zoom_start=10, tiles=None)
     for view in views:

@@ -24,13 +24,13 @@ from typing import Any, NamedTuple
 
 from common import ROOT, fmt
 
-from strikemap import gazetteer_data as data
 from strikemap.extract import extract
-from strikemap.gazetteer import Gazetteer, default_gazetteer
-from strikemap.gazetteer_words import CYRILLIC, Taken, Word, _text_keys, split
+from strikemap.extract import gazetteer_data as data
+from strikemap.extract.gazetteer import Gazetteer, default_gazetteer
+from strikemap.extract.gazetteer_words import CYRILLIC, Taken, Word, _text_keys, split
+from strikemap.extract.text import split_sentences
 from strikemap.models import Article
 from strikemap.read import read_paths
-from strikemap.text import split_sentences
 
 CORPUS = ROOT / "tests" / "corpus"
 

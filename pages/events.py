@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from strikemap import session, ui
+from strikemap.dashboard import session, ui
 from strikemap.export import row, to_csv, to_geojson
 
 ui.through_router()

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from strikemap import correctable, ui, ui_panel
+from strikemap import correctable
+from strikemap.dashboard import ui, ui_panel
+from strikemap.dashboard.panels import date_label
 from strikemap.errors import StrikeMapError
 from strikemap.export import row
-from strikemap.panels import date_label
 from strikemap.review import save_review
 from strikemap.uploads import UPLOAD_LIMITS, UPLOAD_MB, fill_in, given, read_uploads
 from strikemap.views import STATUSES, EventView

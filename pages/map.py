@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from strikemap import render, session, timeline, ui
+from strikemap.dashboard import render, session, timeline, ui
 
 ui.through_router()
 ui.demo_notice()

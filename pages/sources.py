@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from strikemap import coverage, session, ui
+from strikemap.dashboard import coverage, session, ui
 
 ui.through_router()
 ui.demo_notice()

@@ -14,7 +14,7 @@ from itertools import count, islice, product
 from string import ascii_lowercase
 
 from strikemap.extract import extract
-from strikemap.gazetteer import default_gazetteer
+from strikemap.extract.gazetteer import default_gazetteer
 from strikemap.models import Article
 
 Shape = Callable[[int], str]

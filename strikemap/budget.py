@@ -23,7 +23,7 @@ from types import FrameType
 from strikemap.cluster import cluster
 from strikemap.errors import ConfigError, StrikeMapError
 from strikemap.extract import extract
-from strikemap.gazetteer import Gazetteer, default_gazetteer
+from strikemap.extract.gazetteer import Gazetteer, default_gazetteer
 from strikemap.models import Article, Event, Report, Skipped
 
 ENV = "STRIKEMAP_ARTICLE_SECONDS"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, Literal
 
-from strikemap.dates import EARLIEST_YEAR, format_date
 from strikemap.errors import ConfigError
+from strikemap.extract.dates import EARLIEST_YEAR, format_date
 from strikemap.models import DISTRICTS, WEAPONS, Event
 from strikemap.views import parse_date
 
@@ -83,7 +83,7 @@ def _checked_choices(value: Iterable[str], allowed: tuple[str, ...], noun: str) 
 def _checked_count(value: Any, name: str, of: str) -> int | None:
     # Imported here: the fact finders' patterns compile on import, and the dashboard's first page,
     # which reads this module to show corrections, need not wait for them.
-    from strikemap.facts import MAX_COUNT
+    from strikemap.extract.facts import MAX_COUNT
 
     if value is not None and (not isinstance(value, int) or not 0 <= value <= MAX_COUNT):
         shown = value if not isinstance(value, int) or value.bit_length() < 64 else "a number too large"

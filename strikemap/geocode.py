@@ -21,8 +21,8 @@ from geopy.location import Location
 from geopy.point import Point
 
 from strikemap.errors import ConfigError
-from strikemap.gazetteer import Entry, Gazetteer, default_gazetteer
-from strikemap.gazetteer_data import KYIV, Kind
+from strikemap.extract.gazetteer import Entry, Gazetteer, default_gazetteer
+from strikemap.extract.gazetteer_data import KYIV, Kind
 from strikemap.models import LOCATION_PRECISIONS, Place, PlacePrecision, Report
 
 __all__ = [

@@ -25,7 +25,7 @@ from strikemap.budget import Extracted, article_seconds, extract_each, extract_i
 from strikemap.candidates import met_across, midnight
 from strikemap.cluster import EventBuilder, group_reports, make_event
 from strikemap.export import Kept
-from strikemap.gazetteer import Gazetteer, default_gazetteer
+from strikemap.extract.gazetteer import Gazetteer, default_gazetteer
 from strikemap.geocode import Geocoder
 from strikemap.merge import Known, apply_pins, assign_ids, fresh_ids_at, regroup
 from strikemap.models import Article, Report, Skipped

@@ -56,7 +56,7 @@ class Article:
     this article's evidence."""
     began: dt.date | None = None
     """The day (in Kyiv) of the first post of `context`: a follow-up after midnight is dated by the
-    attack its series began with (`extract._series_day`)."""
+    attack its series began with (`extract.article._series_day`)."""
     thread: str | None = None
     """Whose series a post belongs to (its channel and author), so the store can find the posts it
     follows when they arrive in another export; None for any other article."""

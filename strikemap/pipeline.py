@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from strikemap.cluster import cluster
 from strikemap.extract import extract
-from strikemap.gazetteer import Gazetteer
+from strikemap.extract.gazetteer import Gazetteer
 from strikemap.geocode import Geocoder, place_addresses
 from strikemap.models import Article, Event, Report
 

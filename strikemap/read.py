@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Literal
 
 from strikemap import _formats, _html, telegram
-from strikemap.dates import MONTHS
 from strikemap.errors import ConfigError, ReadError
+from strikemap.extract.dates import MONTHS
 from strikemap.language import detect
 from strikemap.models import Article, Skipped
 

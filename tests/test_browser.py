@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from strikemap import render, timeline
+from strikemap.dashboard import render, timeline
 from strikemap.export import row, to_csv
 from strikemap.links import outlet_name
 from strikemap.query import load

@@ -16,7 +16,7 @@ import pytest
 from conftest import clean_app, need_browser
 from test_browser import IDLE, _open
 
-from strikemap import render, timeline
+from strikemap.dashboard import render, timeline
 from strikemap.links import outlet_name
 from strikemap.query import load
 from strikemap.store import Store, counts

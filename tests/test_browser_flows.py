@@ -16,7 +16,8 @@ from urllib.parse import parse_qs, urlparse
 from conftest import clean_app, offline_context
 from test_browser import IDLE, MAP_FRAME
 
-from strikemap import demo, render, timeline
+from strikemap import demo
+from strikemap.dashboard import render, timeline
 from strikemap.export import row, to_csv
 from strikemap.query import load
 from strikemap.store import Store

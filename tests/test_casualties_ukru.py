@@ -9,9 +9,8 @@ import datetime as dt
 
 import pytest
 
-from strikemap import facts
-from strikemap.casualties_ukru import bound, casualties, number
-from strikemap.extract import extract
+from strikemap.extract import extract, facts
+from strikemap.extract.casualties_ukru import bound, casualties, number
 from strikemap.models import Article
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from strikemap import colours, render
+from strikemap.dashboard import colours, render
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 from conftest import make_article
 
 from strikemap.cluster import cluster, make_event
-from strikemap.coverage import articles, matrix, outlet_columns, outlets
+from strikemap.dashboard.coverage import articles, matrix, outlet_columns, outlets
 from strikemap.extract import extract
 from strikemap.links import outlet_name
 from strikemap.models import Report

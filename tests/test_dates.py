@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from strikemap.dates import find_dates, format_date, resolve, slash_order, summarise, war_anchor
+from strikemap.extract.dates import find_dates, format_date, resolve, slash_order, summarise, war_anchor
 from strikemap.models import When
 
 D = dt.date
@@ -147,7 +147,7 @@ def test_a_slashed_date_is_a_day_only_when_the_order_is_clear(text: str, day: dt
 
 def test_the_date_patterns_are_written_in_lower_case() -> None:
     """They also run without IGNORECASE over a lower-cased sentence, which needs lower-case patterns."""
-    from strikemap import dates
+    from strikemap.extract import dates
 
     for pattern, _ in dates._PATTERNS:
         assert not any(c.isupper() for c in re.sub(r"\\.|\(\?P<\w+>", "", pattern.pattern)), pattern.pattern
@@ -155,7 +155,7 @@ def test_the_date_patterns_are_written_in_lower_case() -> None:
 
 def _as_written(sentence: str) -> list[object]:
     """The dates the IGNORECASE patterns find in the sentence as written (the reference)."""
-    from strikemap import dates
+    from strikemap.extract import dates
 
     if not dates._may_hold_date(sentence):
         return []

@@ -10,9 +10,9 @@ import datetime as dt
 
 import pytest
 
-from strikemap import extract as extract_module
-from strikemap.dates import dateline
+from strikemap.extract import article as extract_module
 from strikemap.extract import extract
+from strikemap.extract.dates import dateline
 from strikemap.models import Article
 
 LEAD = "Russia launched a massive drone attack on Kyiv overnight, officials said."

@@ -10,8 +10,7 @@ import hashlib
 
 import pytest
 
-from strikemap import facts
-from strikemap.extract import extract
+from strikemap.extract import extract, facts
 from strikemap.models import Article
 
 Figures = list[tuple[str, int, str]]

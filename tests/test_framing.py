@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from strikemap import framing, render
+from strikemap.dashboard import framing, render
 from strikemap.models import Event
 from strikemap.views import EventView
 

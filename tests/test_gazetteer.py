@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from strikemap.errors import ConfigError
-from strikemap.gazetteer import Entry, Gazetteer, Mention, default_gazetteer
-from strikemap.gazetteer_data import District
+from strikemap.extract.gazetteer import Entry, Gazetteer, Mention, default_gazetteer
+from strikemap.extract.gazetteer_data import District
 from strikemap.models import DISTRICTS, PlacePrecision
 
 GEODATA = Path(__file__).resolve().parents[1] / "geodata"

@@ -17,7 +17,7 @@ from fake_nominatim import FakeNominatim
 from geopy.location import Location
 
 from strikemap.errors import ConfigError
-from strikemap.gazetteer import Gazetteer, default_gazetteer
+from strikemap.extract.gazetteer import Gazetteer, default_gazetteer
 from strikemap.geocode import (
     Geocoder,
     NominatimGeocoder,

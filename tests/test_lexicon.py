@@ -10,9 +10,10 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strikemap import dates, extract, facts, text
-from strikemap import lexicon as lx
-from strikemap.text import split_sentences
+from strikemap.extract import article as extract
+from strikemap.extract import dates, facts, text
+from strikemap.extract import lexicon as lx
+from strikemap.extract.text import split_sentences
 
 
 def _cues() -> dict[str, lx.Cue]:
@@ -55,7 +56,10 @@ CYRILLIC = [
 
 def test_the_extractor_uses_cues() -> None:
     assert len(CUES) > 40
-    assert {"strikemap.lexicon.STRIKE_CUES.english", "strikemap.lexicon.STRIKE_CUES.cyrillic"} <= set(CUES)
+    assert {
+        "strikemap.extract.lexicon.STRIKE_CUES.english",
+        "strikemap.extract.lexicon.STRIKE_CUES.cyrillic",
+    } <= set(CUES)
 
 
 @pytest.mark.parametrize("name", sorted(CUES))

@@ -12,9 +12,10 @@ import pytest
 import sqlalchemy as sa
 from conftest import ROOT
 
-from strikemap import export, ui
+from strikemap import export
 from strikemap import store as st
 from strikemap.cli import main
+from strikemap.dashboard import ui
 from strikemap.export import Column, listings_csv, row, to_csv, to_geojson
 from strikemap.ingest import ingest, reextract
 from strikemap.models import Article

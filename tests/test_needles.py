@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strikemap.needles import Needles, checked, fewest, holds, needles
+from strikemap.extract.needles import Needles, checked, fewest, holds, needles
 
 
 @pytest.mark.parametrize(

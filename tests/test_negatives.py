@@ -10,9 +10,8 @@ import datetime as dt
 
 import pytest
 
-from strikemap import negatives
-from strikemap.extract import extract
-from strikemap.gazetteer import default_gazetteer
+from strikemap.extract import extract, negatives
+from strikemap.extract.gazetteer import default_gazetteer
 from strikemap.models import Article
 
 LEAD = "A Russian missile hit a residential building in the Holosiivskyi district of Kyiv overnight."

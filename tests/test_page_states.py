@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as sts
 from streamlit.testing.v1 import AppTest
 
-from strikemap import ui
+from strikemap.dashboard import ui
 from strikemap.ingest import ingest
 from strikemap.store import Store
 
@@ -152,7 +152,7 @@ def test_a_failing_page_shows_a_short_message_and_no_traceback(
         raise RuntimeError("/secret/server/path exploded")
 
     monkeypatch.setenv("STRIKEMAP_DB", str(stores["one event"]))
-    monkeypatch.setattr("strikemap.render.markers", broken)
+    monkeypatch.setattr("strikemap.dashboard.render.markers", broken)
     at = run_page(PAGES[0], {})
     assert [e.value for e in at.exception] == []
     assert [e.value for e in at.error] == [ui.PAGE_FAILED]

@@ -13,7 +13,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from strikemap import coverage, framing, query, render, timeline, ui
+from strikemap import query
+from strikemap.dashboard import coverage, framing, render, timeline, ui
 from strikemap.export import headers
 from strikemap.ingest import ingest
 from strikemap.models import Article

@@ -10,9 +10,7 @@ import pytest
 from conftest import make_article
 
 from strikemap.cluster import cluster, make_event
-from strikemap.extract import extract
-from strikemap.models import Event, Evidence, Precision, Report
-from strikemap.panels import (
+from strikemap.dashboard.panels import (
     EvidenceLine,
     date_label,
     disagreements,
@@ -23,6 +21,8 @@ from strikemap.panels import (
     report_fields,
     source_line,
 )
+from strikemap.extract import extract
+from strikemap.models import Event, Evidence, Precision, Report
 
 DAY = dt.date(2023, 5, 16)
 

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 
 import pytest
 
-from strikemap import params
-from strikemap.params import View, known, normal, reconcile
+from strikemap.dashboard import params
+from strikemap.dashboard.params import View, known, normal, reconcile
 from strikemap.views import Filters, check
 
 D = dt.date

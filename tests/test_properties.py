@@ -9,8 +9,8 @@ from conftest import make_article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as s
 
-from strikemap.dates import format_date
 from strikemap.extract import extract
+from strikemap.extract.dates import format_date
 from strikemap.models import DISTRICTS, Article, Skipped
 from strikemap.read import read_paths
 

@@ -13,10 +13,10 @@ import folium
 import pytest
 from conftest import make_article
 
-from strikemap import render
 from strikemap.cluster import cluster
+from strikemap.dashboard import render
 from strikemap.extract import extract
-from strikemap.gazetteer_data import KYIV_CENTRE
+from strikemap.extract.gazetteer_data import KYIV_CENTRE
 from strikemap.models import DISTRICTS, Event, Place
 from strikemap.views import EventView
 

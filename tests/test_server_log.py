@@ -37,7 +37,7 @@ Traceback (most recent call last):
 KeyError: 'district'
 """
 FUTURE = """\
-strikemap/ui.py:120: FutureWarning: Downcasting object dtype arrays on .fillna is deprecated
+strikemap/dashboard/ui.py:120: FutureWarning: Downcasting object dtype arrays on .fillna is deprecated
   frame = frame.fillna("")
 """
 STATIC = """\

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from strikemap.adversarial import SHAPES, seconds_to_extract
-from strikemap.text import MAX_SENTENCE, split_clauses, split_sentences
+from strikemap.extract.text import MAX_SENTENCE, split_clauses, split_sentences
 
 SMALL, LARGE = 10_000, 100_000
 MOST_GROWTH = 15

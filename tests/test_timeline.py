@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from conftest import make_article
 
-from strikemap import timeline
 from strikemap.cluster import cluster
+from strikemap.dashboard import timeline
 from strikemap.extract import extract
 from strikemap.models import Event, Precision
 from strikemap.views import EventView

@@ -13,11 +13,12 @@ from streamlit.testing.v1 import AppTest
 from test_listings import FILTERS
 from test_listings import _reviewed as reviewed
 
-from strikemap import framing, query, render, timeline, ui, ui_panel
+from strikemap import query
 from strikemap import store as stores
+from strikemap.dashboard import framing, render, timeline, ui, ui_panel
+from strikemap.dashboard.panels import inert
 from strikemap.export import row, to_csv, to_geojson
 from strikemap.links import outlet_name
-from strikemap.panels import inert
 from strikemap.review import set_status
 from strikemap.views import EventView, Filters, apply
 

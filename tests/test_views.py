@@ -14,11 +14,11 @@ from strikemap.views import EventView, Filters, apply, parse_date, period
 
 NO_DATABASE = (
     "strikemap.views",
-    "strikemap.render",
-    "strikemap.timeline",
-    "strikemap.coverage",
+    "strikemap.dashboard.render",
+    "strikemap.dashboard.timeline",
+    "strikemap.dashboard.coverage",
     "strikemap.show",
-    "strikemap.params",
+    "strikemap.dashboard.params",
 )
 """Modules that show or filter events: they must import, and work, where no database driver is."""
 

@@ -6,9 +6,8 @@ import datetime as dt
 
 import pytest
 
-from strikemap import facts
-from strikemap import lexicon as lx
-from strikemap.extract import extract
+from strikemap.extract import extract, facts
+from strikemap.extract import lexicon as lx
 from strikemap.models import WEAPONS, Article
 
 

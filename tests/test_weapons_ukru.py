@@ -9,8 +9,7 @@ import datetime as dt
 
 import pytest
 
-from strikemap import facts
-from strikemap.extract import extract
+from strikemap.extract import extract, facts
 from strikemap.models import Article
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from strikemap.extract.needles import Needles, by_script, checked, fewest, holds, needles
 from strikemap.models import Weapon
-from strikemap.needles import Needles, by_script, checked, fewest, holds, needles
 
 __all__ = ["by_script", "fewest", "holds", "needles"]  # the needles' words, as the Cues use them
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from strikemap import casualties_ukru, facts, negatives
-from strikemap import lexicon as lx
-from strikemap.dates import (
+from strikemap.extract import casualties_ukru, facts, negatives
+from strikemap.extract import lexicon as lx
+from strikemap.extract.dates import (
     EARLIEST_YEAR,
     DateMention,
     SlashOrder,
@@ -27,10 +27,10 @@ from strikemap.dates import (
     summarise,
     war_anchor,
 )
-from strikemap.gazetteer import Gazetteer, Mention, default_gazetteer
+from strikemap.extract.gazetteer import Gazetteer, Mention, default_gazetteer
+from strikemap.extract.text import Sentence, merge_spans, split_clauses, split_sentences
 from strikemap.models import Article, Evidence, Place, Report, Role, When
 from strikemap.normalise import Folded, fold
-from strikemap.text import Sentence, merge_spans, split_clauses, split_sentences
 
 _LEAD_SENTENCES = 8
 _DUMMY_WEEK = [dt.date(2001, 1, 1) + dt.timedelta(days=i) for i in range(7)]

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from strikemap import gazetteer_data as data
-from strikemap import gazetteer_names
-from strikemap.gazetteer_data import Entry, Kind, Record
-from strikemap.gazetteer_words import (
+from strikemap.extract import gazetteer_data as data
+from strikemap.extract import gazetteer_names
+from strikemap.extract.gazetteer_data import Entry, Kind, Record
+from strikemap.extract.gazetteer_words import (
     ADJECTIVE,
     CYRILLIC,
     MIN_TYPO,
@@ -34,7 +34,7 @@ from strikemap.gazetteer_words import (
     spelling_skeleton,
     split,
 )
-from strikemap.lexicon import Cue
+from strikemap.extract.lexicon import Cue
 from strikemap.models import PlacePrecision
 
 __all__ = ["Entry", "Gazetteer", "Mention", "default_gazetteer"]
@@ -409,7 +409,7 @@ _MOST_STARTERS = 1 << 17
 def geodata_folder() -> Path:
     """$STRIKEMAP_GEODATA, else the repository's geodata/ folder."""
     env = os.environ.get("STRIKEMAP_GEODATA")
-    return Path(env) if env else Path(__file__).parent.parent / "geodata"
+    return Path(env) if env else Path(__file__).parent.parent.parent / "geodata"
 
 
 @functools.cache

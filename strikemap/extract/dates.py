@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from strikemap.lexicon import NUMBER, Cue, parse_number, script
+from strikemap.extract.lexicon import NUMBER, Cue, parse_number, script
+from strikemap.extract.needles import by_script, fewest, holds, needles
 from strikemap.models import Precision, When
-from strikemap.needles import by_script, fewest, holds, needles
 
 WAR_START = dt.date(2022, 2, 24)
 EARLIEST_YEAR = 2014

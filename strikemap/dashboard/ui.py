@@ -19,16 +19,17 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit_folium import st_folium
 
-from strikemap import demo, framing, query, render, session, timeline, ui_panel
-from strikemap import params as url_params
-from strikemap.assets import ensure_static
-from strikemap.dates import format_date
+from strikemap import demo, query
+from strikemap.dashboard import framing, render, session, timeline, ui_panel
+from strikemap.dashboard import params as url_params
+from strikemap.dashboard.assets import ensure_static
+from strikemap.dashboard.panels import inert
+from strikemap.dashboard.params import View
 from strikemap.errors import ConfigError, StoreError
 from strikemap.export import headers, row
+from strikemap.extract.dates import format_date
 from strikemap.language import name as language_name
 from strikemap.models import DISTRICTS, LANGUAGES, LOCATION_PRECISIONS, WEAPONS, Article, Event, Skipped
-from strikemap.panels import inert
-from strikemap.params import View
 from strikemap.store import Store, counts, generation, open_store
 from strikemap.views import EventView, Filters, Listing
 from strikemap.views import apply as apply_filters
@@ -36,7 +37,7 @@ from strikemap.views import apply as apply_filters
 if TYPE_CHECKING:
     from strikemap.ingest import Summary
 
-APP_DIR = Path(__file__).resolve().parent.parent
+APP_DIR = Path(__file__).resolve().parent.parent.parent
 DEMO_CORPUS = demo.CORPUS
 NOTHING_YET = "No events yet: add your own articles on the **Add & review** page."
 ICON = str(APP_DIR / "static" / "icon.png")

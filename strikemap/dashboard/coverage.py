@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from strikemap.dates import format_date
+from strikemap.extract.dates import format_date
 from strikemap.links import file_name, outlet_name, web_url
 from strikemap.views import EventView
 

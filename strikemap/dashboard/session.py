@@ -10,8 +10,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from strikemap import params as url_params
-from strikemap.params import View
+from strikemap.dashboard import params as url_params
+from strikemap.dashboard.params import View
 
 _VIEW, _WRITTEN, _CLICK, _FOCUS = "view", "view_url", "last_click", "focus"
 

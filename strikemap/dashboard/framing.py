@@ -10,10 +10,10 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from strikemap.gazetteer import default_gazetteer
-from strikemap.gazetteer_data import KYIV, KYIV_REGION
-from strikemap.overlays import Bounds
-from strikemap.render import Marker
+from strikemap.dashboard.overlays import Bounds
+from strikemap.dashboard.render import Marker
+from strikemap.extract.gazetteer import default_gazetteer
+from strikemap.extract.gazetteer_data import KYIV, KYIV_REGION
 from strikemap.views import Shown, ShownT
 
 Area = Literal["Kyiv", "Kyiv region", "elsewhere"]

@@ -13,8 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from strikemap.needles import holds, needles
-from strikemap.text import merge_spans
+from strikemap.extract.needles import holds, needles
+from strikemap.extract.text import merge_spans
 
 _APOSTROPHE = "['’ʼ]?"
 _UNITS: tuple[tuple[int, str], ...] = (

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from strikemap import lexicon as lx
-from strikemap.gazetteer import Mention
-from strikemap.gazetteer_data import KYIV
-from strikemap.gazetteer_names import NAMESAKE_OWNERS
+from strikemap.extract import lexicon as lx
+from strikemap.extract.gazetteer import Mention
+from strikemap.extract.gazetteer_data import KYIV
+from strikemap.extract.gazetteer_names import NAMESAKE_OWNERS
 
 _LINK_LINE = re.compile(
     r"[ \t]*(?:read (?:also|more)|also read|see also|related(?: \w+)?|more (?:on|from|about) [^:\n]{1,40}"

@@ -10,9 +10,16 @@ import html
 import streamlit as st
 
 from strikemap.correctable import Correctable
+from strikemap.dashboard.panels import (
+    date_label,
+    disagreements,
+    evidence_lines,
+    inert,
+    report_fields,
+    source_line,
+)
 from strikemap.links import outlet_name
 from strikemap.models import Event
-from strikemap.panels import date_label, disagreements, evidence_lines, inert, report_fields, source_line
 from strikemap.views import EventView, Shown
 
 md = inert

@@ -10,8 +10,8 @@ import string
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from strikemap.dates import MONTHS
-from strikemap.lexicon import DATELINE, Cue
+from strikemap.extract.dates import MONTHS
+from strikemap.extract.lexicon import DATELINE, Cue
 
 _ABBREVIATIONS = frozenset(
     [

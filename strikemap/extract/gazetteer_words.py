@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from strikemap.gazetteer_data import KYIV, Entry
+from strikemap.extract.gazetteer_data import KYIV, Entry
 
 _WORD = re.compile(r"[^\W_]+(?:['’‘`][^\W_]+)*")
 

@@ -21,12 +21,12 @@ import folium
 from folium.plugins import MarkerCluster
 from folium.utilities import JsCode
 
-from strikemap.assets import localise
-from strikemap.dates import format_date
-from strikemap.gazetteer import default_gazetteer, geodata_folder
-from strikemap.gazetteer_data import KYIV_CENTRE, read_districts
+from strikemap.dashboard.assets import localise
+from strikemap.dashboard.overlays import Bounds, DistrictLabels, Frame, Legend, cluster_icon
+from strikemap.extract.dates import format_date
+from strikemap.extract.gazetteer import default_gazetteer, geodata_folder
+from strikemap.extract.gazetteer_data import KYIV_CENTRE, read_districts
 from strikemap.models import Place, Precision
-from strikemap.overlays import Bounds, DistrictLabels, Frame, Legend, cluster_icon
 from strikemap.views import Shown, ShownT
 
 WEAPON_GROUPS = ("drone", "missile", "mixed", "other")
