@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
+from strikemap.extract.figures import Figure
 from strikemap.extract.needles import holds, needles
 from strikemap.extract.text import merge_spans
 
@@ -188,16 +188,6 @@ _STEMS = {
     "injured": re.compile(r"поранен|постражд|травм|ранен|пострада|госпітал|госпитал"),
 }
 """A field's patterns run only on a clause with one of its stems."""
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """One figure of a clause: its field, count, kind (as `facts.KINDS`) and the words it was read from."""
-
-    field: str
-    n: int
-    kind: str
-    words: str
 
 
 def casualties(clause: str) -> tuple[Figure, ...]:

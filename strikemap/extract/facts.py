@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from strikemap.extract import casualties_ukru
 from strikemap.extract import lexicon as lx
+from strikemap.extract.figures import Figure
 
 Found = tuple[str, str]
 """A value and the words it was read from."""
@@ -263,24 +264,6 @@ _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of th
 _MORE_AFTER = re.compile(r"\s+(?:more|further)\b")
 _OF_THEM_AFTER = re.compile(r"\s+of (?:them|whom)\b")
 
-KINDS = ("total", "update", "additive", "subset", "part", "victims", "zero")
-"""How a figure stands to the attack's toll: see `tolls`."""
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """One casualty figure in a clause: which field, how many, and how it stands to the toll."""
-
-    field: str
-    n: int
-    kind: str
-    words: str
-
-    @property
-    def value(self) -> str:
-        """The figure as a fact value, 'kind:n', which `tolls` reads back."""
-        return f"{self.kind}:{self.n}"
-
 
 @dataclass(frozen=True, slots=True)
 class Casualties:
@@ -376,7 +359,7 @@ def _without_days(clause: str) -> str:
 
 def _cyrillic_figures(clause: str) -> tuple[Figure, ...]:
     """The figures of a Ukrainian or Russian clause, kinds as `tolls` reads them."""
-    return tuple(Figure(f.field, f.n, f.kind, f.words) for f in casualties_ukru.casualties(clause))
+    return casualties_ukru.casualties(clause)
 
 
 def _is_count(clause: str, m: re.Match[str]) -> bool:
