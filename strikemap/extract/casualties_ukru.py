@@ -13,7 +13,7 @@ import functools
 import re
 
 from strikemap.extract.figures import Figure
-from strikemap.extract.needles import holds, needles
+from strikemap.extract.needles import Needles, needles
 from strikemap.extract.text import merge_spans
 
 _APOSTROPHE = "['’ʼ]?"
@@ -141,6 +141,20 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 """(field, kind, pattern): a pattern with no number counts one person ('one') or two ('two')."""
 _LITERALS = tuple(needles(p.pattern) for _, _, p in _PATTERNS)
 """Strings one of which every match of each pattern holds: a clause without them skips it."""
+_UNREAD_PATTERNS = frozenset(i for i, literals in enumerate(_LITERALS) if literals is None)
+_NEEDLES = tuple(sorted({n for literals in _LITERALS for n in literals or ()}))
+_NEEDED_BY = Needles(_NEEDLES, [[i for i, lit in enumerate(_LITERALS) if lit and n in lit] for n in _NEEDLES])
+"""Which patterns need each needle: one pass over a clause tells which patterns it may match."""
+
+
+def _possible(lower: str) -> set[int]:
+    """The indices of the patterns whose needles the lower-cased clause holds (`_LITERALS`)."""
+    found = set(_UNREAD_PATTERNS)
+    for indices in _NEEDED_BY.values_in(lower):
+        found.update(indices)
+    return found
+
+
 _AND_HURT = r"(?:і|и|та|й)\s+(?:поранен\w*|ранен\w*|постражд\w*|пострада\w*)"
 _NONE = (
     (
@@ -198,8 +212,9 @@ def casualties(clause: str) -> tuple[Figure, ...]:
     found: list[tuple[int, Figure]] = []
     taken: dict[str, list[tuple[int, int]]] = {"killed": [], "injured": []}
     fields = {field for field, stem in _STEMS.items() if stem.search(lower)}
-    for (field, kind, pattern), literals in zip(_PATTERNS, _LITERALS, strict=True):
-        if field not in fields or (literals is not None and not holds(lower, literals)):
+    possible = _possible(lower)
+    for i, (field, kind, pattern) in enumerate(_PATTERNS):
+        if field not in fields or i not in possible:
             continue
         for m in pattern.finditer(lower):
             n = _count(m)
@@ -274,8 +289,8 @@ def _wounded_died(m: re.Match[str]) -> bool:
 
 
 _CROSSING = tuple(
-    (field, p, literals)
-    for (field, _, p), literals in zip(_PATTERNS, _LITERALS, strict=True)
+    (i, field, p)
+    for i, (field, _, p) in enumerate(_PATTERNS)
     if "—" in p.pattern or "[^\\s.;]+" in p.pattern or "жертвами" in p.pattern
 )
 """The patterns whose words can run across a dash, colon or comma."""
@@ -289,10 +304,11 @@ def bound(sentence: str) -> list[tuple[int, int]]:
     if lower is None or not _BREAK.search(lower):  # no span can cross a break the sentence lacks
         return []
     fields = {field for field, stem in _STEMS.items() if stem.search(lower)}  # as `casualties` reads it
+    possible = _possible(lower)
     spans = [
         m.span()
-        for field, p, literals in _CROSSING
-        if field in fields and (literals is None or holds(lower, literals))
+        for i, field, p in _CROSSING
+        if field in fields and i in possible
         for m in p.finditer(lower)
         if _BREAK.search(m.group(0))
     ]
