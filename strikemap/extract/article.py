@@ -598,9 +598,12 @@ def _other_date(text: str, mention: DateMention) -> bool:
 _THEN_WHEN = re.compile(r"\W{0,3}(?:(?:of )?(?:last|this) year\W{0,3})?when\b", re.IGNORECASE)
 
 
+_SPEECH_VERB = re.compile(r"\b%s\b" % lx.SPEECH_VERBS)
+
+
 def _is_speech_date(text: str, mention: DateMention) -> bool:
     before = text[max(0, mention.start - 70) : mention.start]
-    verbs = list(re.finditer(r"\b%s\b" % lx.SPEECH_VERBS, before))
+    verbs = list(_SPEECH_VERB.finditer(before))
     return bool(verbs) and not lx.STRIKE_CUES.search(before[verbs[-1].end() :])
 
 
@@ -1265,7 +1268,7 @@ def _add_clause_facts(
         date = mention or _first_in_each([span], s.dates)[0]
         if date is not None:
             incident.add("date", date.text, sentence, date.text)
-        if found := facts.time_of_day(mention.text if mention else "") or facts.time_of_day(
+        if found := (mention is not None and facts.time_of_day(mention.text)) or facts.time_of_day(
             sentence[start:end]
         ):
             incident.add("time_of_day", found[0], sentence, found[1])

@@ -266,13 +266,17 @@ def _count(m: re.Match[str]) -> int | None:
     return 2 if groups.get("two") else 1
 
 
+_ANOTHER_OPENS = re.compile(r"(?:ще|ещ[её])\s", re.IGNORECASE)
+"""A figure that opens with 'ще' adds to those before it."""
+
+
 def _kind(m: re.Match[str], field: str, kind: str, before: str) -> str:
     """'ще двоє' adds, 'троє з них' and the hospitalised are a part; others keep the pattern's kind."""
     if kind != "total":
         return kind
     if (
         _ANOTHER.search(before)
-        or re.match(r"(?:ще|ещ[её])\s", m.group(0), re.IGNORECASE)
+        or _ANOTHER_OPENS.match(m.group(0))
         or (field == "killed" and _wounded_died(m))
     ):
         return "additive"

@@ -277,9 +277,13 @@ _CYR_WEEKDAY_WORD = (
 )
 
 
+_CYR_MONTH_STEMS = tuple(map(re.compile, _CYR_MONTH_FORMS))
+_CYR_WEEKDAY_STEMS = tuple(map(re.compile, _CYR_WEEKDAYS))
+
+
 def _cyr_month(word: str) -> int:
     word = word.lower()
-    return next(i for i, stems in enumerate(_CYR_MONTH_FORMS, 1) if re.match(stems, word))
+    return next(i for i, stems in enumerate(_CYR_MONTH_STEMS, 1) if stems.match(word))
 
 
 def _cyr_date(m: re.Match[str]) -> DateMention | None:
@@ -300,7 +304,7 @@ def _cyr_month_year(m: re.Match[str]) -> DateMention:
 
 def _cyr_weekday(m: re.Match[str]) -> DateMention:
     word = m.group("cweekday").lower()
-    index = next(i for i, stems in enumerate(_CYR_WEEKDAYS) if re.match(stems, word))
+    index = next(i for i, stems in enumerate(_CYR_WEEKDAY_STEMS) if stems.match(word))
     return _make("weekday", m, weekday=index)
 
 

@@ -287,6 +287,8 @@ class Casualties:
         return (str(n), words[-1]) if n is not None else None
 
 
+_NO_CASUALTIES = Casualties()
+"""What most clauses say of casualties: nothing (immutable, so one serves all)."""
 _ANY_CASUALTY_WORD = lx.Cue(
     r"kill|dead|die|death|perish|lives|fatal|injur|wound|hurt|hospital|casualt|victim|toll|bod|medical|treated|"
     r"glass|shrapnel|first aid|recover|retriev"
@@ -303,7 +305,7 @@ def casualties(clause: str, *, tally: bool = False) -> Casualties:
     if figures := _cyrillic_figures(clause):
         return Casualties(figures)
     if not _ANY_CASUALTY_WORD.search(clause) or _UNKNOWN.search(clause):
-        return Casualties()
+        return _NO_CASUALTIES
     words = tuple(_quote(clause, m) for m in _VAGUE.finditer(clause))
     if tally or lx.CASUALTY_ELSEWHERE.search(clause):
         return Casualties((), words)
