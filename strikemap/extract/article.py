@@ -836,7 +836,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
             )
             if fresh and said and all(name == "tally_weapons" for name, _, _ in said):
                 tallies.setdefault(target, []).extend((v, text, w) for _, v, w in said)
-            elif _add_clause_facts(incident, s, clause, mention, said):
+            elif _add_clause_facts(incident, s, clause, mention, said, clause=words):
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
@@ -1250,9 +1250,11 @@ def _add_clause_facts(
     said: list[tuple[str, str, str]],
     *,
     dated: bool = True,
+    clause: str | None = None,
 ) -> bool:
     """Give the incident what this clause says of it (``said``, and its places in the incident's
-    city); False when the clause says nothing of it."""
+    city); False when the clause says nothing of it. ``clause``: the clause's text, if the caller
+    has it (the cues remember the text they read last, by identity)."""
     sentence = s.sentence.text
     start, end = span
     gained = any(name != "tally_weapons" for name, _, _ in said)  # a tally alone tells of no attack here
@@ -1269,7 +1271,7 @@ def _add_clause_facts(
         if date is not None:
             incident.add("date", date.text, sentence, date.text)
         if found := (mention is not None and facts.time_of_day(mention.text)) or facts.time_of_day(
-            sentence[start:end]
+            sentence[start:end] if clause is None else clause
         ):
             incident.add("time_of_day", found[0], sentence, found[1])
     return gained
