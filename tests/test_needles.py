@@ -98,3 +98,18 @@ def test_every_match_holds_a_needle(pattern: str) -> None:
         assert m is not None and any(n in m.group(0) for n in found)
 
     check()
+
+
+def test_without_pyahocorasick_the_answers_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An install made before pyahocorasick was a dependency still extracts: needles one by one."""
+    from strikemap.extract import needles as module
+
+    values = [[i] for i in range(len(WORDS))]
+    one_pass = Needles(WORDS, values)
+    monkeypatch.setattr(module, "ahocorasick", None)
+    one_by_one = Needles(WORDS, values)
+    assert one_by_one._automaton is None
+    for text in ["word03 and word17, word03", "дрон над містом", "nothing here", ""]:
+        assert one_by_one.held_by(text) is one_pass.held_by(text)
+        found = {i for indices in one_by_one.values_in(text) for i in indices}
+        assert found == {i for indices in one_pass.values_in(text) for i in indices}

@@ -13,7 +13,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-import ahocorasick
+try:
+    import ahocorasick
+except ImportError:  # an install made before it was a dependency: checked one by one, same answers
+    ahocorasick = None
 
 _LATIN_LETTER = re.compile("[a-z]")
 """In lower-cased text: a Latin letter (the Kelvin sign and a few others lower-case to one)."""
@@ -191,24 +194,32 @@ def by_script(found: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...],
 
 
 class Needles:
-    """Many needles, looked for in one pass over the text (an Aho-Corasick automaton)."""
+    """Many needles, looked for in one pass over the text (an Aho-Corasick automaton); one by one
+    where `pyahocorasick` is not installed, with the same answers."""
 
-    __slots__ = ("_automaton", "strings")
+    __slots__ = ("_automaton", "_values", "strings")
 
     def __init__(self, strings: tuple[str, ...], values: Sequence[object] | None = None) -> None:
         self.strings = strings
-        self._automaton = ahocorasick.Automaton()
-        for k, s in enumerate(strings):
-            self._automaton.add_word(s, values[k] if values is not None else None)
-        self._automaton.make_automaton()
+        self._values = list(values) if values is not None else [None] * len(strings)
+        self._automaton = ahocorasick.Automaton() if ahocorasick is not None else None
+        if self._automaton is not None:
+            for s, value in zip(strings, self._values, strict=True):
+                self._automaton.add_word(s, value)
+            self._automaton.make_automaton()
 
     def held_by(self, lower: str) -> bool:
+        if self._automaton is None:
+            return any(s in lower for s in self.strings)
         for _ in self._automaton.iter(lower):
             return True
         return False
 
     def values_in(self, lower: str) -> Iterator[Any]:
-        """The value given with each needle, for each place the text holds it."""
+        """The value given with each needle the text holds (once for each place, in one pass)."""
+        if self._automaton is None:
+            yield from (v for s, v in zip(self.strings, self._values, strict=True) if s in lower)
+            return
         for _, value in self._automaton.iter(lower):
             yield value
 
