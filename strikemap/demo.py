@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from strikemap.errors import ConfigError
 from strikemap.models import Article
-from strikemap.read import read_paths
 from strikemap.store import Store, present_articles, set_setting, setting
 
 if TYPE_CHECKING:
@@ -58,6 +57,8 @@ def build(where: str | Path, corpus: Path = CORPUS) -> tuple[Store, Summary | No
     Idempotent: a store that already holds every demo article is not written to at all.
     Returns the store and what the load did (None when nothing was missing).
     """
+    from strikemap.read import read_paths  # the reader's formats load only when the demo is built
+
     demo = Store(str(where))
     items = list(read_paths([corpus]))
     ids = [a.id for a in items if isinstance(a, Article)]

@@ -6,6 +6,9 @@ starts importing it either joins the dashboard's list below, on purpose, or fail
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from blocked_imports import ROOT, import_blocking
 
@@ -67,3 +70,16 @@ def test_the_rest_of_the_dashboard_imports_without_streamlit() -> None:
     run = import_blocking(plain, blocked=STREAMLIT)
     assert run.stderr == ""
     assert run.returncode == 0
+
+
+def test_the_pages_import_without_compiling_the_extractor() -> None:
+    """A server's first map page need not wait the better part of a second for the extractor's
+    patterns and the reader's formats: they load when articles are read (`from strikemap.extract
+    import extract` still works, on first use)."""
+    probe = (
+        "import sys; import strikemap.dashboard.ui, strikemap.export, strikemap.demo; "
+        "print(sorted(m for m in ('strikemap.extract.article', 'strikemap.read') if m in sys.modules)); "
+        "from strikemap.extract import extract; print(extract.__module__)"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["[]", "strikemap.extract.article"]

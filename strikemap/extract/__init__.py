@@ -6,6 +6,19 @@ clauses (`text`), words and patterns (`lexicon`, `needles`), dates, facts of a c
 (`negatives`). Nothing here touches the store or the dashboard.
 """
 
-from strikemap.extract.article import extract
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from strikemap.extract.article import extract
 
 __all__ = ["extract"]
+
+
+def __getattr__(name: str) -> object:
+    """`extract` is imported on first use: a page that only formats a date or looks a place up
+    need not compile every pattern of the extractor (most of a second on a server's first page)."""
+    if name == "extract":
+        from strikemap.extract.article import extract
+
+        return extract
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
