@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 
 from strikemap.dashboard import framing, render
+from strikemap.extract.gazetteer import default_gazetteer
+from strikemap.extract.gazetteer_data import beyond_the_region
 from strikemap.models import Event
 from strikemap.views import EventView
 
@@ -35,6 +37,14 @@ def marker(event_id: str, lat: float, lon: float) -> render.Marker:
 )
 def test_area(city: str, expected: framing.Area) -> None:
     assert framing.area(city) == expected
+
+
+@pytest.mark.parametrize("name", sorted(beyond_the_region()))
+def test_cities_said_elsewhere_without_the_gazetteer_are_no_towns_of_the_region(name: str) -> None:
+    """The names framing answers "elsewhere" for at once are the gazetteer's cities and oblasts,
+    spelled as its records are, so loading it would say the same."""
+    entry = default_gazetteer().lookup(name)
+    assert entry is not None and entry.name == name and entry.kind in ("city", "oblast")
 
 
 KYIV_A, KYIV_B = marker("k1", 50.40, 30.40), marker("k2", 50.50, 30.70)

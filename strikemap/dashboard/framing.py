@@ -13,7 +13,7 @@ from typing import Literal, NamedTuple
 from strikemap.dashboard.overlays import Bounds
 from strikemap.dashboard.render import Marker
 from strikemap.extract.gazetteer import default_gazetteer
-from strikemap.extract.gazetteer_data import KYIV, KYIV_REGION
+from strikemap.extract.gazetteer_data import KYIV, KYIV_REGION, beyond_the_region
 from strikemap.views import Shown, ShownT
 
 Area = Literal["Kyiv", "Kyiv region", "elsewhere"]
@@ -30,11 +30,16 @@ class Frame(NamedTuple):
 
 @lru_cache(maxsize=1024)
 def area(city: str) -> Area:
-    """Kyiv itself, a town of the Kyiv region (the gazetteer's "town" kind), or elsewhere."""
+    """Kyiv itself, a town of the Kyiv region (the gazetteer's "town" kind), or elsewhere.
+
+    Cities and oblasts are known to be elsewhere without loading the gazetteer; only other names
+    (a correction's, a geocoder's) are looked up."""
     if city == KYIV:
         return "Kyiv"
     if city == KYIV_REGION:
         return "Kyiv region"
+    if city in beyond_the_region():
+        return "elsewhere"
     entry = default_gazetteer().lookup(city)
     return "Kyiv region" if entry is not None and entry.kind == "town" else "elsewhere"
 

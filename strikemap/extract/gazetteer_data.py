@@ -213,6 +213,23 @@ def _spellings(candidates: Iterable[str], own: tuple[str, ...]) -> set[str]:
     return kept
 
 
+def _cities() -> Iterator[tuple[str, str]]:
+    """The GeoNames name and our name of each oblast centre and other city in the news."""
+    for g in (*names.OBLAST_CENTRES, *names.OTHER_CITIES):
+        yield g, names.CITY_SPELLINGS.get(g, g)
+
+
+@functools.cache
+def beyond_the_region() -> frozenset[str]:
+    """The names of the gazetteer's cities and oblasts, all outside the Kyiv region: known without
+    reading GeoNames, which takes most of a second, so a map page can say where events are at once."""
+    return frozenset([*(name for _, name in _cities()), *map(_oblast_name, names.OBLASTS)])
+
+
+def _oblast_name(oblast: names.Oblast) -> str:
+    return f"{oblast.name} region"
+
+
 @functools.cache
 def town_records() -> tuple[Record, ...]:
     """Oblast centres, other cities in the news and Kyiv-region towns, from GeoNames.
@@ -227,8 +244,7 @@ def town_records() -> tuple[Record, ...]:
         if city["admin1code"] == KYIV_REGION_CODE and g not in names.KYIV_REGION_SKIPPED
     ]
     chosen: list[tuple[str, str, Kind]] = [
-        *((g, names.CITY_SPELLINGS.get(g, g), "city") for g in names.OBLAST_CENTRES),
-        *((g, names.CITY_SPELLINGS.get(g, g), "city") for g in names.OTHER_CITIES),
+        *((g, name, "city") for g, name in _cities()),
         *((g, names.CITY_SPELLINGS.get(g, g), "town") for g in kyiv_region),
     ]
     spellings = {}
@@ -253,7 +269,7 @@ def oblast_records(centres: dict[str, Record]) -> list[Record]:
     records = []
     for oblast in names.OBLASTS:
         centre = centres[oblast.centre]
-        name = f"{oblast.name} region"
+        name = _oblast_name(oblast)
         aliases = [name]
         for base in oblast.bases.split("|"):
             aliases += [f"{base} {word}" for word in ("region", "oblast", "province", "regional")]
