@@ -137,6 +137,22 @@ def test_moving_the_timeline_window_changes_the_markers(app: AppTest, db: Path) 
     assert map_args(app)["js_links"][0] == f"{LOCAL}leaflet/leaflet.js"
 
 
+def test_the_table_under_the_map_lists_a_long_window_a_page_at_a_time(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render, "TABLE_ROWS", 6)
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    total = len(stored_views(db))
+    dates = [str(v.event.date) for v in stored_views(db)]  # oldest first, as the table lists them
+    (picker,) = [s for s in at.selectbox if s.label == "The table lists"]
+    assert picker.options[:2] == [f"Events 1–6 of {total}", f"Events 7–12 of {total}"]
+    assert len(picker.options) == -(-total // 6)
+    assert listed_dates(at) == dates[:6]
+    picker.select_index(1).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert listed_dates(at) == dates[6:12]
+
+
 def test_events_page_lists_every_event(app: AppTest, db: Path) -> None:
     open_page(app, "pages/events.py")
     total = len(stored_views(db))

@@ -516,3 +516,14 @@ def test_district_labels_are_escaped(monkeypatch: pytest.MonkeyPatch) -> None:
     page = render.base_map().get_root().render()
     (labels,) = re.findall(r"const labels = (\[\[.*?\]\])\.map", page)
     assert json.loads(labels) == [[render.safe(HOSTILE), 50.45, 30.52]]
+
+
+@pytest.mark.parametrize(
+    "count, pages, last",
+    [(0, 0, None), (1, 1, "Events 1–1 of 1"), (500, 1, "Events 1–500 of 500"),
+     (501, 2, "Events 501–501 of 501"), (10_585, 22, "Events 10,501–10,585 of 10,585")],
+)  # fmt: skip
+def test_table_pages_cover_every_event_once(count: int, pages: int, last: str | None) -> None:
+    found = render.table_pages(count, 500)
+    assert [i for rows in found for i in rows] == list(range(count))
+    assert (len(found), render.page_label(found[-1], count) if found else None) == (pages, last)

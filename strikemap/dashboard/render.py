@@ -45,6 +45,20 @@ AGGREGATE_ABOVE = 3000
 """Above this many markers, events at the same point share one marker that lists them on click;
 the browser then receives hundreds of markers instead of tens of thousands."""
 
+TABLE_ROWS = 500
+"""The table under the map lists this many events at a time: a window of thousands would send the
+browser megabytes before the map could draw (a page of 500 rows is about 45 KB)."""
+
+
+def table_pages(count: int, size: int = TABLE_ROWS) -> list[range]:
+    """The table's pages: which of ``count`` events in the window each one lists."""
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def page_label(rows: range, count: int) -> str:
+    """ "Events 501–1,000 of 10,585": what one page of the table lists."""
+    return f"Events {rows.start + 1:,}–{rows.stop:,} of {count:,}"
+
 
 @dataclass(frozen=True, slots=True)
 class Marker:

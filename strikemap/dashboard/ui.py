@@ -336,19 +336,32 @@ def place_picker(here: Sequence[Listing]) -> None:
 
 def events_table(shown: Sequence[Listing]) -> None:
     """The window's events as a table under the map: the keyboard's way to every event, and the
-    phone's, where markers are small. Choosing a row opens its panel, as a click on a marker does."""
+    phone's, where markers are small. Choosing a row opens its panel, as a click on a marker does.
+    A long window is listed a page at a time (`render.TABLE_ROWS`), its page chosen above it."""
     if not shown:
         return
-    ids = [v.id for v in shown]
+    pages = render.table_pages(len(shown), render.TABLE_ROWS)
+    page = 0
+    if len(pages) > 1:
+        if not 0 <= st.session_state.get("map_page", 0) < len(pages):
+            st.session_state["map_page"] = 0  # fewer events now: back to the first page
+        page = st.selectbox(
+            "The table lists", range(len(pages)), key="map_page",
+            format_func=lambda i: render.page_label(pages[i], len(shown)),
+            help="Oldest first, as on the Events page",
+        )  # fmt: skip
+    listed = [shown[i] for i in pages[page]]
+    ids = [v.id for v in listed]
+    key = f"map_events_{page}"
 
     def chosen() -> None:
-        rows = st.session_state["map_events"].selection.rows
+        rows = st.session_state[key].selection.rows
         if rows and rows[0] < len(ids):
             session.choose_event(ids[rows[0]])
 
     st.dataframe(
-        table([row(v) for v in shown])[list(MAP_TABLE)],
-        hide_index=True, width="stretch", height=min(36 * (len(shown) + 1) + 2, 250), key="map_events",
+        table([row(v) for v in listed])[list(MAP_TABLE)],
+        hide_index=True, width="stretch", height=min(36 * (len(listed) + 1) + 2, 250), key=key,
         on_select=chosen, selection_mode="single-row",
     )  # fmt: skip
 
