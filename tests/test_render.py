@@ -8,6 +8,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import folium
 import pytest
@@ -15,6 +16,7 @@ from conftest import make_article
 
 from strikemap.cluster import cluster
 from strikemap.dashboard import render
+from strikemap.dashboard.assets import BUNDLE, ensure_static
 from strikemap.extract import extract
 from strikemap.extract.gazetteer_data import KYIV_CENTRE
 from strikemap.models import DISTRICTS, Event, Place
@@ -388,13 +390,7 @@ def test_rendered_map_has_no_cdn_script_or_stylesheet(tiles: bool) -> None:
     page = m.get_root().render()
     scripts = re.findall(r"<script[^>]*\bsrc=[\"']([^\"']+)", page)
     styles = re.findall(r"<link[^>]*\bhref=[\"']([^\"']+)", page)
-    assert sorted(scripts) == sorted(
-        [
-            f"{LOCAL}leaflet/leaflet.js",
-            f"{LOCAL}jquery/jquery.min.js",
-            f"{LOCAL}markercluster/leaflet.markercluster.js",
-        ]
-    )
+    assert set(scripts) == {f"{LOCAL}{BUNDLE}"}
     assert sorted(styles) == sorted(
         [
             f"{LOCAL}leaflet/leaflet.css",
@@ -527,3 +523,22 @@ def test_table_pages_cover_every_event_once(count: int, pages: int, last: str | 
     found = render.table_pages(count, 500)
     assert [i for rows in found for i in rows] == list(range(count))
     assert (len(found), render.page_label(found[-1], count) if found else None) == (pages, last)
+
+
+def test_the_scripts_bundle_holds_leaflet_then_its_clusters(tmp_path: Path) -> None:
+    vendor = ensure_static(tmp_path)
+    bundle = (vendor / BUNDLE).read_text(encoding="utf-8")
+    leaflet = (vendor / "leaflet" / "leaflet.js").read_text(encoding="utf-8")
+    clusters = (vendor / "markercluster" / "leaflet.markercluster.js").read_text(encoding="utf-8")
+    assert bundle.startswith(leaflet) and bundle.endswith(clusters)
+    assert [p.name for p in vendor.iterdir() if p.suffix == ".partial"] == []
+
+
+def test_the_map_needs_no_jquery_which_it_no_longer_loads() -> None:
+    """folium writes `$(...)` only for popups of HTML elements and `keep_in_front`, neither drawn here."""
+    views = [*views_of(TWO_DISTRICTS, "2023-05-16"), *views_of(NO_DISTRICT, "2023-07-01")]
+    m = render.base_map(tiles=False)
+    for layer in render.layers(views):
+        layer.add_to(m)
+    page = m.get_root().render()
+    assert ("$(" in page, "jQuery" in page, "jquery" in page) == (False, False, False)
