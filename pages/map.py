@@ -16,7 +16,7 @@ with st.sidebar:
     st.markdown("**Map**")
     shaded = st.toggle("Shade districts by events", value=True)
     tiles = st.toggle("Web map tiles (needs internet)", value=False)
-markers = render.markers(shown)
+markers = ui.markers(shown)
 st.caption(f"{len(shown)} events · {len(markers)} markers in the window")
 
 result = ui.kyiv_map(shown, markers, shaded=shaded, tiles=tiles)

@@ -3,6 +3,7 @@ when its panel opens, and show exactly what they showed when every event was reb
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,18 @@ def test_the_pages_show_from_summaries_what_they_showed_from_reports(
     assert {f for v in listed for f in v.corrected} == {"date", "districts", "weapons", "killed", "injured"}
     for filters in [*FILTERS, Filters(cities=("Kyiv region",), include_rejected=True)]:
         assert _shown(apply(listed, filters)) == _shown(apply(rebuilt, filters)), filters
+
+
+def test_the_map_draws_the_markers_kept_for_each_listing_or_anew(
+    store_url: str, tmp_path: Path, fresh_caches: None
+) -> None:
+    store = reviewed(store_url, tmp_path)
+    listed = ui.views_of(store)
+    for filters in FILTERS:
+        shown = apply(listed, filters)
+        assert ui.markers(shown, store) == render.markers(shown), filters
+    moved = [dataclasses.replace(v, districts=("Obolonskyi",)) for v in listed]  # not what was kept
+    assert ui.markers(moved, store) == render.markers(moved) != render.markers(listed)
 
 
 def test_the_pages_list_a_write_at_their_next_run(store_url: str, tmp_path: Path, fresh_caches: None) -> None:

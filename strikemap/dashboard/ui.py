@@ -219,6 +219,27 @@ def all_views() -> list[Listing]:
         raise
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _markers(url: str, version: int, _source: Store) -> dict[str, tuple[Listing, list[render.Marker]]]:
+    """Every listed event's markers, drawn once per store generation and shared like the listings."""
+    return {v.id: (v, render.markers((v,))) for v in views_of(_source)}
+
+
+def markers(shown: Sequence[Listing], source: Store | None = None) -> list[render.Marker]:
+    """`render.markers` of the shown events, from the markers kept for their listings: a page
+    need not place ten thousand events again on each run. A listing the kept markers were not
+    drawn from (the store changed since the page listed it) is placed anew.
+
+    ``source``: the store they were listed from, by default the one the pages show."""
+    source = source or shown_store()
+    kept = _markers(source.url, generation(source), source)
+    out: list[render.Marker] = []
+    for v in shown:
+        found = kept.get(v.id)
+        out += found[1] if found is not None and found[0] is v else render.markers((v,))
+    return out
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _event_view(url: str, version: int, event_id: str, _source: Store) -> EventView | None:
     return query.get(_source, event_id)
@@ -454,7 +475,7 @@ def kyiv_map(
 ) -> dict[str, object] | None:
     """The map component, framed on the window's events, sending back only clicks.
 
-    ``placed`` is ``render.markers(views)``, which the page has already placed for its caption.
+    ``placed`` is ``markers(views)``, which the page has already placed for its caption.
     What the frame leaves out (events beyond Kyiv, events with no place) is said above the map;
     the legend is drawn on the map itself. Panning and zooming never rerun the script.
     """
