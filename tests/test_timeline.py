@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from conftest import make_article
@@ -219,27 +220,37 @@ def test_bars_keep_month_precision_events(
     assert (found_unit, [(r["start"], r["end"], r["events"], r["dated"]) for r in rows]) == (unit, expected)
 
 
-def layer(spec: dict[str, object], name: str) -> dict[str, object] | None:
-    layers = spec["layer"]
-    assert isinstance(layers, list)
-    return next((item for item in layers if item["name"] == name), None)
+BAR = re.compile(
+    r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="([^"]+)"[^>]*>'
+    r"<title>(\d+) events? (dated to the (?:day|month only)), from ([^<]+)</title>"
+)
+
+
+def drawn(svg: str) -> list[tuple[float, float, str, int, str, str]]:
+    """Each bar of a chart as (left, height, fill, events, dated, from), in drawing order."""
+    return [(float(m[1]), float(m[4]), m[5], int(m[6]), m[7], m[8]) for m in BAR.finditer(svg)]
 
 
 @pytest.mark.parametrize(
-    "window, shaded",
+    "window, said",
     [
-        ((D(2023, 5, 1), D(2023, 5, 31)), {"start": "2023-05-01", "end": "2023-06-01"}),
-        ((D(2023, 5, 16), D(2023, 5, 16)), {"start": "2023-05-16", "end": "2023-05-17"}),
+        ((D(2023, 5, 1), D(2023, 5, 31)), "the window is 2023-05-01 to 2023-05-31 (31 days)"),
+        ((D(2023, 5, 16), D(2023, 5, 16)), "the window is 2023-05-16"),
         (None, None),
     ],
 )
-def test_chart_shades_the_window(
-    window: tuple[dt.date, dt.date] | None, shaded: dict[str, str] | None
-) -> None:
-    spec = timeline.chart_spec([view(D(2023, 1, 2)), view(D(2023, 12, 1))], window, colour="#c0392b")
-    assert spec is not None
-    found = layer(spec, "window")
-    assert (found and found["data"]) == (shaded and {"values": [shaded]})
+def test_chart_shades_the_window(window: tuple[dt.date, dt.date] | None, said: str | None) -> None:
+    svg = timeline.chart_svg([view(D(2023, 1, 2)), view(D(2023, 12, 1))], window, colour="#c0392b")
+    assert svg is not None
+    shades = re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"[^>]*fill-opacity="0.12"', svg)
+    assert (said in svg if said else "the window is" not in svg, len(shades)) == (True, 1 if window else 0)
+    if window:  # the shade starts where its first day does, on a line from 2 Jan to 1 Dec 2023
+        left, width = (float(v) for v in shades[0])
+        plot = timeline._PLOT[2] - timeline._PLOT[0]
+        assert left == pytest.approx(
+            timeline._PLOT[0] + plot * (window[0] - D(2023, 1, 2)).days / 334, abs=0.1
+        )
+        assert width == pytest.approx(max(plot * ((window[1] - window[0]).days + 1) / 334, 1), abs=0.1)
 
 
 @pytest.mark.parametrize(
@@ -250,17 +261,50 @@ def test_chart_shades_the_window(
     ],
 )
 def test_chart_titles_its_axis_and_uses_the_app_colour(days: list[dt.date], title: str) -> None:
-    spec = timeline.chart_spec([view(d) for d in days], None, colour="#123456")
-    assert spec is not None
-    events = layer(spec, "events")
-    assert events is not None
-    encoding = events["encoding"]
-    assert isinstance(encoding, dict)
-    assert encoding["y"]["axis"]["title"] == title
-    assert encoding["color"]["scale"]["range"][0] == "#123456"
-    assert "%Y" in encoding["x"]["axis"]["labelExpr"]
+    svg = timeline.chart_svg([view(d) for d in days], None, colour="#123456")
+    assert svg is not None
+    assert f">{title}</text>" in svg
+    assert {bar[2] for bar in drawn(svg)} == {"#123456"}
+
+
+def test_chart_bars_say_their_count_and_stand_as_tall_as_it() -> None:
+    views = [
+        view(D(2023, 3, 6)),
+        view(D(2023, 3, 6), name="f"),
+        view(D(2023, 3, 8)),
+        view(D(2023, 2, 1), "month"),
+    ]
+    svg = timeline.chart_svg(views, None, colour="#c0392b")
+    assert svg is not None
+    bars = drawn(svg)
+    assert [(b[3], b[4], b[5]) for b in bars] == [
+        (1, timeline.MONTH, "1 Feb 2023"), (2, timeline.DAY, "6 Mar 2023"), (1, timeline.DAY, "8 Mar 2023")
+    ]  # fmt: skip  # month bars first, so the day bars stand in front of them
+    tallest = timeline._PLOT[3] - timeline._PLOT[1]
+    assert [b[1] for b in bars] == [tallest / 2, tallest, tallest / 2]
+    assert bars[0][2] != "#c0392b"  # month-dated events are paler
+
+
+@pytest.mark.parametrize(
+    "first, last, labels",
+    [
+        (D(2023, 5, 16), D(2023, 5, 18), ["16 May 2023", "17 May", "18 May"]),
+        (D(2023, 12, 30), D(2024, 1, 1), ["30 Dec 2023", "31 Dec", "1 Jan 2024"]),
+        (D(2023, 5, 1), D(2023, 6, 20),
+         ["1 May 2023", "8 May", "15 May", "22 May", "29 May", "5 Jun", "12 Jun", "19 Jun"]),
+        (D(2023, 3, 6), D(2023, 9, 1), ["Apr 2023", "May", "Jun", "Jul", "Aug", "Sep"]),
+        (D(2022, 10, 3), D(2024, 8, 30), ["Jan 2023", "Apr", "Jul", "Oct", "Jan 2024", "Apr", "Jul"]),
+        (D(2014, 3, 1), D(2026, 5, 31), ["2016", "2018", "2020", "2022", "2024", "2026"]),
+    ],
+)  # fmt: skip
+def test_the_axis_says_the_year_first_and_at_each_new_year(
+    first: dt.date, last: dt.date, labels: list[str]
+) -> None:
+    ticks = timeline.ticks((first, last))
+    assert [label for _, label in ticks] == labels
+    assert all(first <= day <= last for day, _ in ticks)
 
 
 @pytest.mark.parametrize("views", [[], [view(None)]])
 def test_no_chart_without_dated_events(views: list[EventView]) -> None:
-    assert timeline.chart_spec(views, None, colour="#c0392b") is None
+    assert timeline.chart_svg(views, None, colour="#c0392b") is None
