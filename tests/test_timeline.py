@@ -220,15 +220,17 @@ def test_bars_keep_month_precision_events(
     assert (found_unit, [(r["start"], r["end"], r["events"], r["dated"]) for r in rows]) == (unit, expected)
 
 
-BAR = re.compile(
-    r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="([^"]+)"[^>]*>'
-    r"<title>(\d+) events? (dated to the (?:day|month only)), from ([^<]+)</title>"
-)
+BARS = re.compile(r'<path d="((?:M[\d.]+ [\d.]+V[\d.]+H[\d.]+V[\d.]+Z)+)" fill="([^"]+)"')
+BAR = re.compile(r"M([\d.]+) ([\d.]+)V([\d.]+)H([\d.]+)V[\d.]+Z")
 
 
-def drawn(svg: str) -> list[tuple[float, float, str, int, str, str]]:
-    """Each bar of a chart as (left, height, fill, events, dated, from), in drawing order."""
-    return [(float(m[1]), float(m[4]), m[5], int(m[6]), m[7], m[8]) for m in BAR.finditer(svg)]
+def drawn(svg: str) -> list[tuple[str, float, float, float]]:
+    """Each bar of a chart as (fill, left, right, height), in drawing order."""
+    return [
+        (fill, float(b[1]), float(b[4]), float(b[2]) - float(b[3]))
+        for path, fill in BARS.findall(svg)
+        for b in BAR.finditer(path)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -264,25 +266,26 @@ def test_chart_titles_its_axis_and_uses_the_app_colour(days: list[dt.date], titl
     svg = timeline.chart_svg([view(d) for d in days], None, colour="#123456")
     assert svg is not None
     assert f">{title}</text>" in svg
-    assert {bar[2] for bar in drawn(svg)} == {"#123456"}
+    assert {bar[0] for bar in drawn(svg)} == {"#123456"}
 
 
-def test_chart_bars_say_their_count_and_stand_as_tall_as_it() -> None:
-    views = [
-        view(D(2023, 3, 6)),
-        view(D(2023, 3, 6), name="f"),
-        view(D(2023, 3, 8)),
-        view(D(2023, 2, 1), "month"),
-    ]
+def test_chart_bars_stand_as_tall_as_their_count_month_bars_behind() -> None:
+    views = [view(D(2023, 3, 6)), view(D(2023, 3, 6), name="f"), view(D(2023, 3, 8))]
+    views.append(view(D(2023, 2, 1), "month"))
     svg = timeline.chart_svg(views, None, colour="#c0392b")
     assert svg is not None
-    bars = drawn(svg)
-    assert [(b[3], b[4], b[5]) for b in bars] == [
-        (1, timeline.MONTH, "1 Feb 2023"), (2, timeline.DAY, "6 Mar 2023"), (1, timeline.DAY, "8 Mar 2023")
-    ]  # fmt: skip  # month bars first, so the day bars stand in front of them
     tallest = timeline._PLOT[3] - timeline._PLOT[1]
-    assert [b[1] for b in bars] == [tallest / 2, tallest, tallest / 2]
-    assert bars[0][2] != "#c0392b"  # month-dated events are paler
+    plot, days = timeline._PLOT[2] - timeline._PLOT[0], (D(2023, 3, 9) - D(2023, 2, 1)).days
+
+    def at(day: dt.date) -> float:
+        return round(timeline._PLOT[0] + plot * (day - D(2023, 2, 1)).days / days, 1)
+
+    assert drawn(svg) == [
+        ("#f2c4bf", at(D(2023, 2, 1)), at(D(2023, 3, 1)), tallest / 2),  # first: the day bars stand in front
+        ("#c0392b", at(D(2023, 3, 6)), at(D(2023, 3, 7)), tallest),
+        ("#c0392b", at(D(2023, 3, 8)), at(D(2023, 3, 9)), tallest / 2),
+    ]
+    assert (">2</text>" in svg, ">1</text>" in svg) == (True, True)  # the tallest bar and half of it
 
 
 @pytest.mark.parametrize(
