@@ -23,10 +23,12 @@ try:
             st.Page("pages/ingest.py", title="Add & review", icon=":material/upload_file:"),
         ]
     )
-    if page.url_path != "ingest":
-        ui.sidebar_filters()
+    filters = st.sidebar.container()  # kept above what the page adds to the sidebar
+    choices = ui.settle_view() if page.url_path != "ingest" else None
     st.session_state[ui.ROUTED] = True
     page.run()
+    if choices is not None:
+        ui.sidebar_filters(filters, choices)
 except Exception:
     logging.getLogger("strikemap").exception("the page at %s failed", st.context.url)
     st.error(ui.PAGE_FAILED)

@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 from urllib.parse import urlencode, urljoin
 
 import pandas as pd
@@ -272,24 +272,38 @@ def with_reports(listed: Sequence[Listing]) -> list[EventView]:
     return [full[v.id] for v in listed if v.id in full]
 
 
-def sidebar_filters() -> None:
-    """The shared filters in the sidebar, drawn by the router so they are the same on every page.
+class Choices(NamedTuple):
+    """What the filters offer beyond the fixed lists: the store's outlets and cities."""
+
+    sources: list[str]
+    cities: list[str]
+
+
+def settle_view() -> Choices:
+    """The session's view with filters the store cannot meet dropped (a stale link's outlet),
+    before the page draws from it; returns what the filters offer (`sidebar_filters`)."""
+    views = all_views()
+    choices = Choices(sorted({s for v in views for s in v.sources}), sorted({v.city for v in views}))
+    session.set_view(url_params.known(session.current_view(), sources=choices.sources, cities=choices.cities))
+    return choices
+
+
+def sidebar_filters(into: DeltaGenerator, choices: Choices) -> None:
+    """The shared filters, drawn by the router into a place it kept at the top of the sidebar, so
+    they are the same on every page. The router draws them after the page: the browser then fetches
+    the map's scripts before the widgets' (it loads a handful of files at a time).
 
     The widgets show the session's view on every run (a page switch or Back can replace it), and
     a change goes straight back into it."""
-    views = all_views()
-    sources = sorted({s for v in views for s in v.sources})
-    cities = sorted({v.city for v in views})
-    view = url_params.known(session.current_view(), sources=sources, cities=cities)
-    session.set_view(view)
-    f = view.filters
+    sources, cities = choices
+    f = session.current_view().filters
     start = f.start or (url_params.EARLIEST if f.end else None)
     st.session_state.update(
         f_range=tuple(d for d in (start, f.end) if d), f_districts=list(f.districts),
         f_weapons=list(f.weapons), f_sources=list(f.sources), f_cities=list(f.cities),
         f_precisions=list(f.precisions), f_languages=list(f.languages), f_verified=f.verified_only,
     )  # fmt: skip
-    with st.sidebar:
+    with into:
         st.markdown("**Filters**")  # not a heading: the sidebar comes before the page's title
         changed = _filters_changed
         st.date_input("Date range", min_value=url_params.EARLIEST, max_value=url_params.LATEST,
