@@ -441,11 +441,18 @@ def timeline_chart(
     (`timeline.chart_svg`: plain SVG, which the browser draws with no script to load).
 
     Markdown rather than `st.html`, whose sanitiser keeps HTML only and drops SVG. The chart holds
-    our own words, dates and numbers, escaped; wrapped in a block of its own, Markdown leaves it be."""
+    our own words, dates and numbers, escaped; wrapped in a block of its own, Markdown leaves it be.
+    On a phone it keeps a legible width and scrolls sideways rather than shrinking its words."""
     colour = st.get_option("theme.primaryColor") or timeline.FALLBACK_COLOUR
     svg = timeline.chart_svg(views, window, colour=colour)
     if svg is not None:
-        into.markdown(f"<div>{svg}</div>", unsafe_allow_html=True)
+        wide = f'<div style="min-width: {MIN_CHART_WIDTH}px">{svg}</div>'
+        scrolled = f'<div style="overflow-x: auto">{wide}</div>'
+        into.markdown(scrolled, unsafe_allow_html=True)
+
+
+MIN_CHART_WIDTH = 900
+"""Pixels below which the timeline chart scrolls instead of shrinking (its text scales with it)."""
 
 
 def timeline_window(views: Sequence[Listing]) -> tuple[dt.date, dt.date] | None:
