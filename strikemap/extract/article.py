@@ -789,7 +789,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
         if not (s.strike or s.aftermath) or s.veto not in (None, "generic", "alert"):
             continue
         same_paragraph = s.sentence.paragraph == previous_paragraph
-        default = previous if lx.ANAPHORA.search(text) or same_paragraph else [current]
+        default = previous if same_paragraph or lx.ANAPHORA.search(text) else [current]
         if lx.BACK_TO_NOW.search(text):  # 'This time, ...' after a recalled attack is today's again
             default = [current]
         if s.heading and s.places:
@@ -829,7 +829,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                     words,
                     read,
                     placed=bool(s.places_in(*clause)),
-                    tally=country or any(a <= clause[0] < b for a, b in tally),
+                    tally=country or (bool(tally) and any(a <= clause[0] < b for a, b in tally)),
                 ),
                 words,
                 s.dates,
@@ -840,7 +840,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
-                incident.told = incident.told or _tells(text[clause[0] : clause[1]])
+                incident.told = incident.told or _tells(words)
                 incident.night |= mention is not None and mention.night
                 if mention is not None and not mention.recall and recalls is None:
                     recalls = bool(lx.RECALL.search(text))
@@ -1053,6 +1053,8 @@ def _owned_by_the_city_before(s: _Sentence, before: list[Target]) -> _Sentence:
     """The sentence without the district names that are the city's it speaks of, when that city
     is not Kyiv (see `negatives.the_city_s_own`, `negatives.names_a_district`): the cities it
     names, else those of the attack told before it."""
+    if not s.places:
+        return s
     text = s.sentence.text
     after_city = {i for i, (m, _) in enumerate(s.places) if negatives.names_a_district(text, m)}
     if not after_city and not any(m.entry.district for m, _ in s.places):
@@ -1072,19 +1074,21 @@ def _owned_by_the_city_before(s: _Sentence, before: list[Target]) -> _Sentence:
 def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: ignore[no-untyped-def]
     """Yield (target, date mention, clause span) for every clause and city it speaks of."""
     text = s.sentence.text
-    usable = [d for i, d in enumerate(s.dates) if i not in s.speech and d.kind != "weak"]
-    if any(d.kind == "from_article" and "ago" in d.text.lower() for d in usable) and any(
-        d.kind in ("day", "monthday") for d in usable
+    usable = [d for i, d in enumerate(s.dates) if i not in s.speech and d.kind != "weak"] if s.dates else []
+    if (
+        usable
+        and any(d.kind == "from_article" and "ago" in d.text.lower() for d in usable)
+        and any(d.kind in ("day", "monthday") for d in usable)
     ):
         usable = [d for d in usable if not (d.kind == "from_article" and "ago" in d.text.lower())]
     spans = s.clauses()
     if cut := lx.RETALIATION.search(text):
         spans = [(a, min(b, cut.start())) for a, b in spans if a < cut.start()]
         usable = [d for d in usable if d.start < cut.start()]
-    own = _first_in_each(spans, usable)
+    own: list[DateMention | None] = _first_in_each(spans, usable) if usable else [None] * len(spans)
     # Whether any clause may speak of Russia or of other regions: most sentences are asked once.
     abroad = bool(lx.IN_RUSSIA.search(text) or lx.OTHER_REGIONS.search(text))
-    lead = next((d for d in own if d is not None), None)
+    lead = next((d for d in own if d is not None), None) if usable else None
     if lead is not None and (lead.kind in _RELATIONAL or any(d.kind in _RELATIONAL for d in usable)):
         lead = None
     lent = _lent_to(text, spans[own.index(lead)], s) if lead is not None else None
@@ -1168,6 +1172,8 @@ def _first_in_each(spans: list[tuple[int, int]], dates: list[DateMention]) -> li
 def _cities(places: list[tuple[Mention, bool]]) -> list[str]:
     if not places:
         return []
+    if len(places) == 1:  # most clauses: one place, its city whether near or not
+        return [places[0][0].entry.city]
     places = [p for p in places if not p[1]] or places
     specific = [m.entry.city for m, _ in places if m.entry.precision != "region"]
     cities = specific or [m.entry.city for m, _ in places]
@@ -1257,7 +1263,8 @@ def _add_clause_facts(
     has it (the cues remember the text they read last, by identity)."""
     sentence = s.sentence.text
     start, end = span
-    gained = any(name != "tally_weapons" for name, _, _ in said)  # a tally alone tells of no attack here
+    # a tally alone tells of no attack here
+    gained = bool(said) and any(name != "tally_weapons" for name, _, _ in said)
     for m, near in s.places_in(start, end):
         if m.entry.city == incident.city:
             gained = True
@@ -1267,7 +1274,7 @@ def _add_clause_facts(
     for name, value, words in said:
         incident.add(name, value, sentence, words)
     if gained and dated:
-        date = mention or _first_in_each([span], s.dates)[0]
+        date = mention or (_first_in_each([span], s.dates)[0] if s.dates else None)
         if date is not None:
             incident.add("date", date.text, sentence, date.text)
         if found := (mention is not None and facts.time_of_day(mention.text)) or facts.time_of_day(
