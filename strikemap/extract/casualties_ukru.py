@@ -13,7 +13,7 @@ import functools
 import re
 
 from strikemap.extract.figures import Figure
-from strikemap.extract.needles import Needles, needles
+from strikemap.extract.needles import Needles, holds, needles
 from strikemap.extract.text import merge_spans
 
 _APOSTROPHE = "['’ʼ]?"
@@ -147,11 +147,33 @@ _NEEDED_BY = Needles(_NEEDLES, [[i for i, lit in enumerate(_LITERALS) if lit and
 """Which patterns need each needle: one pass over a clause tells which patterns it may match."""
 
 
+def _also_needed(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which a match must hold besides its `_LITERALS` (which name the casualty
+    word most clauses with a figure have): the rise, the 'later' or the dash the pattern requires."""
+    if _LATER in pattern:
+        return needles(_LATER)
+    if _RISE in pattern:
+        return needles(_RISE)
+    if "(?:[—–]|:(?=\\s))" in pattern:
+        return ("—", "–", ":")
+    if "[—–]" in pattern:
+        return ("—", "–")
+    return None
+
+
+_ALSO_NEEDED = tuple(_also_needed(p.pattern) for _, _, p in _PATTERNS)
+_ALSO_NEEDED_BY = tuple((i, also) for i, also in enumerate(_ALSO_NEEDED) if also)
+
+
 def _possible(lower: str) -> set[int]:
-    """The indices of the patterns whose needles the lower-cased clause holds (`_LITERALS`)."""
+    """The indices of the patterns whose needles the lower-cased clause holds (`_LITERALS`, then
+    `_ALSO_NEEDED`)."""
     found = set(_UNREAD_PATTERNS)
     for indices in _NEEDED_BY.values_in(lower):
         found.update(indices)
+    for i, also in _ALSO_NEEDED_BY:
+        if i in found and not holds(lower, also):
+            found.discard(i)
     return found
 
 
@@ -245,10 +267,16 @@ def _hurt(text: str) -> str | None:
     return lower if _ANY_HURT.search(lower) else None
 
 
+_ZERO_WORDS = ("без", "нема", "нет", "ніхто", "никто")
+"""Every match of `_NONE_HURT` holds one of these: most clauses with a casualty word hold none."""
+
+
 def _zeros(clause: str, lower: str, stated: set[str]) -> list[tuple[int, Figure]]:
     """'Загиблих немає': a zero for each field it names that the clause gives no figure for;
     ``lower`` is `_hurt`'s reading of the clause."""
     out: list[tuple[int, Figure]] = []
+    if not holds(lower, _ZERO_WORDS):
+        return out
     for fields, pattern in _NONE_HURT:
         zero = pattern.search(lower)
         if zero is None or _NOT_WITHOUT.search(lower, 0, zero.start()):
