@@ -1215,7 +1215,7 @@ def _clause_facts(clause: str, *, placed: bool = False, tally: bool = False) -> 
     out += [("casualty_words", words, words) for words in hurt.words]
     if found := facts.debris(clause):
         out.append(("debris", found[0], found[1]))
-    if not _LATIN_WORD.search(clause):  # the readers below know English words only
+    if lx.without_latin(clause) or not _LATIN_WORD.search(clause):  # the readers below know English only
         return out
     if found := facts.intercepted(clause):
         out.append(("intercepted", found[0], found[1]))

@@ -313,6 +313,12 @@ def script(text: str) -> int:
     return last[2] if last[0] is text else _scan(text)[2]
 
 
+def without_latin(text: str) -> bool:
+    """Whether the text holds no Latin letter, as the Cues read it (`script`): answered from what they
+    remember of the text they read last, where a search would read it all again."""
+    return script(text) == _NO_LATIN
+
+
 WEAPON_MODELS: tuple[tuple[str, str, Weapon], ...] = (
     # (pattern, canonical model, weapon class); a longer name before the shorter one it holds
     (r"shahed[- ]?136", "Shahed-136", "drone"),
