@@ -991,7 +991,7 @@ def _date_line(s: _Sentence) -> DateMention | None:
     text = s.sentence.text
     if not s.dates or len(text) > _DATE_LINE_CHARS + _WAR_DAY_NOTE_CHARS:  # most sentences: no search
         return None
-    if note := _WAR_DAY_NOTE.search(text):
+    if "day" in text.lower() and (note := _WAR_DAY_NOTE.search(text)):  # a note always says 'day'
         text = text[: note.start()]
     dates = [d for d in s.dates if d.end <= len(text)]
     dated = [d for d in dates if d.kind in ("day", "monthday")]
