@@ -28,6 +28,7 @@ from strikemap.extract.dates import (
     war_anchor,
 )
 from strikemap.extract.gazetteer import Gazetteer, Mention, default_gazetteer
+from strikemap.extract.gazetteer_data import Entry
 from strikemap.extract.text import Sentence, merge_spans, split_clauses, split_sentences
 from strikemap.models import Article, Evidence, Place, Report, Role, When
 from strikemap.normalise import Folded, fold
@@ -1319,7 +1320,9 @@ def _report(
     exact = [(m, e) for m, near, e in incident.places if not near]
     chosen = exact if any(m.entry.district for m, _ in exact) else [(m, e) for m, _, e in incident.places]
     districts = list(dict.fromkeys(m.entry.district for m, _ in chosen if m.entry.district))
-    places = list(dict.fromkeys(_place(m) for m, _ in chosen if not districts or m.entry.district))
+    # an article names its places again and again: each entry is made a Place once
+    entries = {id(m.entry): m.entry for m, _ in chosen if not districts or m.entry.district}
+    places = list(dict.fromkeys(map(_place, entries.values())))
     _weapons_from_tally(incident)
     evidence = [e for _, e in chosen] + [e for items in incident.facts.values() for _, e in items]
     return Report(
@@ -1377,6 +1380,5 @@ def _role(incident: _Incident, is_main: bool, context: _Context) -> Role:
     return "primary"
 
 
-def _place(m: Mention) -> Place:
-    e = m.entry
+def _place(e: Entry) -> Place:
     return Place(e.name, e.city, e.district, e.lat, e.lon, e.precision, "gazetteer")
