@@ -307,6 +307,13 @@ def _read(text: str) -> tuple[str, str | None, int]:
     return last
 
 
+def lowered(text: str) -> str | None:
+    """``text.lower()`` as the Cues read it, kept for the texts they read lately (see `_scan`): a
+    sentence is lower-cased once for all who read it. None where a letter ('İ', the only one)
+    lower-cases to two, which would shift positions."""
+    return _read(text)[1]
+
+
 def script(text: str) -> int:
     """The text's script as the Cues read it (`_scan`): 0 ASCII, 1 no Latin letter, 2 any other."""
     last = _last
