@@ -13,6 +13,7 @@ import functools
 import re
 
 from strikemap.extract.figures import Figure
+from strikemap.extract.lexicon import lowered
 from strikemap.extract.needles import Needles, checked, fewest, holds, needles
 from strikemap.extract.text import merge_spans
 
@@ -263,8 +264,8 @@ def _hurt(text: str) -> str | None:
     Lower-cased letter by letter where one letter ('İ') would become two, so positions hold."""
     if text.isascii():
         return None
-    lower = text.lower()
-    if len(lower) != len(text):
+    lower = lowered(text)  # as the Cues read it: most clauses were lower-cased for them already
+    if lower is None:
         lower = "".join(low if len(low := c.lower()) == 1 else c for c in text)
     return lower if holds(lower, _ANY_HURT) else None
 
