@@ -535,6 +535,8 @@ _WINDOW = 200
 def _metonym(text: str, m: Mention) -> bool:
     """'blaming Kyiv', "Kyiv's allies", "the Kyiv Independent": the name is not a place hit."""
     after = text[m.end : m.end + _WINDOW]
+    if _METONYMS_ENGLISH and lx.without_latin(text):  # only an outlet's name or an institution's
+        return bool(lx.OUTLET_NAME.match(after) or lx.INSTITUTION.match(after))
     if lx.OUTLET_NAME.match(after) or lx.TITLE_OF.search(text[max(0, m.start - 40) : m.start]):
         return True
     if m.entry.kind != "district" and lx.ADMINISTRATION.match(after):
@@ -546,6 +548,13 @@ def _metonym(text: str, m: Mention) -> bool:
     if m.entry.kind != "city":
         return False
     return bool(lx.METONYM.search(text[max(0, m.start - 20) : m.start]) or lx.METONYM.match(after))
+
+
+_METONYMS_ENGLISH = lx.english_only(
+    lx.TITLE_OF, lx.ADMINISTRATION, lx.HIT_WORDS, lx.SPOKE_IN, lx.SPEAKER_AFTER, lx.METONYM
+)
+"""Whether `_metonym`'s cues but the outlet's and the institution's words are all English (a Latin
+letter in every match): then a sentence without Latin letters is asked only those two."""
 
 
 def _qualifying_others(text: str, found: list[Mention]) -> set[int]:
@@ -613,6 +622,8 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
 
     Rescue work is "sent" and help "provided": an aftermath sentence is never an arms delivery.
     """
+    if _VETOES_ENGLISH and lx.without_latin(text):  # no veto's words can be in it
+        return None
     in_kyiv_district = any(m.entry.district for m, _ in places)
     if (
         not aftermath
@@ -645,6 +656,12 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
     return None
 
 
+_VETOES_ENGLISH = lx.english_only(
+    *(lx.SUPPLY, lx.IN_RUSSIA, lx.RUSSIAN_CLAIM, lx.GROUND, lx.ELSEWHERE, lx.GENERIC),
+    *(lx.MEETING, lx.CHARGES, lx.LEGAL, lx.ALERT_ONLY),
+)
+"""Whether every veto opens with a match of an English cue (a Latin letter in every match): then a
+sentence without Latin letters has none, answered without asking them one by one."""
 _SCOPE_WORDS = frozenset({"across ukraine", "across the country"})
 """Generic words that only widen a report: 'explosions hit Kyiv and regions across Ukraine'."""
 _HIT_NAMED = lx.Cue(

@@ -307,6 +307,12 @@ def _read(text: str) -> tuple[str, str | None, int]:
     return last
 
 
+def english_only(*cues: Cue) -> bool:
+    """Whether every match of each cue holds a Latin letter (`Cue.latin`): a text without one, as
+    `without_latin` tells, matches none of them."""
+    return all(cue.latin for cue in cues)
+
+
 def lowered(text: str) -> str | None:
     """``text.lower()`` as the Cues read it, kept for the texts they read lately (see `_scan`): a
     sentence is lower-cased once for all who read it. None where a letter ('İ', the only one)
