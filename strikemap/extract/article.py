@@ -1100,12 +1100,13 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
     ):
         usable = [d for d in usable if not (d.kind == "from_article" and "ago" in d.text.lower())]
     spans = s.clauses()
-    if cut := lx.RETALIATION.search(text):
+    english = not (_CLAUSE_CUES_ENGLISH and lx.without_latin(text))
+    if english and (cut := lx.RETALIATION.search(text)):
         spans = [(a, min(b, cut.start())) for a, b in spans if a < cut.start()]
         usable = [d for d in usable if d.start < cut.start()]
     own: list[DateMention | None] = _first_in_each(spans, usable) if usable else [None] * len(spans)
     # Whether any clause may speak of Russia or of other regions: most sentences are asked once.
-    abroad = bool(lx.IN_RUSSIA.search(text) or lx.OTHER_REGIONS.search(text))
+    abroad = english and bool(lx.IN_RUSSIA.search(text) or lx.OTHER_REGIONS.search(text))
     lead = next((d for d in own if d is not None), None) if usable else None
     if lead is not None and (lead.kind in _RELATIONAL or any(d.kind in _RELATIONAL for d in usable)):
         lead = None
@@ -1135,6 +1136,11 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
         else:
             for c in cities or [default[0][1]]:
                 yield (key, c), mention, (start, end)
+
+
+_CLAUSE_CUES_ENGLISH = lx.english_only(lx.RETALIATION, lx.IN_RUSSIA, lx.OTHER_REGIONS)
+"""Whether the cues `_clauses` asks of a whole sentence are all English: then a sentence without
+Latin letters is not asked them."""
 
 
 _ASIDE = re.compile(
