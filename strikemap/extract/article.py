@@ -707,6 +707,8 @@ def _anchor_window(sentences: list[_Sentence], year_hint: int | None) -> tuple[d
     for s in sentences:
         if window := war_anchor(s.sentence.text):
             return window
+        if not s.dates:
+            continue
         ago = [d for d in s.dates if d.kind == "from_article" and "ago" in d.text.lower()]
         dated = [d for d in s.dates if d.kind in ("day", "monthday")]
         if ago and dated:
@@ -788,7 +790,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     # One date line above the story may be a site's date bar; a second makes the page a live blog
     # or digest, whose first line heads its first day, and whose words above it only sum up the
     # days below ('In this edition: Kyiv's worst week of attacks').
-    blog = sum(_date_line(s) is not None for s in sentences) > 1
+    blog = sum(_date_line(s) is not None for s in sentences if s.dates) > 1
     intro = blog
     for index, s in enumerate(sentences):
         text = s.sentence.text
@@ -1232,11 +1234,16 @@ def _clause_facts(clause: str, *, placed: bool = False, tally: bool = False) -> 
         and (tally or facts.countrywide(clause))
     ):
         out += [("tally_weapons", value, words) for value, words in launched]
-    out += [("weapons", value, words) for value, words in classes]
-    out += [("weapon_models", value, words) for value, words in models]
+    # most clauses name no weapon and no casualty: no list is built for them
+    if classes:
+        out += [("weapons", value, words) for value, words in classes]
+    if models:
+        out += [("weapon_models", value, words) for value, words in models]
     hurt = facts.casualties(clause, tally=tally)
-    out += [(figure.field, figure.value, figure.words) for figure in hurt.figures]
-    out += [("casualty_words", words, words) for words in hurt.words]
+    if hurt.figures:
+        out += [(figure.field, figure.value, figure.words) for figure in hurt.figures]
+    if hurt.words:
+        out += [("casualty_words", words, words) for words in hurt.words]
     if found := facts.debris(clause):
         out.append(("debris", found[0], found[1]))
     if lx.without_latin(clause) or not _LATIN_WORD.search(clause):  # the readers below know English only
