@@ -66,7 +66,8 @@ class _Sentence:
         return self._spans
 
     def __post_init__(self) -> None:
-        self._starts = [m.start for m, _ in self.places]
+        if self.places:
+            self._starts = [m.start for m, _ in self.places]
 
     def at(self, sentence: Sentence) -> _Sentence:
         """The same reading of the same words met again elsewhere in the article (a cheap
@@ -116,21 +117,23 @@ class _Context:
     main: DateMention | None
     written: dt.date | None = None
     """The latest full date the text writes: an article is never older than a date it names."""
-    _known: dict[tuple[str, DateMention | None], object] = field(default_factory=dict)
-    """What `when` and `key` said of each date mention: an article repeats its dates, and an
-    undated one is resolved against each day of a week."""
+    _whens: dict[int, tuple[DateMention | None, When | None]] = field(default_factory=dict)
+    _keys: dict[int, tuple[DateMention | None, object]] = field(default_factory=dict)
+    """What `when` and `key` said of each date mention, by its identity (hashing a mention's
+    fifteen fields costs more than most answers), with the mention, which keeps its identity its
+    own: an article asks again for the mentions of each sentence it reads."""
 
     def when(self, mention: DateMention | None) -> When | None:
-        found = self._known.get(("when", mention), self)
-        if found is self:
-            found = self._known[("when", mention)] = self._when(mention)
-        return found  # type: ignore[return-value]
+        found = self._whens.get(id(mention))
+        if found is None:
+            found = self._whens[id(mention)] = (mention, self._when(mention))
+        return found[1]
 
     def key(self, mention: DateMention | None) -> object:
-        found = self._known.get(("key", mention), self)
-        if found is self:
-            found = self._known[("key", mention)] = self._key(mention)
-        return found
+        found = self._keys.get(id(mention))
+        if found is None:
+            found = self._keys[id(mention)] = (mention, self._key(mention))
+        return found[1]
 
     def main_day(self, article_day: dt.date) -> dt.date:
         if self.main is None:
@@ -1132,8 +1135,13 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
         if cities:
             city = cities[0]
         if key is None:
-            targets = [(t[0], c) for t in default for c in cities] if cities else list(default)
-            for target in dict.fromkeys(targets):
+            if len(default) == 1 and len(cities) < 2:  # most clauses: one attack, at most one city
+                targets = [(default[0][0], cities[0])] if cities else default
+            else:
+                targets = list(
+                    dict.fromkeys([(t[0], c) for t in default for c in cities] if cities else default)
+                )
+            for target in targets:
                 yield target, None, (start, end)
         else:
             for c in cities or [default[0][1]]:

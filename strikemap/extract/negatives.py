@@ -101,6 +101,9 @@ def namesakes(mentions: Iterable[list[Mention]]) -> list[set[int]]:
     last: str | None = None
     for found in mentions:
         foreign: set[int] = set()
+        if not found:  # most sentences name no place
+            out.append(foreign)
+            continue
         names_kyiv = any(m.entry.kind == "city" and m.entry.city == KYIV for m in found)
         for i, m in enumerate(found):
             entry = m.entry
