@@ -477,12 +477,20 @@ def _analyse(
         for d in find_dates(text, order=order)
         if not (anchor and d.kind == "from_article") and not _other_date(text, d)
     ]
-    speech = {i for i, d in enumerate(dates) if _is_speech_date(text, d)}
+    speech = {i for i, d in enumerate(dates) if _is_speech_date(text, d)} if dates else set()
     if not strike and not aftermath:
         return _Sentence(sentence, dates, speech, [], False, None)
     found = _with_capital(text, gazetteer.find(text), gazetteer)
-    if filed := lx.DATELINE.match(text):
+    if found and (filed := lx.DATELINE.match(text)):
         found = [m for m in found if m.start >= filed.end()]
+    places = _places(text, found) if found else []
+    return _Sentence(
+        sentence, dates, speech, places, strike, _veto(text, places, aftermath=aftermath), aftermath, heading
+    )
+
+
+def _places(text: str, found: list[Mention]) -> list[tuple[Mention, bool]]:
+    """The places a sentence names as hit, each with whether it is only 'near' it."""
     others = _qualifying_others(text, found)
     places = [
         (m, bool(lx.NEAR.search(text[max(0, m.start - 30) : m.start])))
@@ -492,10 +500,7 @@ def _analyse(
     if negatives.heard_only(text):
         places = [(m, near) for m, near in places if not m.entry.district]
     exact_cities = {m.entry.city for m, near in places if not near}
-    places = [(m, near) for m, near in places if not near or not exact_cities or m.entry.city in exact_cities]
-    return _Sentence(
-        sentence, dates, speech, places, strike, _veto(text, places, aftermath=aftermath), aftermath, heading
-    )
+    return [(m, near) for m, near in places if not near or not exact_cities or m.entry.city in exact_cities]
 
 
 def _aftermath(text: str) -> bool:
