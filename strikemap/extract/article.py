@@ -839,7 +839,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
         recalls: bool | None = None
         country: bool | None = None
         """Whether the sentence speaks of the whole country and of no city, once asked."""
-        for target, mention, clause in _clauses(s, context, default):
+        for target, mention, clause, here in _clauses(s, context, default):
             incident = incidents.get(target)
             fresh = incident is None
             if fresh:
@@ -856,7 +856,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 _clause_facts_once(
                     words,
                     read,
-                    placed=bool(s.places_in(*clause)),
+                    placed=bool(here),
                     tally=country or (bool(tally) and any(a <= clause[0] < b for a, b in tally)),
                 ),
                 words,
@@ -864,7 +864,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
             )
             if fresh and said and all(name == "tally_weapons" for name, _, _ in said):
                 tallies.setdefault(target, []).extend((v, text, w) for _, v, w in said)
-            elif _add_clause_facts(incident, s, clause, mention, said, clause=words):
+            elif _add_clause_facts(incident, s, clause, mention, said, clause=words, here=here):
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
@@ -1100,7 +1100,8 @@ def _owned_by_the_city_before(s: _Sentence, before: list[Target]) -> _Sentence:
 
 
 def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: ignore[no-untyped-def]
-    """Yield (target, date mention, clause span) for every clause and city it speaks of."""
+    """Yield (target, date mention, clause span, the clause's places) for every clause and city it
+    speaks of."""
     text = s.sentence.text
     usable = [d for i, d in enumerate(s.dates) if i not in s.speech and d.kind != "weak"] if s.dates else []
     if (
@@ -1136,7 +1137,8 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
             key, mention = context.key(lead), lead
         if abroad and (lx.IN_RUSSIA.search(text[start:end]) or lx.OTHER_REGIONS.search(text[start:end])):
             continue
-        cities = _cities(s.places_in(start, end)) or ([city] if city else in_sentence[:1])
+        here = s.places_in(start, end)
+        cities = _cities(here) or ([city] if city else in_sentence[:1])
         if cities:
             city = cities[0]
         if key is None:
@@ -1147,10 +1149,10 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
                     dict.fromkeys([(t[0], c) for t in default for c in cities] if cities else default)
                 )
             for target in targets:
-                yield target, None, (start, end)
+                yield target, None, (start, end), here
         else:
             for c in cities or [default[0][1]]:
-                yield (key, c), mention, (start, end)
+                yield (key, c), mention, (start, end), here
 
 
 _CLAUSE_CUES_ENGLISH = lx.english_only(lx.RETALIATION, lx.IN_RUSSIA, lx.OTHER_REGIONS)
@@ -1301,15 +1303,16 @@ def _add_clause_facts(
     *,
     dated: bool = True,
     clause: str | None = None,
+    here: list[tuple[Mention, bool]] | None = None,
 ) -> bool:
     """Give the incident what this clause says of it (``said``, and its places in the incident's
     city); False when the clause says nothing of it. ``clause``: the clause's text, if the caller
-    has it (the cues remember the text they read last, by identity)."""
+    has it (the cues remember the text they read last, by identity); ``here``: its places, likewise."""
     sentence = s.sentence.text
     start, end = span
     # a tally alone tells of no attack here
     gained = bool(said) and any(name != "tally_weapons" for name, _, _ in said)
-    for m, near in s.places_in(start, end):
+    for m, near in s.places_in(start, end) if here is None else here:
         if m.entry.city == incident.city:
             gained = True
             incident.places.append(
