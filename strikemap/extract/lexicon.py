@@ -113,21 +113,29 @@ class Cue:
         text without Latin letters only those without; none left means no match, without a search."""
 
     def _over(self, text: str) -> tuple[re.Pattern[str], str] | None:
-        _, lower, script = _read(text)
+        last = _last if _last[0] is text else _scan(text)
+        needles = self._by_script[last[2]]
+        if needles is not None and not needles:  # none the text's script can hold: no lower-casing
+            return None
+        lower = _read(text)[1] if last[1] is _UNREAD else last[1]
         if lower is None:  # A few letters ('İ') lower-case to two: positions would drift.
             return self._folded, text
-        needles = self._by_script[script]
         if needles is not None and not holds(lower, needles):
             return None
         return self._lower, lower
 
     def possible(self, text: str) -> bool:
         """False when ``text`` holds none of the needles, so neither it nor any part of it can match."""
-        _, lower, script = _read(text)
+        last = _last if _last[0] is text else _scan(text)
+        needles = self._by_script[last[2]]
+        if needles is None:
+            return True
+        if not needles:  # none the text's script can hold: no lower-casing
+            return False
+        lower = _read(text)[1] if last[1] is _UNREAD else last[1]
         if lower is None:
-            return self.needles is None or holds(text.lower(), self.needles)
-        needles = self._by_script[script]
-        return needles is None or holds(lower, needles)
+            return holds(text.lower(), self.needles)  # type: ignore[arg-type]
+        return holds(lower, needles)
 
     def search(self, text: str) -> re.Match[str] | None:
         last = _last
