@@ -106,7 +106,10 @@ class _Incident:
     (value, sentence): counted in its toll, never quoted as its evidence (see `_own_facts`)."""
 
     def add(self, name: str, value: str, sentence: str, words: str) -> None:
-        self.facts.setdefault(name, []).append((value, Evidence(name, sentence, words)))
+        found = self.facts.get(name)
+        if found is None:
+            found = self.facts[name] = []
+        found.append((value, Evidence(name, sentence, words)))
 
 
 @dataclass(slots=True)
