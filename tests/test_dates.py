@@ -157,7 +157,7 @@ def _as_written(sentence: str) -> list[object]:
     """The dates the IGNORECASE patterns find in the sentence as written (the reference)."""
     from strikemap.extract import dates
 
-    if not dates._may_hold_date(sentence):
+    if not dates._may_hold_date(sentence, None):  # None: the Cue reads the sentence as written
         return []
     present = dates._present(sentence)
     taken: list[dates.DateMention] = []

@@ -59,6 +59,24 @@ def test_link_spans_cover_only_the_link_lines() -> None:
 
 
 @pytest.mark.parametrize(
+    "text, links",
+    [
+        (
+            "Ракета влучила в будинок.\nУламки впали на дах… Читати більше",
+            ["Уламки впали на дах… Читати більше"],
+        ),
+        ("Ракета влучила в будинок.\nЧитайте також: удар по Києву", []),
+        # IGNORECASE reads 'ſ' as 's': a text without Latin letters may still hold an English link line
+        ("Ракета влучила в будинок.\nſee also: Удар по Києву", ["ſee also: Удар по Києву"]),
+    ],
+)
+def test_link_spans_of_a_text_without_latin_letters(text: str, links: list[str]) -> None:
+    """Regression: a text without Latin letters is read only for teasers, unless it holds a letter
+    that the English link words match."""
+    assert [text[a:b] for a, b in negatives.link_spans(text)] == links
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Glide bombs struck Kharkiv on Friday. One bomb hit a shop in the Shevchenkivskyi district.",

@@ -28,6 +28,7 @@ from strikemap.extract.dates import (
     war_anchor,
 )
 from strikemap.extract.gazetteer import Gazetteer, Mention, default_gazetteer
+from strikemap.extract.gazetteer_data import Entry
 from strikemap.extract.text import Sentence, merge_spans, split_clauses, split_sentences
 from strikemap.models import Article, Evidence, Place, Report, Role, When
 from strikemap.normalise import Folded, fold
@@ -65,7 +66,8 @@ class _Sentence:
         return self._spans
 
     def __post_init__(self) -> None:
-        self._starts = [m.start for m, _ in self.places]
+        if self.places:
+            self._starts = [m.start for m, _ in self.places]
 
     def at(self, sentence: Sentence) -> _Sentence:
         """The same reading of the same words met again elsewhere in the article (a cheap
@@ -104,7 +106,10 @@ class _Incident:
     (value, sentence): counted in its toll, never quoted as its evidence (see `_own_facts`)."""
 
     def add(self, name: str, value: str, sentence: str, words: str) -> None:
-        self.facts.setdefault(name, []).append((value, Evidence(name, sentence, words)))
+        found = self.facts.get(name)
+        if found is None:
+            found = self.facts[name] = []
+        found.append((value, Evidence(name, sentence, words)))
 
 
 @dataclass(slots=True)
@@ -115,21 +120,23 @@ class _Context:
     main: DateMention | None
     written: dt.date | None = None
     """The latest full date the text writes: an article is never older than a date it names."""
-    _known: dict[tuple[str, DateMention | None], object] = field(default_factory=dict)
-    """What `when` and `key` said of each date mention: an article repeats its dates, and an
-    undated one is resolved against each day of a week."""
+    _whens: dict[int, tuple[DateMention | None, When | None]] = field(default_factory=dict)
+    _keys: dict[int, tuple[DateMention | None, object]] = field(default_factory=dict)
+    """What `when` and `key` said of each date mention, by its identity (hashing a mention's
+    fifteen fields costs more than most answers), with the mention, which keeps its identity its
+    own: an article asks again for the mentions of each sentence it reads."""
 
     def when(self, mention: DateMention | None) -> When | None:
-        found = self._known.get(("when", mention), self)
-        if found is self:
-            found = self._known[("when", mention)] = self._when(mention)
-        return found  # type: ignore[return-value]
+        found = self._whens.get(id(mention))
+        if found is None:
+            found = self._whens[id(mention)] = (mention, self._when(mention))
+        return found[1]
 
     def key(self, mention: DateMention | None) -> object:
-        found = self._known.get(("key", mention), self)
-        if found is self:
-            found = self._known[("key", mention)] = self._key(mention)
-        return found
+        found = self._keys.get(id(mention))
+        if found is None:
+            found = self._keys[id(mention)] = (mention, self._key(mention))
+        return found[1]
 
     def main_day(self, article_day: dt.date) -> dt.date:
         if self.main is None:
@@ -473,12 +480,20 @@ def _analyse(
         for d in find_dates(text, order=order)
         if not (anchor and d.kind == "from_article") and not _other_date(text, d)
     ]
-    speech = {i for i, d in enumerate(dates) if _is_speech_date(text, d)}
+    speech = {i for i, d in enumerate(dates) if _is_speech_date(text, d)} if dates else set()
     if not strike and not aftermath:
         return _Sentence(sentence, dates, speech, [], False, None)
     found = _with_capital(text, gazetteer.find(text), gazetteer)
-    if filed := lx.DATELINE.match(text):
+    if found and (filed := lx.DATELINE.match(text)):
         found = [m for m in found if m.start >= filed.end()]
+    places = _places(text, found) if found else []
+    return _Sentence(
+        sentence, dates, speech, places, strike, _veto(text, places, aftermath=aftermath), aftermath, heading
+    )
+
+
+def _places(text: str, found: list[Mention]) -> list[tuple[Mention, bool]]:
+    """The places a sentence names as hit, each with whether it is only 'near' it."""
     others = _qualifying_others(text, found)
     places = [
         (m, bool(lx.NEAR.search(text[max(0, m.start - 30) : m.start])))
@@ -488,10 +503,7 @@ def _analyse(
     if negatives.heard_only(text):
         places = [(m, near) for m, near in places if not m.entry.district]
     exact_cities = {m.entry.city for m, near in places if not near}
-    places = [(m, near) for m, near in places if not near or not exact_cities or m.entry.city in exact_cities]
-    return _Sentence(
-        sentence, dates, speech, places, strike, _veto(text, places, aftermath=aftermath), aftermath, heading
-    )
+    return [(m, near) for m, near in places if not near or not exact_cities or m.entry.city in exact_cities]
 
 
 def _aftermath(text: str) -> bool:
@@ -534,6 +546,8 @@ _WINDOW = 200
 def _metonym(text: str, m: Mention) -> bool:
     """'blaming Kyiv', "Kyiv's allies", "the Kyiv Independent": the name is not a place hit."""
     after = text[m.end : m.end + _WINDOW]
+    if _METONYMS_ENGLISH and lx.without_latin(text):  # only an outlet's name or an institution's
+        return bool(lx.OUTLET_NAME.match(after) or lx.INSTITUTION.match(after))
     if lx.OUTLET_NAME.match(after) or lx.TITLE_OF.search(text[max(0, m.start - 40) : m.start]):
         return True
     if m.entry.kind != "district" and lx.ADMINISTRATION.match(after):
@@ -545,6 +559,13 @@ def _metonym(text: str, m: Mention) -> bool:
     if m.entry.kind != "city":
         return False
     return bool(lx.METONYM.search(text[max(0, m.start - 20) : m.start]) or lx.METONYM.match(after))
+
+
+_METONYMS_ENGLISH = lx.english_only(
+    lx.TITLE_OF, lx.ADMINISTRATION, lx.HIT_WORDS, lx.SPOKE_IN, lx.SPEAKER_AFTER, lx.METONYM
+)
+"""Whether `_metonym`'s cues but the outlet's and the institution's words are all English (a Latin
+letter in every match): then a sentence without Latin letters is asked only those two."""
 
 
 def _qualifying_others(text: str, found: list[Mention]) -> set[int]:
@@ -612,6 +633,8 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
 
     Rescue work is "sent" and help "provided": an aftermath sentence is never an arms delivery.
     """
+    if _VETOES_ENGLISH and lx.without_latin(text):  # no veto's words can be in it
+        return None
     in_kyiv_district = any(m.entry.district for m, _ in places)
     if (
         not aftermath
@@ -644,6 +667,12 @@ def _veto(text: str, places: list[tuple[Mention, bool]], *, aftermath: bool = Fa
     return None
 
 
+_VETOES_ENGLISH = lx.english_only(
+    *(lx.SUPPLY, lx.IN_RUSSIA, lx.RUSSIAN_CLAIM, lx.GROUND, lx.ELSEWHERE, lx.GENERIC),
+    *(lx.MEETING, lx.CHARGES, lx.LEGAL, lx.ALERT_ONLY),
+)
+"""Whether every veto opens with a match of an English cue (a Latin letter in every match): then a
+sentence without Latin letters has none, answered without asking them one by one."""
 _SCOPE_WORDS = frozenset({"across ukraine", "across the country"})
 """Generic words that only widen a report: 'explosions hit Kyiv and regions across Ukraine'."""
 _HIT_NAMED = lx.Cue(
@@ -689,6 +718,8 @@ def _anchor_window(sentences: list[_Sentence], year_hint: int | None) -> tuple[d
     for s in sentences:
         if window := war_anchor(s.sentence.text):
             return window
+        if not s.dates:
+            continue
         ago = [d for d in s.dates if d.kind == "from_article" and "ago" in d.text.lower()]
         dated = [d for d in s.dates if d.kind in ("day", "monthday")]
         if ago and dated:
@@ -770,7 +801,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
     # One date line above the story may be a site's date bar; a second makes the page a live blog
     # or digest, whose first line heads its first day, and whose words above it only sum up the
     # days below ('In this edition: Kyiv's worst week of attacks').
-    blog = sum(_date_line(s) is not None for s in sentences) > 1
+    blog = sum(_date_line(s) is not None for s in sentences if s.dates) > 1
     intro = blog
     for index, s in enumerate(sentences):
         text = s.sentence.text
@@ -789,7 +820,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
         if not (s.strike or s.aftermath) or s.veto not in (None, "generic", "alert"):
             continue
         same_paragraph = s.sentence.paragraph == previous_paragraph
-        default = previous if lx.ANAPHORA.search(text) or same_paragraph else [current]
+        default = previous if same_paragraph or lx.ANAPHORA.search(text) else [current]
         if lx.BACK_TO_NOW.search(text):  # 'This time, ...' after a recalled attack is today's again
             default = [current]
         if s.heading and s.places:
@@ -811,7 +842,7 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
         recalls: bool | None = None
         country: bool | None = None
         """Whether the sentence speaks of the whole country and of no city, once asked."""
-        for target, mention, clause in _clauses(s, context, default):
+        for target, mention, clause, here in _clauses(s, context, default):
             incident = incidents.get(target)
             fresh = incident is None
             if fresh:
@@ -828,19 +859,19 @@ def _collect(sentences: list[_Sentence], context: _Context, main_city: str) -> d
                 _clause_facts_once(
                     words,
                     read,
-                    placed=bool(s.places_in(*clause)),
-                    tally=country or any(a <= clause[0] < b for a, b in tally),
+                    placed=bool(here),
+                    tally=country or (bool(tally) and any(a <= clause[0] < b for a, b in tally)),
                 ),
                 words,
                 s.dates,
             )
             if fresh and said and all(name == "tally_weapons" for name, _, _ in said):
                 tallies.setdefault(target, []).extend((v, text, w) for _, v, w in said)
-            elif _add_clause_facts(incident, s, clause, mention, said, clause=words):
+            elif _add_clause_facts(incident, s, clause, mention, said, clause=words, here=here):
                 if fresh:
                     incidents[target] = incident
                 incident.caption_only &= s.sentence.in_caption
-                incident.told = incident.told or _tells(text[clause[0] : clause[1]])
+                incident.told = incident.told or _tells(words)
                 incident.night |= mention is not None and mention.night
                 if mention is not None and not mention.recall and recalls is None:
                     recalls = bool(lx.RECALL.search(text))
@@ -991,7 +1022,7 @@ def _date_line(s: _Sentence) -> DateMention | None:
     text = s.sentence.text
     if not s.dates or len(text) > _DATE_LINE_CHARS + _WAR_DAY_NOTE_CHARS:  # most sentences: no search
         return None
-    if note := _WAR_DAY_NOTE.search(text):
+    if "day" in text.lower() and (note := _WAR_DAY_NOTE.search(text)):  # a note always says 'day'
         text = text[: note.start()]
     dates = [d for d in s.dates if d.end <= len(text)]
     dated = [d for d in dates if d.kind in ("day", "monthday")]
@@ -1053,6 +1084,8 @@ def _owned_by_the_city_before(s: _Sentence, before: list[Target]) -> _Sentence:
     """The sentence without the district names that are the city's it speaks of, when that city
     is not Kyiv (see `negatives.the_city_s_own`, `negatives.names_a_district`): the cities it
     names, else those of the attack told before it."""
+    if not s.places:
+        return s
     text = s.sentence.text
     after_city = {i for i, (m, _) in enumerate(s.places) if negatives.names_a_district(text, m)}
     if not after_city and not any(m.entry.district for m, _ in s.places):
@@ -1070,21 +1103,25 @@ def _owned_by_the_city_before(s: _Sentence, before: list[Target]) -> _Sentence:
 
 
 def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: ignore[no-untyped-def]
-    """Yield (target, date mention, clause span) for every clause and city it speaks of."""
+    """Yield (target, date mention, clause span, the clause's places) for every clause and city it
+    speaks of."""
     text = s.sentence.text
-    usable = [d for i, d in enumerate(s.dates) if i not in s.speech and d.kind != "weak"]
-    if any(d.kind == "from_article" and "ago" in d.text.lower() for d in usable) and any(
-        d.kind in ("day", "monthday") for d in usable
+    usable = [d for i, d in enumerate(s.dates) if i not in s.speech and d.kind != "weak"] if s.dates else []
+    if (
+        usable
+        and any(d.kind == "from_article" and "ago" in d.text.lower() for d in usable)
+        and any(d.kind in ("day", "monthday") for d in usable)
     ):
         usable = [d for d in usable if not (d.kind == "from_article" and "ago" in d.text.lower())]
     spans = s.clauses()
-    if cut := lx.RETALIATION.search(text):
+    english = not (_CLAUSE_CUES_ENGLISH and lx.without_latin(text))
+    if english and (cut := lx.RETALIATION.search(text)):
         spans = [(a, min(b, cut.start())) for a, b in spans if a < cut.start()]
         usable = [d for d in usable if d.start < cut.start()]
-    own = _first_in_each(spans, usable)
+    own: list[DateMention | None] = _first_in_each(spans, usable) if usable else [None] * len(spans)
     # Whether any clause may speak of Russia or of other regions: most sentences are asked once.
-    abroad = bool(lx.IN_RUSSIA.search(text) or lx.OTHER_REGIONS.search(text))
-    lead = next((d for d in own if d is not None), None)
+    abroad = english and bool(lx.IN_RUSSIA.search(text) or lx.OTHER_REGIONS.search(text))
+    lead = next((d for d in own if d is not None), None) if usable else None
     if lead is not None and (lead.kind in _RELATIONAL or any(d.kind in _RELATIONAL for d in usable)):
         lead = None
     lent = _lent_to(text, spans[own.index(lead)], s) if lead is not None else None
@@ -1103,16 +1140,27 @@ def _clauses(s: _Sentence, context: _Context, default: list[Target]):  # type: i
             key, mention = context.key(lead), lead
         if abroad and (lx.IN_RUSSIA.search(text[start:end]) or lx.OTHER_REGIONS.search(text[start:end])):
             continue
-        cities = _cities(s.places_in(start, end)) or ([city] if city else in_sentence[:1])
+        here = s.places_in(start, end)
+        cities = _cities(here) or ([city] if city else in_sentence[:1])
         if cities:
             city = cities[0]
         if key is None:
-            targets = [(t[0], c) for t in default for c in cities] if cities else list(default)
-            for target in dict.fromkeys(targets):
-                yield target, None, (start, end)
+            if len(default) == 1 and len(cities) < 2:  # most clauses: one attack, at most one city
+                targets = [(default[0][0], cities[0])] if cities else default
+            else:
+                targets = list(
+                    dict.fromkeys([(t[0], c) for t in default for c in cities] if cities else default)
+                )
+            for target in targets:
+                yield target, None, (start, end), here
         else:
             for c in cities or [default[0][1]]:
-                yield (key, c), mention, (start, end)
+                yield (key, c), mention, (start, end), here
+
+
+_CLAUSE_CUES_ENGLISH = lx.english_only(lx.RETALIATION, lx.IN_RUSSIA, lx.OTHER_REGIONS)
+"""Whether the cues `_clauses` asks of a whole sentence are all English: then a sentence without
+Latin letters is not asked them."""
 
 
 _ASIDE = re.compile(
@@ -1168,6 +1216,8 @@ def _first_in_each(spans: list[tuple[int, int]], dates: list[DateMention]) -> li
 def _cities(places: list[tuple[Mention, bool]]) -> list[str]:
     if not places:
         return []
+    if len(places) == 1:  # most clauses: one place, its city whether near or not
+        return [places[0][0].entry.city]
     places = [p for p in places if not p[1]] or places
     specific = [m.entry.city for m, _ in places if m.entry.precision != "region"]
     cities = specific or [m.entry.city for m, _ in places]
@@ -1202,14 +1252,19 @@ def _clause_facts(clause: str, *, placed: bool = False, tally: bool = False) -> 
         and (tally or facts.countrywide(clause))
     ):
         out += [("tally_weapons", value, words) for value, words in launched]
-    out += [("weapons", value, words) for value, words in classes]
-    out += [("weapon_models", value, words) for value, words in models]
+    # most clauses name no weapon and no casualty: no list is built for them
+    if classes:
+        out += [("weapons", value, words) for value, words in classes]
+    if models:
+        out += [("weapon_models", value, words) for value, words in models]
     hurt = facts.casualties(clause, tally=tally)
-    out += [(figure.field, figure.value, figure.words) for figure in hurt.figures]
-    out += [("casualty_words", words, words) for words in hurt.words]
+    if hurt.figures:
+        out += [(figure.field, figure.value, figure.words) for figure in hurt.figures]
+    if hurt.words:
+        out += [("casualty_words", words, words) for words in hurt.words]
     if found := facts.debris(clause):
         out.append(("debris", found[0], found[1]))
-    if not _LATIN_WORD.search(clause):  # the readers below know English words only
+    if lx.without_latin(clause) or not _LATIN_WORD.search(clause):  # the readers below know English only
         return out
     if found := facts.intercepted(clause):
         out.append(("intercepted", found[0], found[1]))
@@ -1251,14 +1306,16 @@ def _add_clause_facts(
     *,
     dated: bool = True,
     clause: str | None = None,
+    here: list[tuple[Mention, bool]] | None = None,
 ) -> bool:
     """Give the incident what this clause says of it (``said``, and its places in the incident's
     city); False when the clause says nothing of it. ``clause``: the clause's text, if the caller
-    has it (the cues remember the text they read last, by identity)."""
+    has it (the cues remember the text they read last, by identity); ``here``: its places, likewise."""
     sentence = s.sentence.text
     start, end = span
-    gained = any(name != "tally_weapons" for name, _, _ in said)  # a tally alone tells of no attack here
-    for m, near in s.places_in(start, end):
+    # a tally alone tells of no attack here
+    gained = bool(said) and any(name != "tally_weapons" for name, _, _ in said)
+    for m, near in s.places_in(start, end) if here is None else here:
         if m.entry.city == incident.city:
             gained = True
             incident.places.append(
@@ -1267,7 +1324,7 @@ def _add_clause_facts(
     for name, value, words in said:
         incident.add(name, value, sentence, words)
     if gained and dated:
-        date = mention or _first_in_each([span], s.dates)[0]
+        date = mention or (_first_in_each([span], s.dates)[0] if s.dates else None)
         if date is not None:
             incident.add("date", date.text, sentence, date.text)
         if found := (mention is not None and facts.time_of_day(mention.text)) or facts.time_of_day(
@@ -1312,7 +1369,9 @@ def _report(
     exact = [(m, e) for m, near, e in incident.places if not near]
     chosen = exact if any(m.entry.district for m, _ in exact) else [(m, e) for m, _, e in incident.places]
     districts = list(dict.fromkeys(m.entry.district for m, _ in chosen if m.entry.district))
-    places = list(dict.fromkeys(_place(m) for m, _ in chosen if not districts or m.entry.district))
+    # an article names its places again and again: each entry is made a Place once
+    entries = {id(m.entry): m.entry for m, _ in chosen if not districts or m.entry.district}
+    places = list(dict.fromkeys(map(_place, entries.values())))
     _weapons_from_tally(incident)
     evidence = [e for _, e in chosen] + [e for items in incident.facts.values() for _, e in items]
     return Report(
@@ -1370,6 +1429,5 @@ def _role(incident: _Incident, is_main: bool, context: _Context) -> Role:
     return "primary"
 
 
-def _place(m: Mention) -> Place:
-    e = m.entry
+def _place(e: Entry) -> Place:
     return Place(e.name, e.city, e.district, e.lat, e.lon, e.precision, "gazetteer")

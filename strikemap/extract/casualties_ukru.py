@@ -13,7 +13,8 @@ import functools
 import re
 
 from strikemap.extract.figures import Figure
-from strikemap.extract.needles import Needles, needles
+from strikemap.extract.lexicon import lowered
+from strikemap.extract.needles import Needles, checked, fewest, holds, needles
 from strikemap.extract.text import merge_spans
 
 _APOSTROPHE = "['’ʼ]?"
@@ -147,11 +148,33 @@ _NEEDED_BY = Needles(_NEEDLES, [[i for i, lit in enumerate(_LITERALS) if lit and
 """Which patterns need each needle: one pass over a clause tells which patterns it may match."""
 
 
+def _also_needed(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which a match must hold besides its `_LITERALS` (which name the casualty
+    word most clauses with a figure have): the rise, the 'later' or the dash the pattern requires."""
+    if _LATER in pattern:
+        return needles(_LATER)
+    if _RISE in pattern:
+        return needles(_RISE)
+    if "(?:[—–]|:(?=\\s))" in pattern:
+        return ("—", "–", ":")
+    if "[—–]" in pattern:
+        return ("—", "–")
+    return None
+
+
+_ALSO_NEEDED = tuple(_also_needed(p.pattern) for _, _, p in _PATTERNS)
+_ALSO_NEEDED_BY = tuple((i, also) for i, also in enumerate(_ALSO_NEEDED) if also)
+
+
 def _possible(lower: str) -> set[int]:
-    """The indices of the patterns whose needles the lower-cased clause holds (`_LITERALS`)."""
+    """The indices of the patterns whose needles the lower-cased clause holds (`_LITERALS`, then
+    `_ALSO_NEEDED`)."""
     found = set(_UNREAD_PATTERNS)
     for indices in _NEEDED_BY.values_in(lower):
         found.update(indices)
+    for i, also in _ALSO_NEEDED_BY:
+        if i in found and not holds(lower, also):
+            found.discard(i)
     return found
 
 
@@ -190,18 +213,20 @@ _NATIONWIDE = re.compile(
     r"с начала (?:полномасштабн|войны|вторжения)"
 )
 """A figure for the whole country or the whole war is not the attack's."""
-_ANY_HURT = re.compile(
-    r"загин|загибл|помер|погиб|умер|скончал|вбит|убит|поранен|постражд|травм|ранен|пострада|жертв|"
-    r"госпітал|госпитал|т[іе]л[оа]|житт|жизн"
-)
-"""Every figure needs one of these stems: most clauses hold none and skip the patterns. Like all
-patterns here it is written in lower case and asked of the lower-cased text (`_hurt`): case-blind
-matching of Cyrillic is several times slower."""
-_STEMS = {
-    "killed": re.compile(r"загин|загибл|помер|погиб|умер|скончал|вбит|убит|жертв|житт|жизн|т[іе]л[оа]"),
-    "injured": re.compile(r"поранен|постражд|травм|ранен|пострада|госпітал|госпитал"),
+_STEM_WORDS = {
+    "killed": (
+        *("загин", "загибл", "помер", "погиб", "умер", "скончал", "вбит", "убит", "жертв", "житт", "жизн"),
+        *("тіло", "тіла", "тело", "тела"),
+    ),
+    "injured": ("поранен", "постражд", "травм", "ранен", "пострада", "госпітал", "госпитал"),
 }
-"""A field's patterns run only on a clause with one of its stems."""
+"""A field's patterns run only on a clause with one of its stems. Like all patterns here they are
+written in lower case and asked of the lower-cased text (`_hurt`): case-blind matching of Cyrillic
+is several times slower."""
+_STEMS = {field: checked(tuple(sorted(fewest(stems)))) for field, stems in _STEM_WORDS.items()}
+_ANY_HURT = checked(tuple(sorted(fewest(_STEM_WORDS["killed"] + _STEM_WORDS["injured"]))))
+"""Every figure needs one of the stems: most clauses hold none and skip the patterns. Plain strings,
+found in one pass, where a regex of them tries its letters at every place in the clause."""
 
 
 def casualties(clause: str) -> tuple[Figure, ...]:
@@ -211,7 +236,7 @@ def casualties(clause: str) -> tuple[Figure, ...]:
         return ()
     found: list[tuple[int, Figure]] = []
     taken: dict[str, list[tuple[int, int]]] = {"killed": [], "injured": []}
-    fields = {field for field, stem in _STEMS.items() if stem.search(lower)}
+    fields = {field for field, stems in _STEMS.items() if holds(lower, stems)}
     possible = _possible(lower)
     for i, (field, kind, pattern) in enumerate(_PATTERNS):
         if field not in fields or i not in possible:
@@ -239,16 +264,22 @@ def _hurt(text: str) -> str | None:
     Lower-cased letter by letter where one letter ('İ') would become two, so positions hold."""
     if text.isascii():
         return None
-    lower = text.lower()
-    if len(lower) != len(text):
+    lower = lowered(text)  # as the Cues read it: most clauses were lower-cased for them already
+    if lower is None:
         lower = "".join(low if len(low := c.lower()) == 1 else c for c in text)
-    return lower if _ANY_HURT.search(lower) else None
+    return lower if holds(lower, _ANY_HURT) else None
+
+
+_ZERO_WORDS = ("без", "нема", "нет", "ніхто", "никто")
+"""Every match of `_NONE_HURT` holds one of these: most clauses with a casualty word hold none."""
 
 
 def _zeros(clause: str, lower: str, stated: set[str]) -> list[tuple[int, Figure]]:
     """'Загиблих немає': a zero for each field it names that the clause gives no figure for;
     ``lower`` is `_hurt`'s reading of the clause."""
     out: list[tuple[int, Figure]] = []
+    if not holds(lower, _ZERO_WORDS):
+        return out
     for fields, pattern in _NONE_HURT:
         zero = pattern.search(lower)
         if zero is None or _NOT_WITHOUT.search(lower, 0, zero.start()):
@@ -307,7 +338,7 @@ def bound(sentence: str) -> list[tuple[int, int]]:
     lower = _hurt(sentence)
     if lower is None or not _BREAK.search(lower):  # no span can cross a break the sentence lacks
         return []
-    fields = {field for field, stem in _STEMS.items() if stem.search(lower)}  # as `casualties` reads it
+    fields = {field for field, stems in _STEMS.items() if holds(lower, stems)}  # as `casualties` reads it
     possible = _possible(lower)
     spans = [
         m.span()

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from strikemap.extract.lexicon import NUMBER, Cue, parse_number, script
+from strikemap.extract.lexicon import NUMBER, Cue, lowered, parse_number, script
 from strikemap.extract.needles import by_script, fewest, holds, needles
 from strikemap.models import Precision, When
 
@@ -459,11 +459,11 @@ _DATE_NEEDLES_BY_SCRIPT = by_script(_DATE_NEEDLES)
 _DIGIT = re.compile(r"\d")
 
 
-def _may_hold_date(sentence: str) -> bool:
+def _may_hold_date(sentence: str, lower: str | None) -> bool:
     """Most sentences hold no date: a digit or a date word is looked for before the twenty patterns
-    below, as plain strings, which is several times faster than one search for all of them."""
-    lower = sentence.lower()
-    if len(lower) != len(sentence):  # a letter lower-cased to two: let the Cue read the text itself
+    below, as plain strings, which is several times faster than one search for all of them.
+    ``lower`` is the sentence lower-cased (`lowered`)."""
+    if lower is None:  # a letter lower-cased to two: let the Cue read the text itself
         return bool(_ANY_DATE_WORD.search(sentence))
     return bool(_DIGIT.search(sentence)) or holds(lower, _DATE_NEEDLES_BY_SCRIPT[script(sentence)])
 
@@ -500,19 +500,19 @@ them skips the run at once."""
 def find_dates(sentence: str, *, order: SlashOrder | None = None) -> list[DateMention]:
     """Every date expression in the sentence, left to right, without overlaps; ``order`` is the
     article's `slash_order`, if it has one."""
-    if not _may_hold_date(sentence):
+    lower = lowered(sentence)  # None where a letter lower-cases to two: positions would drift
+    if not _may_hold_date(sentence, lower):
         return []
     taken: list[DateMention] = []
     present = _present(sentence)
-    lower = sentence.lower()
-    folded = len(lower) == len(sentence)  # else a letter lower-cased to two: positions would drift
+    folded = lower is not None
     for need, run in _RUNS:
         if not present[need]:
             continue
         for pattern, build, lower_pattern, literals in run:
-            if folded and literals is not None and not holds(lower, literals):
+            if lower is not None and literals is not None and not holds(lower, literals):
                 continue
-            for match in lower_pattern.finditer(lower) if folded else pattern.finditer(sentence):
+            for match in lower_pattern.finditer(lower) if lower is not None else pattern.finditer(sentence):
                 if any(t.start < match.end() and match.start() < t.end for t in taken):
                     continue
                 mention = _slashed(match, order) if build is _slashed else build(match)

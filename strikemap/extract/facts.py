@@ -478,6 +478,8 @@ def _latest(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _time(sentence: str) -> int | None:
+    if lx.without_latin(sentence):  # no 'as of' in it: not lower-cased for each figure it gives
+        return None
     m = _AS_OF.search(sentence) if "as of" in sentence.lower() else None
     if m is None:
         return None

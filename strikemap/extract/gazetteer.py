@@ -104,6 +104,9 @@ class Gazetteer:
         self._root = _Node()
         self._starters: dict[frozenset[str], bool] = {}
         """Whether a word with these keys can start a name, for each word met (see `_names`)."""
+        self._looked_up: dict[str, Entry | None] = {}
+        """What `lookup` found for each name asked lately: lists and bare adjectives ask again and
+        again for the same few districts ('Шевченківський район')."""
         self._count = 0
         self._by_name: dict[str, Entry] = {}
         for phrase in (*gazetteer_names.BLOCKED, *gazetteer_names.KYIV_NOT_PLACES):
@@ -343,6 +346,15 @@ class Gazetteer:
 
     def lookup(self, name: str) -> Entry | None:
         """The entry ``name`` spells out in full, if any."""
+        looked_up = self._looked_up
+        if name in looked_up:
+            return looked_up[name]
+        if len(looked_up) >= _MOST_LOOKED_UP:
+            looked_up.clear()
+        found = looked_up[name] = self._lookup(name)
+        return found
+
+    def _lookup(self, name: str) -> Entry | None:
         words = read_words(name)
         match = self._longest(name, words, 0) if words else None
         if match is None or match[0] != len(words):
@@ -404,6 +416,8 @@ _BARE_DISTRICT_END = re.compile(r"[ \t]*(?:[—–:]|-(?!\w)|р-н\w*|р-ні|р
 
 _MOST_STARTERS = 1 << 17
 """How many words `Gazetteer._names` remembers before it starts again (a few MB)."""
+_MOST_LOOKED_UP = 1 << 12
+"""How many names `Gazetteer.lookup` remembers before it starts again."""
 
 
 def geodata_folder() -> Path:

@@ -113,21 +113,29 @@ class Cue:
         text without Latin letters only those without; none left means no match, without a search."""
 
     def _over(self, text: str) -> tuple[re.Pattern[str], str] | None:
-        _, lower, script = _read(text)
+        last = _last if _last[0] is text else _scan(text)
+        needles = self._by_script[last[2]]
+        if needles is not None and not needles:  # none the text's script can hold: no lower-casing
+            return None
+        lower = _read(text)[1] if last[1] is _UNREAD else last[1]
         if lower is None:  # A few letters ('İ') lower-case to two: positions would drift.
             return self._folded, text
-        needles = self._by_script[script]
         if needles is not None and not holds(lower, needles):
             return None
         return self._lower, lower
 
     def possible(self, text: str) -> bool:
         """False when ``text`` holds none of the needles, so neither it nor any part of it can match."""
-        _, lower, script = _read(text)
+        last = _last if _last[0] is text else _scan(text)
+        needles = self._by_script[last[2]]
+        if needles is None:
+            return True
+        if not needles:  # none the text's script can hold: no lower-casing
+            return False
+        lower = _read(text)[1] if last[1] is _UNREAD else last[1]
         if lower is None:
-            return self.needles is None or holds(text.lower(), self.needles)
-        needles = self._by_script[script]
-        return needles is None or holds(lower, needles)
+            return holds(text.lower(), self.needles)  # type: ignore[arg-type]
+        return holds(lower, needles)
 
     def search(self, text: str) -> re.Match[str] | None:
         last = _last
@@ -307,10 +315,29 @@ def _read(text: str) -> tuple[str, str | None, int]:
     return last
 
 
+def english_only(*cues: Cue) -> bool:
+    """Whether every match of each cue holds a Latin letter (`Cue.latin`): a text without one, as
+    `without_latin` tells, matches none of them."""
+    return all(cue.latin for cue in cues)
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` as the Cues read it, kept for the texts they read lately (see `_scan`): a
+    sentence is lower-cased once for all who read it. None where a letter ('İ', the only one)
+    lower-cases to two, which would shift positions."""
+    return _read(text)[1]
+
+
 def script(text: str) -> int:
     """The text's script as the Cues read it (`_scan`): 0 ASCII, 1 no Latin letter, 2 any other."""
     last = _last
     return last[2] if last[0] is text else _scan(text)[2]
+
+
+def without_latin(text: str) -> bool:
+    """Whether the text holds no Latin letter, as the Cues read it (`script`): answered from what they
+    remember of the text they read last, where a search would read it all again."""
+    return script(text) == _NO_LATIN
 
 
 WEAPON_MODELS: tuple[tuple[str, str, Weapon], ...] = (

@@ -50,6 +50,8 @@ def link_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     teasers = _TEASER.possible(text)  # most articles have no teaser words at all
+    if not _may_name_links(text):  # only a teaser can point elsewhere
+        return _teaser_spans(text) if teasers else spans
     under_label = False
     start = 0
     for line in text.split("\n"):
@@ -63,6 +65,25 @@ def link_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         elif line.strip():
             under_label = False
+        start = end + 1
+    return spans
+
+
+def _may_name_links(text: str) -> bool:
+    """Whether a line of the text may be a link line or label: their words are English, so a text
+    with no Latin letter (as the Cues read it) and none of the two others IGNORECASE reads as one
+    ('ı', 'ſ'; 'İ' and the Kelvin sign count as Latin there) has neither."""
+    return not lx.without_latin(text) or "ı" in text or "ſ" in text
+
+
+def _teaser_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines of ``text`` that are teasers (see `link_spans`)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if _TEASER.search(line.rstrip()[-_TEASER_TAIL:]):
+            spans.append((start, end))
         start = end + 1
     return spans
 
@@ -101,6 +122,9 @@ def namesakes(mentions: Iterable[list[Mention]]) -> list[set[int]]:
     last: str | None = None
     for found in mentions:
         foreign: set[int] = set()
+        if not found:  # most sentences name no place
+            out.append(foreign)
+            continue
         names_kyiv = any(m.entry.kind == "city" and m.entry.city == KYIV for m in found)
         for i, m in enumerate(found):
             entry = m.entry

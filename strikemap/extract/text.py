@@ -143,7 +143,11 @@ def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int
         start = cut
         while start < end and text[start].isspace():
             start += 1
-    out.append(Sentence(start, end, text[start:end], paragraph, caption))
+    out.append(_new(Sentence, (start, end, text[start:end], paragraph, caption)))
+
+
+_new = tuple.__new__
+"""Makes a Sentence without the Python-level __new__ a NamedTuple adds: an article has many."""
 
 
 def _cut(text: str, start: int, limit: int) -> int:
