@@ -119,15 +119,20 @@ def test_the_export_command_writes_what_the_reports_give(
     assert capsys.readouterr().out == to_geojson(find(store, filters)) + "\n"
 
 
-def test_a_version_2_store_gets_summaries_and_exports_the_same(store_url: str, tmp_path: Path) -> None:
+def _downgraded(store_url: str, tmp_path: Path, undo: str, version: int) -> st.Store:
+    """A reviewed store taken back to schema ``version`` by ``undo``, then opened (so migrated)."""
     store = _reviewed(store_url, tmp_path)
     with store.writing() as conn:
-        conn.execute(sa.text("ALTER TABLE events DROP COLUMN summary"))
+        conn.execute(sa.text(undo))
         conn.execute(
-            sa.update(st.meta_table).where(st.meta_table.c.key == "schema_version").values(value="2")
+            sa.update(st.meta_table).where(st.meta_table.c.key == "schema_version").values(value=str(version))
         )
     store.close()
-    migrated = st.Store(store_url)
+    return st.Store(store_url)
+
+
+def test_a_version_2_store_gets_summaries_and_exports_the_same(store_url: str, tmp_path: Path) -> None:
+    migrated = _downgraded(store_url, tmp_path, "ALTER TABLE events DROP COLUMN summary", 2)
     with migrated.reading() as conn:
         version = conn.execute(
             sa.select(st.meta_table.c.value).where(st.meta_table.c.key == "schema_version")
@@ -138,14 +143,7 @@ def test_a_version_2_store_gets_summaries_and_exports_the_same(store_url: str, t
 
 
 def test_a_version_8_store_gets_finished_texts_and_exports_the_same(store_url: str, tmp_path: Path) -> None:
-    store = _reviewed(store_url, tmp_path)
-    with store.writing() as conn:
-        conn.execute(sa.text("DROP TABLE finished"))
-        conn.execute(
-            sa.update(st.meta_table).where(st.meta_table.c.key == "schema_version").values(value="8")
-        )
-    store.close()
-    migrated = st.Store(store_url)
+    migrated = _downgraded(store_url, tmp_path, "DROP TABLE finished", 8)
     f = st.finished_table.c
     with migrated.reading() as conn:
         events = conn.execute(sa.select(sa.func.count()).select_from(st.events_table)).scalar()
