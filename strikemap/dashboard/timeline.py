@@ -9,6 +9,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from html import escape
+from typing import cast
 
 from strikemap.extract.dates import format_date
 from strikemap.views import Shown, ShownT, period
@@ -156,11 +157,11 @@ def chart_svg(views: Sequence[Shown], window: tuple[dt.date, dt.date] | None, *,
     def x(day: dt.date) -> float:
         return left + (right - left) * min(max((day - first).days, 0), days) / days
 
-    highest = max((int(str(r["events"])) for r in rows), default=1) or 1
+    highest = max((cast(int, r["events"]) for r in rows), default=1) or 1
     paths: dict[str, list[str]] = {MONTH: [], DAY: []}
     for r in rows:
         a, b = x(dt.date.fromisoformat(str(r["start"]))), x(dt.date.fromisoformat(str(r["end"])))
-        height = (bottom - top) * int(str(r["events"])) / highest
+        height = (bottom - top) * cast(int, r["events"]) / highest
         paths[str(r["dated"])].append(
             f"M{a:.1f} {bottom}V{bottom - height:.1f}H{max(b, a + 1):.1f}V{bottom}Z"
         )
