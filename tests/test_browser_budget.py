@@ -28,9 +28,13 @@ SLOW_SENTENCE = "Russian drones attacked Kyiv overnight, damaging a house in Hol
 
 @pytest.fixture
 def budget_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """The dashboard with a half-second budget per article (the server reads it from its environment)."""
+    """The dashboard with a 0.2 s budget per article (the server reads it from its environment).
+
+    The good article takes about 2 ms and the slow one over a second, so either side has a wide
+    margin whatever the machine: at 0.5 s and 1 MB the slow article, once the extractor got faster,
+    finished within its budget."""
     need_browser()
-    monkeypatch.setenv(budget.ENV, "0.5")
+    monkeypatch.setenv(budget.ENV, "0.2")
     with clean_app(tmp_path) as url:
         yield url
 
@@ -40,7 +44,7 @@ def test_health_answers_during_a_hostile_upload_and_the_slow_article_is_skipped(
 ) -> None:
     good, slow = tmp_path / "good.txt", tmp_path / "slow.txt"
     good.write_text(GOOD, encoding="utf-8")
-    slow.write_text("published: 2023-05-29\n\n" + SLOW_SENTENCE * 12_000, encoding="utf-8")  # about 1 MB
+    slow.write_text("published: 2023-05-29\n\n" + SLOW_SENTENCE * 24_000, encoding="utf-8")  # about 2 MB
     waits: list[float] = []
     stop = threading.Event()
 
@@ -63,6 +67,6 @@ def test_health_answers_during_a_hostile_upload_and_the_slow_article_is_skipped(
         stop.set()
         poller.join(timeout=60)
     text = page.evaluate("() => document.body.innerText")
-    assert "Skipped upload:slow.txt: over the time budget: extraction took more than 0.5 s" in text
+    assert "Skipped upload:slow.txt: over the time budget: extraction took more than 0.2 s" in text
     assert len(waits) >= 5, "the health check was polled throughout the upload"
     assert max(waits) < 2.0, f"the server stalled: health answered after {max(waits):.1f} s"
