@@ -113,15 +113,23 @@ def _deadline(seconds: float) -> Iterator[None]:
     def expire(signum: int, frame: FrameType | None) -> None:
         raise OverBudget(f"over {seconds:g} s")
 
+    def unraisable(hook: sys.UnraisableHookArgs) -> None:
+        if not isinstance(hook.exc_value, OverBudget):
+            previous_hook(hook)
+
     previous = signal.signal(signal.SIGALRM, expire)
-    # Repeating: a handler that happens to run inside a finalizer (__del__ during garbage
-    # collection) has its exception ignored, so the alarm rings again until it lands.
+    # Repeating: a handler that happens to run inside a finalizer (a __del__ or a weakref callback
+    # during garbage collection) has its exception ignored, so the alarm rings again until it
+    # lands; the ignored one is expected, so it is not printed as "Exception ignored in ...".
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = unraisable
     signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = previous_hook
 
 
 def extract_isolated(
