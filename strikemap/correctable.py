@@ -13,8 +13,7 @@ from operator import attrgetter
 from typing import Any, Literal
 
 from strikemap.errors import ConfigError
-from strikemap.extract.dates import EARLIEST_YEAR, format_date
-from strikemap.models import DISTRICTS, WEAPONS, Event
+from strikemap.models import DISTRICTS, EARLIEST_YEAR, WEAPONS, Event, format_date
 from strikemap.views import parse_date
 
 Kind = Literal["text", "choices", "count"]

@@ -17,10 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from strikemap.extract.dates import format_date
 from strikemap.links import file_name, outlet_name, web_url
 from strikemap.memory import collector_paused
-from strikemap.models import LOCATION_PRECISIONS, Event, Place, Report
+from strikemap.models import LOCATION_PRECISIONS, Event, Place, Report, format_date
 from strikemap.views import EventView, Listing
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 Precision = Literal["day", "month", "year"]
+EARLIEST_YEAR = 2014
+"""No event is dated before it: the war in Donbas began that spring."""
 Role = Literal["primary", "background"]
 PlacePrecision = Literal["landmark", "neighbourhood", "district", "city", "region"]
 LOCATION_PRECISIONS: tuple[PlacePrecision, ...] = get_args(PlacePrecision)
@@ -33,6 +35,13 @@ DISTRICTS: tuple[str, ...] = (
     "Solomianskyi",
     "Sviatoshynskyi",
 )
+
+
+def format_date(day: dt.date | None, precision: Precision | None) -> str | None:
+    """ISO text at the stated precision: '2022-10-17', '2023-05' or '2023'."""
+    if day is None or precision is None:
+        return None
+    return {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": str(day.year)}[precision]
 
 
 @dataclass(frozen=True, slots=True)

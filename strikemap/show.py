@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from strikemap.extract.dates import format_date
+from strikemap.models import format_date
 from strikemap.views import EventView
 
 _COLUMNS = ("id", "date", "city", "districts", "weapons", "killed", "injured", "sources", "status")

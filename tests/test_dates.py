@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from strikemap.extract.dates import find_dates, format_date, resolve, slash_order, summarise, war_anchor
-from strikemap.models import When
+from strikemap.extract.dates import find_dates, resolve, slash_order, summarise, war_anchor
+from strikemap.models import When, format_date
 
 D = dt.date
 

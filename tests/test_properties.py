@@ -10,8 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as s
 
 from strikemap.extract import extract
-from strikemap.extract.dates import format_date
-from strikemap.models import DISTRICTS, Article, Skipped
+from strikemap.models import DISTRICTS, Article, Skipped, format_date
 from strikemap.read import read_paths
 
 WORDS = [

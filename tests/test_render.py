@@ -265,6 +265,17 @@ def test_marker_does_not_name_a_district_the_corrected_event_no_longer_has() -> 
     assert "Solomianskyi" not in labels[0]
 
 
+@pytest.mark.parametrize("district", DISTRICTS)
+def test_a_district_given_without_a_place_is_marked_where_the_gazetteer_puts_it(district: str) -> None:
+    """An analyst's district with no place of its own sits at the district's point: the dashboard
+    reads it from the geodata, without loading the gazetteer, and must agree with it."""
+    from strikemap.extract.gazetteer import default_gazetteer
+
+    (marker,) = render.markers([event(districts=(district,))])
+    entry = default_gazetteer().lookup(district)
+    assert entry is not None and (marker.lat, marker.lon) == (entry.lat, entry.lon)
+
+
 # --- tooltips ------------------------------------------------------------------------------------------
 
 

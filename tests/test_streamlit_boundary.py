@@ -74,11 +74,16 @@ def test_the_rest_of_the_dashboard_imports_without_streamlit() -> None:
 
 def test_the_pages_import_without_compiling_the_extractor() -> None:
     """A server's first map page need not wait the better part of a second for the extractor's
-    patterns and the reader's formats: they load when articles are read (`from strikemap.extract
-    import extract` still works, on first use)."""
+    patterns, the gazetteer and the reader's formats: they load when articles are read (`from
+    strikemap.extract import extract` still works, on first use). The dashboard reads dates'
+    formats and the districts' label points from the models and the geodata alone."""
+    extractor = (
+        "strikemap.extract.article", "strikemap.extract.dates", "strikemap.extract.gazetteer",
+        "strikemap.extract.lexicon", "strikemap.read",
+    )  # fmt: skip
     probe = (
         "import sys; import strikemap.dashboard.ui, strikemap.export, strikemap.demo; "
-        "print(sorted(m for m in ('strikemap.extract.article', 'strikemap.read') if m in sys.modules)); "
+        f"print(sorted(m for m in {extractor!r} if m in sys.modules)); "
         "from strikemap.extract import extract; print(extract.__module__)"
     )
     run = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)

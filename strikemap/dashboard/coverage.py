@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from strikemap.extract.dates import format_date
 from strikemap.links import file_name, outlet_name, web_url
+from strikemap.models import format_date
 from strikemap.views import EventView
 
 LINK_TEXT = r"https?://(?:www\.)?([^/?#]+)"

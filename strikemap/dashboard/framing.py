@@ -12,7 +12,6 @@ from typing import Literal, NamedTuple
 
 from strikemap.dashboard.overlays import Bounds
 from strikemap.dashboard.render import Marker
-from strikemap.extract.gazetteer import default_gazetteer
 from strikemap.extract.gazetteer_data import KYIV, KYIV_REGION, beyond_the_region
 from strikemap.views import Shown, ShownT
 
@@ -40,6 +39,8 @@ def area(city: str) -> Area:
         return "Kyiv region"
     if city in beyond_the_region():
         return "elsewhere"
+    from strikemap.extract.gazetteer import default_gazetteer  # rarely needed: not on a first page's path
+
     entry = default_gazetteer().lookup(city)
     return "Kyiv region" if entry is not None and entry.kind == "town" else "elsewhere"
 

@@ -23,10 +23,8 @@ from folium.utilities import JsCode
 
 from strikemap.dashboard.assets import localise
 from strikemap.dashboard.overlays import Bounds, DistrictLabels, Frame, Legend, cluster_icon
-from strikemap.extract.dates import format_date
-from strikemap.extract.gazetteer import default_gazetteer, geodata_folder
-from strikemap.extract.gazetteer_data import KYIV_CENTRE, read_districts
-from strikemap.models import Place, Precision
+from strikemap.extract.gazetteer_data import KYIV_CENTRE, geodata_folder, read_districts
+from strikemap.models import Place, Precision, format_date
 from strikemap.views import Shown, ShownT
 
 WEAPON_GROUPS = ("drone", "missile", "mixed", "other")
@@ -142,8 +140,7 @@ def _safe_weapons(weapons: tuple[str, ...]) -> str:
 
 def _district_place(district: str) -> Place:
     """A district named (say by an analyst's correction) with no place of its own: its label point."""
-    entry = default_gazetteer().lookup(district)
-    lat, lon = (entry.lat, entry.lon) if entry else KYIV_CENTRE
+    lat, lon = next(((lat, lon) for name, lat, lon in district_labels() if name == district), KYIV_CENTRE)
     return Place(district, "Kyiv", district, lat, lon, "district")
 
 
@@ -234,10 +231,12 @@ def base_map(*, tiles: bool = False, height_zoom: int = DEFAULT_ZOOM) -> folium.
     return localise(m)
 
 
-def district_labels() -> list[tuple[str, float, float]]:
-    """(name, lat, lon) of each district's label point, a point inside the district."""
+@cache
+def district_labels() -> tuple[tuple[str, float, float], ...]:
+    """(name, lat, lon) of each district's label point, a point inside the district (the gazetteer's
+    point for the district, read without loading the gazetteer: the dashboard never needs it)."""
     districts = read_districts(geodata_folder() / "kyiv_districts.geojson")
-    return [(d.name, *d.label) for d in districts]
+    return tuple((d.name, *d.label) for d in districts)
 
 
 def layers(

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import cast
 
-from strikemap.extract.dates import format_date
+from strikemap.models import format_date
 from strikemap.views import Shown, ShownT, period
 
 

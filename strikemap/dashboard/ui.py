@@ -27,9 +27,17 @@ from strikemap.dashboard.panels import inert
 from strikemap.dashboard.params import View
 from strikemap.errors import ConfigError, StoreError
 from strikemap.export import headers, row
-from strikemap.extract.dates import format_date
 from strikemap.language import name as language_name
-from strikemap.models import DISTRICTS, LANGUAGES, LOCATION_PRECISIONS, WEAPONS, Article, Event, Skipped
+from strikemap.models import (
+    DISTRICTS,
+    LANGUAGES,
+    LOCATION_PRECISIONS,
+    WEAPONS,
+    Article,
+    Event,
+    Skipped,
+    format_date,
+)
 from strikemap.store import Store, counts, generation, open_store
 from strikemap.views import EventView, Filters, Listing
 from strikemap.views import apply as apply_filters

@@ -16,7 +16,6 @@ from typing import TypeVar
 from strikemap.extract import casualties_ukru, facts, negatives
 from strikemap.extract import lexicon as lx
 from strikemap.extract.dates import (
-    EARLIEST_YEAR,
     DateMention,
     SlashOrder,
     ago_anchor,
@@ -30,7 +29,7 @@ from strikemap.extract.dates import (
 from strikemap.extract.gazetteer import Gazetteer, Mention, default_gazetteer
 from strikemap.extract.gazetteer_data import Entry
 from strikemap.extract.text import Sentence, merge_spans, split_clauses, split_sentences
-from strikemap.models import Article, Evidence, Place, Report, Role, When
+from strikemap.models import EARLIEST_YEAR, Article, Evidence, Place, Report, Role, When
 from strikemap.normalise import Folded, fold
 
 _LEAD_SENTENCES = 8

@@ -20,7 +20,6 @@ from strikemap.extract.needles import by_script, fewest, holds, needles
 from strikemap.models import Precision, When
 
 WAR_START = dt.date(2022, 2, 24)
-EARLIEST_YEAR = 2014
 
 Kind = Literal["day", "monthday", "month", "weekday", "from_article", "from_main", "weak", "window", "anchor"]
 
@@ -678,13 +677,6 @@ def summarise(when: When | None) -> tuple[dt.date | None, Precision | None]:
     if days[0].year == days[-1].year:
         return dt.date(days[0].year, 1, 1), "year"
     return None, None
-
-
-def format_date(day: dt.date | None, precision: Precision | None) -> str | None:
-    """ISO text at the stated precision: '2022-10-17', '2023-05' or '2023'."""
-    if day is None or precision is None:
-        return None
-    return {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": str(day.year)}[precision]
 
 
 _DATELINE_CHARS = 400

@@ -6,7 +6,6 @@ Pure and network-free, so extraction and tests never wait on a geocoding service
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,7 +13,7 @@ from pathlib import Path
 
 from strikemap.extract import gazetteer_data as data
 from strikemap.extract import gazetteer_names
-from strikemap.extract.gazetteer_data import Entry, Kind, Record
+from strikemap.extract.gazetteer_data import Entry, Kind, Record, geodata_folder
 from strikemap.extract.gazetteer_words import (
     ADJECTIVE,
     CYRILLIC,
@@ -418,12 +417,6 @@ _MOST_STARTERS = 1 << 17
 """How many words `Gazetteer._names` remembers before it starts again (a few MB)."""
 _MOST_LOOKED_UP = 1 << 12
 """How many names `Gazetteer.lookup` remembers before it starts again."""
-
-
-def geodata_folder() -> Path:
-    """$STRIKEMAP_GEODATA, else the repository's geodata/ folder."""
-    env = os.environ.get("STRIKEMAP_GEODATA")
-    return Path(env) if env else Path(__file__).parent.parent.parent / "geodata"
 
 
 @functools.cache

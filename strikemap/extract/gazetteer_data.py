@@ -9,6 +9,7 @@ import csv
 import functools
 import json
 import math
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -90,6 +91,12 @@ _NO_APOSTROPHES = str.maketrans("", "", "'’")
 _SIMILAR = 0.6
 """GeoNames alternate names less similar than this to the town's own name are names in other
 languages, historical names or errors: they bring false matches and no real spelling."""
+
+
+def geodata_folder() -> Path:
+    """$STRIKEMAP_GEODATA, else the repository's geodata/ folder."""
+    env = os.environ.get("STRIKEMAP_GEODATA")
+    return Path(env) if env else Path(__file__).parent.parent.parent / "geodata"
 
 
 def read_districts(path: Path) -> list[District]:
