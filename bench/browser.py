@@ -4,8 +4,8 @@ The real app (``streamlit run app.py``) serves a cached store of the corpus on 1
 opens the map page in a fresh browser context (nothing cached) and times from ``page.goto`` until
 the map inside streamlit-folium's frame holds every marker the page sends and some are drawn.
 The first run after the server starts also loads the events from the store (the server's cold
-caches), so it is reported apart; so are loads in one context whose browser cache is warm (a
-returning visitor). The browser resolves no host but this machine, and every request to another
+caches), so it is reported apart, over as many server starts as there are runs; so are loads in
+one context whose browser cache is warm (a returning visitor). The browser resolves no host but this machine, and every request to another
 is noted. Requests are watched, not intercepted: routing each of a page's hundred requests through
 the driver added 0.3-0.5 s to every load, which no reader of the page waits for.
 
@@ -50,7 +50,13 @@ def figures(plan: Plan) -> list[Figure]:
     middle = plan.sizes[len(plan.sizes) // 2]
     db = corpus.event_store(middle, plan.cache)
     (fresh, cached, events, markers, problems), peak = in_child(time_to_markers, str(db), plan.runs)
-    cold, warm = fresh[0], fresh[1:]
+    warm = fresh[1:]
+    # One start is one sample of a noisy figure: each further start is a server of its own.
+    cold = [fresh[0]]
+    for _ in range(plan.runs - 1):
+        (seconds, more), _ = in_child(first_page, str(db), markers)
+        cold.append(seconds)
+        problems += [p for p in more if p not in problems]
     notes = [f"{events:,} events, {markers:,} markers sent", *problems]
     listed = [in_child(first_load, str(db), old=False)[0] for _ in range(plan.runs)]
     rebuilt = [in_child(first_load, str(db), old=True)[0] for _ in range(plan.runs)]
@@ -78,11 +84,14 @@ def figures(plan: Plan) -> list[Figure]:
             "browser",
             f"first page after the server starts, {events:,} events",
             "s",
-            [cold],
+            cold,
             peak,
             target=f"< {FIRST_PAGE_SECONDS:g} s",
-            met=cold < FIRST_PAGE_SECONDS if not plan.quick else None,
-            notes=["includes listing every event from the store into the server's cache", *notes],
+            met=statistics.median(cold) < FIRST_PAGE_SECONDS if not plan.quick else None,
+            notes=[
+                "a new server for each run; includes listing every event from the store into its cache",
+                *notes,
+            ],
         ),
         Figure(
             "browser",
@@ -149,6 +158,20 @@ def time_to_markers(db: str, runs: int) -> tuple[list[float], list[float], int, 
         finally:
             browser.close()
     return fresh, cached, events, markers, problems
+
+
+def first_page(db: str, markers: int) -> tuple[float, list[str]]:
+    """Seconds from request to markers visible for the first page of a server just started, and
+    what went wrong."""
+    from playwright.sync_api import sync_playwright
+
+    problems: list[str] = []
+    with served_app(db) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, OFFLINE])
+        try:
+            return _timed_load(_context(browser, problems), url, markers, close=True), problems
+        finally:
+            browser.close()
 
 
 def _context(browser: Any, problems: list[str]) -> Any:
