@@ -7,9 +7,8 @@ never show a server's file path or a link that is not a web page.
 from __future__ import annotations
 
 import re
+from typing import Protocol
 from urllib.parse import urlsplit
-
-from strikemap.models import Report
 
 UNKNOWN_OUTLET = "unknown"
 _WEB_SCHEMES = frozenset({"http", "https"})
@@ -51,6 +50,15 @@ def file_name(path: str) -> str:
     return base.removeprefix("upload:") or "article"
 
 
-def outlet_name(report: Report) -> str:
+class Sourced(Protocol):
+    """A report as naming its outlet needs it: a full `Report`, or the Sources page's `ReportSource`."""
+
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+
+
+def outlet_name(report: Sourced) -> str:
     """The outlet as every page and export names it: as stated, else the link's site, else unknown."""
     return report.source or host(report.url) or UNKNOWN_OUTLET

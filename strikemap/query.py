@@ -24,7 +24,17 @@ from strikemap.errors import StoreDamaged
 from strikemap.export import finished_apart, finished_as
 from strikemap.memory import collector_paused
 from strikemap.models import Event
-from strikemap.views import EventView, Filters, Listing, Status, apply, by_status_only, check, status_passes
+from strikemap.views import (
+    EventView,
+    Filters,
+    Listing,
+    ReportSource,
+    Status,
+    apply,
+    by_status_only,
+    check,
+    status_passes,
+)
 
 _UNFILTERED = Filters()
 """What users see before they filter: every event but those rejected."""
@@ -127,6 +137,13 @@ def load(store: st.Store, *, first: int | None = None) -> list[EventView]:
     if first is None:
         return _load(store, st.event_ids)
     return _load(store, lambda conn: st.oldest_event_ids(conn, first))
+
+
+def sources(store: st.Store) -> dict[str, tuple[ReportSource, ...]]:
+    """Who reported each event and where, by event id: what the Sources page lists, without
+    rebuilding any event from its reports."""
+    with store.reading() as conn, collector_paused():
+        return {event_id: tuple(found) for event_id, found in st.report_sources(conn).items()}
 
 
 def get(store: st.Store, event_id: str) -> EventView | None:

@@ -13,7 +13,7 @@ from typing import Any, Literal, Protocol, TypeVar, get_args
 
 from strikemap.errors import ConfigError
 from strikemap.links import outlet_name
-from strikemap.models import DISTRICTS, LANGUAGES, LOCATION_PRECISIONS, WEAPONS, Event, Place, Precision
+from strikemap.models import DISTRICTS, LANGUAGES, LOCATION_PRECISIONS, WEAPONS, Event, Place, Precision, Role
 
 Status = Literal["unreviewed", "verified", "rejected"]
 STATUSES: tuple[Status, ...] = get_args(Status)
@@ -35,6 +35,21 @@ class Filters:
     """Events with a report in any of these languages (`models.LANGUAGES`)."""
     verified_only: bool = False
     include_rejected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSource:
+    """Who reported an event, and where: the part of a report the Sources page shows, read without
+    its facts and evidence, so listing every outlet's articles costs a fraction of rebuilding events."""
+
+    key: str
+    article_id: str
+    article: str
+    role: Role
+    source: str | None
+    title: str | None
+    url: str | None
+    published: dt.date | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ import pytest
 from conftest import make_article
 
 from strikemap.cluster import cluster, make_event
-from strikemap.dashboard.coverage import articles, matrix, outlet_columns, outlets
+from strikemap.dashboard.coverage import Covered, articles, matrix, outlet_columns, outlets
 from strikemap.extract import extract
 from strikemap.links import outlet_name
 from strikemap.models import Report
@@ -30,6 +30,11 @@ def report(source: str | None, article_id: str, day: dt.date | None, **fields: o
         "published": day,
     }
     return Report(**(base | fields))  # type: ignore[arg-type]
+
+
+def covered(views: Sequence[EventView]) -> list[Covered]:
+    """Each event with its reports, as the Sources page hands them to the tables."""
+    return [(v, v.event.reports) for v in views]
 
 
 MAY = dt.date(2023, 5, 16)
@@ -65,7 +70,7 @@ def corpus() -> list[EventView]:
 
 
 def test_outlets() -> None:
-    assert outlets(corpus()) == [
+    assert outlets(covered(corpus())) == [
         {
             "Outlet": "Kyiv Wire",
             "Articles": 2,
@@ -85,7 +90,7 @@ def test_outlets() -> None:
 
 
 def test_articles() -> None:
-    assert articles(corpus()) == [
+    assert articles(covered(corpus())) == [
         {"Title": "anon.txt", "Outlet": "unknown", "Published": "", "Link": None, "Events": "undated Kyiv"},
         {
             "Title": "Drones over Kyiv",
@@ -112,7 +117,7 @@ def test_articles() -> None:
 
 
 def test_matrix_marks_primary_recalled_and_absent() -> None:
-    assert matrix(corpus()) == [
+    assert matrix(covered(corpus())) == [
         {
             "Event": "may000000000",
             "Date": "2023-05-16",
@@ -144,7 +149,7 @@ def test_matrix_marks_primary_recalled_and_absent() -> None:
 
 
 def test_matrix_columns_are_the_event_then_outlets_in_order() -> None:
-    assert [list(row) for row in matrix(corpus())] == [
+    assert [list(row) for row in matrix(covered(corpus()))] == [
         ["Event", "Date", "City", "Districts", "Kyiv Wire", "Podil Post", "unknown"]
     ] * 3
 
@@ -157,7 +162,7 @@ def test_matrix_shows_an_outlet_that_only_recalled_an_attack() -> None:
         ],
         event_id="recalled0000",
     )
-    assert matrix([EventView(recalled)]) == [
+    assert matrix(covered([EventView(recalled)])) == [
         {
             "Event": "recalled0000",
             "Date": "2023-05-16",
@@ -185,7 +190,7 @@ def test_tables_of_extracted_events() -> None:
         for r in extract(make_article(text, "2023-05-16", path=f"{number}.txt", source=outlet))
     ]
     (view,) = [EventView(e) for e in cluster(found)]
-    assert outlets([view]) == [
+    assert outlets(covered([view])) == [
         {
             "Outlet": "Kyiv Wire",
             "Articles": 1,
@@ -201,7 +206,7 @@ def test_tables_of_extracted_events() -> None:
             "Last event": "2023-05-16",
         },
     ]
-    assert [{k: row[k] for k in ("Kyiv Wire", "Podil Post")} for row in matrix([view])] == [
+    assert [{k: row[k] for k in ("Kyiv Wire", "Podil Post")} for row in matrix(covered([view]))] == [
         {"Kyiv Wire": "✓", "Podil Post": "✓"}
     ]
 
@@ -233,7 +238,7 @@ def test_articles_link_only_web_addresses_and_show_no_paths(
 ) -> None:
     rest = {k: v for k, v in fields.items() if k != "source"}
     view = EventView(make_event([report(fields["source"], "a1", MAY, **rest)], event_id="e0"))  # type: ignore[arg-type]
-    (row,) = articles([view])
+    (row,) = articles(covered([view]))
     assert {k: row[k] for k in expected} == expected
 
 
@@ -241,10 +246,11 @@ def test_outlets_are_named_alike_on_the_sources_page_and_in_the_panel() -> None:
     """Regression: the panel said 'Unknown outlet' or a file path where the Sources page said 'unknown'."""
     site = make_event([report(None, "site", JUNE, url="https://www.kyivwire.example/x")], event_id="s0")
     views = [*corpus(), EventView(site)]
-    on_page = {row["Outlet"] for row in outlets(views)} | {row["Outlet"] for row in articles(views)}
+    listed = covered(views)
+    on_page = {row["Outlet"] for row in outlets(listed)} | {row["Outlet"] for row in articles(listed)}
     in_panels = {outlet_name(r) for v in views for r in v.event.reports}
     assert on_page == in_panels == {"Kyiv Wire", "Podil Post", "unknown", "kyivwire.example"}
-    assert set(matrix(views)[0]) - {"Event", "Date", "City", "Districts"} == in_panels
+    assert set(matrix(covered(views))[0]) - {"Event", "Date", "City", "Districts"} == in_panels
 
 
 @pytest.mark.parametrize(
@@ -269,7 +275,7 @@ def test_an_outlet_named_like_a_column_does_not_overwrite_it(outlet: str) -> Non
     view = EventView(
         make_event([report(outlet, "a1", MAY, districts=("Podilskyi",))], event_id="may000000000")
     )
-    assert matrix([view]) == [
+    assert matrix(covered([view])) == [
         {
             "Event": "may000000000",
             "Date": "2023-05-16",

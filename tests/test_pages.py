@@ -164,7 +164,7 @@ def test_sources_page_shows_the_outlets_table(app: AppTest, db: Path) -> None:
     views = stored_views(db)
     assert [s.value for s in app.header] == ["Outlets", "Coverage", "Articles"]
     outlets_table, matrix_table, articles_table = app.dataframe
-    assert outlets_table.value.to_dict("records") == coverage.outlets(views)
+    assert outlets_table.value.to_dict("records") == coverage.outlets([(v, v.event.reports) for v in views])
     assert list(outlets_table.value.columns) == ["Outlet", "Articles", "Events", "First event", "Last event"]
     assert len(outlets_table.value) >= 3
     assert len(matrix_table.value) == len(views)

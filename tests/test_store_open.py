@@ -20,7 +20,7 @@ import streamlit as st
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-from strikemap import cli
+from strikemap import cli, query
 from strikemap import store as sm
 from strikemap.errors import StoreDamaged, StoreError
 from strikemap.ingest import ingest
@@ -412,3 +412,26 @@ def test_events_reads_a_store_whose_file_is_read_only(filled: Path, read_only_fi
         True,
     )
     assert hashlib.sha256(read_only_file.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize(
+    "statement, said",
+    [
+        ("UPDATE reports SET data = '{bad'", "is damaged: a value in reports.data is not valid JSON"),
+        ("UPDATE reports SET data = '[1, 2]'", "is damaged: report "),
+        ("UPDATE reports SET data = '{}'", "is damaged: report "),
+    ],
+)
+def test_the_sources_page_read_names_a_damaged_report(
+    filled: Path, tmp_path: Path, statement: str, said: str
+) -> None:
+    """Who reported each event is read from the reports' data alone: damaged data is named, as
+    everywhere else, not a raw KeyError on the Sources page."""
+    path = copy_of(filled, tmp_path / "db")
+    sql(statement)(path)
+    store = sm.Store(str(path))
+    try:
+        with pytest.raises(StoreDamaged, match=re.escape(said)):
+            query.sources(store)
+    finally:
+        store.close()

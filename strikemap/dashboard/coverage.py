@@ -1,33 +1,60 @@
 """Who reported what: outlets, their articles, and which outlet covered which event.
 
-Pure functions of events, so the Sources page only lays out their tables.
+Pure functions of events and their reports, so the Sources page only lays out their tables. An
+event comes as it is listed (`Shown`: corrections applied) with who reported it: the store's
+`ReportSource`s on the page, full `Report`s where a caller has them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Protocol
 
 from strikemap.links import file_name, outlet_name, web_url
 from strikemap.models import format_date
-from strikemap.views import EventView
+from strikemap.views import Shown
+
+
+class Reported(Protocol):
+    """What the tables read of a report: a `Report` and a `views.ReportSource` alike."""
+
+    @property
+    def article_id(self) -> str: ...
+    @property
+    def article(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def published(self) -> dt.date | None: ...
+
+
+Covered = tuple[Shown, Sequence[Reported]]
+"""An event and its reports, in the order the event lists them."""
 
 LINK_TEXT = r"https?://(?:www\.)?([^/?#]+)"
 """How the Sources page shows an article's link: the site's name (the first group), not the address."""
 
 
-def outlets(views: Sequence[EventView]) -> list[dict[str, object]]:
+def outlets(covered: Sequence[Covered]) -> list[dict[str, object]]:
     """One row per outlet: how many articles and events, first and last event date."""
     articles: dict[str, set[str]] = defaultdict(set)
     events: dict[str, set[str]] = defaultdict(set)
     dates: dict[str, list[str]] = defaultdict(list)
-    for view in views:
-        for report in view.event.reports:
+    for event, reports in covered:
+        for report in reports:
             outlet = outlet_name(report)
             articles[outlet].add(report.article_id)
-            events[outlet].add(view.event.id)
-            if view.event.date:
-                dates[outlet].append(view.event.date.isoformat())
+            events[outlet].add(event.id)
+            if event.date:
+                dates[outlet].append(event.date.isoformat())
     return [
         {"Outlet": o, "Articles": len(articles[o]), "Events": len(events[o]),
          "First event": min(dates[o], default=""), "Last event": max(dates[o], default="")}
@@ -35,21 +62,19 @@ def outlets(views: Sequence[EventView]) -> list[dict[str, object]]:
     ]  # fmt: skip
 
 
-def articles(views: Sequence[EventView]) -> list[dict[str, object]]:
+def articles(covered: Sequence[Covered]) -> list[dict[str, object]]:
     """One row per article, with the events it contributed to and its web address ("Link": None
     when it has none, or one that is not http(s), so the page never makes it a link)."""
     rows: dict[str, dict[str, object]] = {}
-    for view in views:
-        for report in view.event.reports:
+    for event, reports in covered:
+        for report in reports:
             row = rows.setdefault(
                 report.article_id,
                 {"Title": report.title or file_name(report.article), "Outlet": outlet_name(report),
                  "Published": report.published.isoformat() if report.published else "",
                  "Link": web_url(report.url), "Events": []},
             )  # fmt: skip
-            label = (
-                f"{format_date(view.event.date, view.event.date_precision) or 'undated'} {view.event.city}"
-            )
+            label = f"{format_date(event.date, event.date_precision) or 'undated'} {event.city}"
             events = row["Events"]
             assert isinstance(events, list)
             if label not in events:
@@ -64,19 +89,18 @@ MATRIX_COLUMNS = ("Event", "Date", "City", "Districts")
 """The matrix's own columns, before one per outlet."""
 
 
-def matrix(views: Sequence[EventView]) -> list[dict[str, object]]:
+def matrix(covered: Sequence[Covered]) -> list[dict[str, object]]:
     """Events by outlet: ✓ (primary), ↺ (only recalled), blank (not reported)."""
-    names = sorted({outlet_name(r) for v in views for r in v.event.reports})
+    names = sorted({outlet_name(r) for _, reports in covered for r in reports})
     columns = outlet_columns(names)
     rows = []
-    for view in views:
-        e = view.event
+    for e, reports in covered:
         row: dict[str, object] = dict(
             zip(MATRIX_COLUMNS, (e.id, format_date(e.date, e.date_precision) or "undated", e.city,
                                  ", ".join(e.districts)), strict=True)
         )  # fmt: skip
         for name in names:
-            roles = {r.role for r in e.reports if outlet_name(r) == name}
+            roles = {r.role for r in reports if outlet_name(r) == name}
             row[columns[name]] = "✓" if "primary" in roles else "↺" if roles else ""
         rows.append(row)
     return rows

@@ -23,6 +23,7 @@ from strikemap import demo, query
 from strikemap.dashboard import framing, render, session, timeline, ui_panel
 from strikemap.dashboard import params as url_params
 from strikemap.dashboard.assets import ensure_static
+from strikemap.dashboard.coverage import Covered
 from strikemap.dashboard.panels import inert
 from strikemap.dashboard.params import View
 from strikemap.errors import ConfigError, StoreError
@@ -39,7 +40,7 @@ from strikemap.models import (
     format_date,
 )
 from strikemap.store import Store, counts, generation, open_store
-from strikemap.views import EventView, Filters, Listing
+from strikemap.views import EventView, Filters, Listing, ReportSource
 from strikemap.views import apply as apply_filters
 
 if TYPE_CHECKING:
@@ -263,21 +264,22 @@ def event_view(source: Store, event_id: str) -> EventView | None:
         raise
 
 
-@st.cache_resource(show_spinner="Reading the reports behind the events…", max_entries=2)
-def _with_reports(url: str, version: int, _source: Store) -> dict[str, EventView]:
-    return {v.event.id: v for v in query.load(_source)}
+@st.cache_resource(show_spinner="Reading who reported the events…", max_entries=2)
+def _sources(url: str, version: int, _source: Store) -> dict[str, tuple[ReportSource, ...]]:
+    return query.sources(_source)
 
 
-def with_reports(listed: Sequence[Listing]) -> list[EventView]:
-    """The listed events rebuilt from their reports, in the same order: who reported what (each
-    report's outlet, role, article and link) is in no summary, so the Sources page reads them all."""
+def with_sources(listed: Sequence[Listing]) -> list[Covered]:
+    """The listed events, in the same order, each with who reported it and where (outlet, role,
+    article, link): that is in no summary, so the Sources page reads it for every event, but
+    only it, not the reports' facts and evidence."""
     source = shown_store()
     try:
-        full = _with_reports(source.url, generation(source), source)
+        found = _sources(source.url, generation(source), source)
     except StoreError as err:
         unavailable(err)
         raise
-    return [full[v.id] for v in listed if v.id in full]
+    return [(v, found[v.id]) for v in listed if v.id in found]
 
 
 class Choices(NamedTuple):

@@ -55,6 +55,7 @@ from strikemap.store.rows import (
     article_row,
     report_from_row,
     report_row,
+    report_sources,
     reports_of,
 )
 from strikemap.store.tables import (
@@ -81,8 +82,9 @@ __all__ = [
     "generation", "grow_events", "insert_articles", "kept", "loose_index", "memberships_table",
     "meta_table", "metadata", "oldest_event_ids", "open_store", "pin", "pinned_events", "pins_for",
     "pins_table", "present_articles", "replace_articles", "replace_events", "replace_reports",
-    "report_from_row", "report_row", "reports_of", "reports_table", "set_setting", "setting",
-    "summary_json", "thread_index", "thread_posts", "unfinished_summaries", "upgrade", "write_count",
+    "report_from_row", "report_row", "report_sources", "reports_of", "reports_table", "set_setting",
+    "setting", "summary_json", "thread_index", "thread_posts", "unfinished_summaries", "upgrade",
+    "write_count",
 ]  # fmt: skip
 
 _LOCK_KEY = 727274  # any constant: the advisory lock that serialises writers on PostgreSQL

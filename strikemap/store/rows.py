@@ -17,6 +17,7 @@ from strikemap.errors import StoreDamaged
 from strikemap.export import Kept, place_dict
 from strikemap.models import LANGUAGES, Article, Evidence, Language, Place, Report, When
 from strikemap.store.tables import memberships_table, reports_table
+from strikemap.views import ReportSource
 
 
 def article_row(article: Article, now: dt.datetime) -> dict[str, Any]:
@@ -131,6 +132,30 @@ def reports_of(conn: Connection, event_ids: Iterable[str]) -> dict[str, list[Rep
         for row in conn.execute(query.where(m.event_id.in_(chunk))):
             out.setdefault(row.event_id, []).append(report_from_row(row))
     return out
+
+
+def report_sources(conn: Connection) -> dict[str, list[ReportSource]]:
+    """Who reported each event and where, by event id, in the order an event lists its reports
+    (`cluster.make_event`: primary first, then by publication and key)."""
+    out: dict[str, list[ReportSource]] = {}
+    m, r = memberships_table.c, reports_table.c
+    query = sa.select(m.event_id, r.key, r.article_id, r.data).join(memberships_table, m.report_key == r.key)
+    for row in conn.execute(query):
+        out.setdefault(row.event_id, []).append(_report_source(row))
+    for found in out.values():
+        found.sort(key=lambda s: (s.role != "primary", s.published or dt.date.max, s.key))
+    return out
+
+
+def _report_source(row: Any) -> ReportSource:
+    try:
+        d = row.data if isinstance(row.data, dict) else json.loads(row.data)
+        return ReportSource(
+            key=row.key, article_id=row.article_id, article=d["article"], role=d["role"], source=d["source"],
+            title=d["title"], url=d.get("url"), published=from_iso(d["published"]),
+        )  # fmt: skip
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as err:
+        raise StoreDamaged(f"report {row.key} is not one this strikemap reads ({err!r})") from err
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
