@@ -4,10 +4,11 @@ The real app (``streamlit run app.py``) serves a cached store of the corpus on 1
 opens the map page in a fresh browser context (nothing cached) and times from ``page.goto`` until
 the map inside streamlit-folium's frame holds every marker the page sends and some are drawn.
 The first run after the server starts also loads the events from the store (the server's cold
-caches), so it is reported apart, over as many server starts as there are runs; so are loads in
-one context whose browser cache is warm (a returning visitor). The browser resolves no host but this machine, and every request to another
-is noted. Requests are watched, not intercepted: routing each of a page's hundred requests through
-the driver added 0.3-0.5 s to every load, which no reader of the page waits for.
+caches), so it is reported apart, over as many server starts as there are runs; so are loads in one
+context whose browser cache is warm (a returning visitor). The browser resolves no host but this
+machine, and every request to another is noted. Requests are watched, not intercepted: routing each
+of a page's hundred requests through the driver added 0.3-0.5 s to every load, which no reader of
+the page waits for.
 
 Usage: python bench/run.py --only browser [--quick]
 """
