@@ -89,6 +89,16 @@ def test_outlets() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "precision, shown", [("day", "2023-05-16"), ("month", "2023-05"), ("year", "2023")]
+)
+def test_an_outlets_first_and_last_event_keep_the_events_precision(precision: str, shown: str) -> None:
+    """Regression: an event dated to May was shown as the 1st of May, a day nobody reported."""
+    event = make_event([report("Podil Post", "pp", MAY, date_precision=precision)], event_id="p0")
+    (row,) = outlets(covered([EventView(event)]))
+    assert (row["First event"], row["Last event"]) == (shown, shown)
+
+
 def test_articles() -> None:
     assert articles(covered(corpus())) == [
         {"Title": "anon.txt", "Outlet": "unknown", "Published": "", "Link": None, "Events": "undated Kyiv"},

@@ -53,8 +53,8 @@ def outlets(covered: Sequence[Covered]) -> list[dict[str, object]]:
             outlet = outlet_name(report)
             articles[outlet].add(report.article_id)
             events[outlet].add(event.id)
-            if event.date:
-                dates[outlet].append(event.date.isoformat())
+            if day := format_date(event.date, event.date_precision):  # a month stays a month
+                dates[outlet].append(day)
     return [
         {"Outlet": o, "Articles": len(articles[o]), "Events": len(events[o]),
          "First event": min(dates[o], default=""), "Last event": max(dates[o], default="")}
