@@ -89,9 +89,7 @@ def test_outlets() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    "precision, shown", [("day", "2023-05-16"), ("month", "2023-05"), ("year", "2023")]
-)
+@pytest.mark.parametrize("precision, shown", [("day", "2023-05-16"), ("month", "2023-05"), ("year", "2023")])
 def test_an_outlets_first_and_last_event_keep_the_events_precision(precision: str, shown: str) -> None:
     """Regression: an event dated to May was shown as the 1st of May, a day nobody reported."""
     event = make_event([report("Podil Post", "pp", MAY, date_precision=precision)], event_id="p0")

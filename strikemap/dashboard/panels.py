@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -93,8 +94,21 @@ def _list(said: Mapping[str, object]) -> str:
 
 
 def inert(text: object) -> str:
-    """Text from an article made inert for Markdown with HTML: every special character an entity."""
-    return "".join(_ENTITIES.get(c) or (f"&#{ord(c)};" if c in _MARKDOWN else c) for c in str(text))
+    """Text from an article made inert for Markdown with HTML: every special character an entity,
+    and a web or mail address no longer one that Markdown turns into a link by itself."""
+    return inert_value(_AUTOLINK.sub(WORD_JOINER, str(text)))
+
+
+def inert_value(text: str) -> str:
+    """As `inert`, for an attribute's value (a link's own address), which Markdown never links."""
+    return "".join(_ENTITIES.get(c) or (f"&#{ord(c)};" if c in _MARKDOWN else c) for c in text)
+
+
+WORD_JOINER = "\u2060"
+"""Invisible, and not a character of an address: put inside 'http://', 'www.' or before '@', it
+keeps Markdown's automatic links (GitHub's flavour, which Streamlit reads, finds them in the
+text after entities are decoded) from making a link of an article's words."""
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z]:)(?=//)|(?<=\bwww)(?=\.)|(?=@)")
 
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
@@ -151,7 +165,7 @@ def source_line(report: Report) -> str:
     title = inert(report.title or file_name(report.article))
     url = web_url(report.url)
     if url:
-        title = f'<a href="{inert(url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
+        title = f'<a href="{inert_value(url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
     parts = [title, f"published {date_label(report.published, 'day') if report.published else 'unknown'}"]
     if report.said_by:
         parts.append(f"quoted: {inert(', '.join(report.said_by))}")
