@@ -11,14 +11,20 @@ views, _ = ui.filtered_views()
 views = ui.with_sources(ui.window_toggle(views))
 session.share()
 st.header("Outlets")
-st.dataframe(coverage.outlets(views), hide_index=True, width="stretch")
+outlets = coverage.outlets(views)
+st.dataframe(outlets, hide_index=True, width="stretch")
+ui.table_download(outlets, "outlets")
 st.header("Coverage")
 st.caption("✓ reported the attack as news · ↺ only recalled it · blank: did not report it")
-st.dataframe(coverage.matrix(views), hide_index=True, width="stretch")
+covered = coverage.matrix(views)
+st.dataframe(covered, hide_index=True, width="stretch")
+ui.table_download(covered, "coverage")
 st.header("Articles")
+articles = coverage.articles(views)
 st.dataframe(
-    coverage.articles(views),
+    articles,
     hide_index=True,
     width="stretch",
     column_config={"Link": st.column_config.LinkColumn("Link", display_text=coverage.LINK_TEXT)},
 )
+ui.table_download(articles, "articles")

@@ -13,7 +13,7 @@ import io
 import json
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -400,6 +400,17 @@ def to_csv(
     with collector_paused():
         writer.writerows(_cells(r, columns) for r in rows)
     return ("\ufeff" if bom else "") + buffer.getvalue()
+
+
+def table_csv(rows: Sequence[dict[str, Any]]) -> str:
+    """A table as a page shows it, as CSV safe in a spreadsheet: its headers too, since an outlet's
+    name heads a column of the Sources page's coverage table."""
+    columns = tuple(rows[0]) if rows else ()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([_csv_value(c) for c in columns])
+    writer.writerows(_cells(r, columns) for r in rows)
+    return "\ufeff" + buffer.getvalue()
 
 
 def listings_csv(items: Iterable[Listing | str]) -> str:

@@ -11,7 +11,16 @@ import pytest
 from conftest import make_article
 
 from strikemap.cluster import cluster
-from strikemap.export import finished_apart, row, safe_cell, summary_json, to_csv, to_geojson, to_json
+from strikemap.export import (
+    finished_apart,
+    row,
+    safe_cell,
+    summary_json,
+    table_csv,
+    to_csv,
+    to_geojson,
+    to_json,
+)
 from strikemap.extract import extract
 from strikemap.views import EventView
 
@@ -154,3 +163,18 @@ def test_a_summary_keeps_its_finished_columns_apart_whatever_its_strings_hold(sa
     assert json.loads(summary)["said_by"] == [said_by]
     assert json.loads(finished)["said_by"] == said_by
     assert "finished" not in json.loads(summary)
+
+
+def test_a_pages_table_downloads_with_its_headers_and_cells_safe_in_a_spreadsheet() -> None:
+    """The Sources page's tables: an outlet's name heads a coverage column, so headers are neutralised too."""
+    rows = [
+        {"Event": "e1", "=Formula Wire": "✓", "Articles": 2, "Link": None},
+        {"Event": "@e2", "=Formula Wire": "", "Articles": 0, "Link": "https://x.example/a"},
+    ]
+    read = list(csv.reader(io.StringIO(table_csv(rows).removeprefix("\ufeff"))))
+    assert read == [
+        ["Event", "'=Formula Wire", "Articles", "Link"],
+        ["e1", "✓", "2", ""],
+        ["'@e2", "", "0", "https://x.example/a"],
+    ]
+    assert table_csv([]) == "\ufeff\r\n"

@@ -169,6 +169,11 @@ def test_sources_page_shows_the_outlets_table(app: AppTest, db: Path) -> None:
     assert len(outlets_table.value) >= 3
     assert len(matrix_table.value) == len(views)
     assert len(articles_table.value) == stored(db).articles
+    assert [(b.label, b.key) for b in app.download_button] == [
+        ("Download CSV", "outlets"),
+        ("Download CSV", "coverage"),
+        ("Download CSV", "articles"),
+    ]
 
 
 def paste_and_save(at: AppTest) -> AppTest:

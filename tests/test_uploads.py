@@ -341,6 +341,13 @@ def test_files_past_the_limit_are_named_and_skipped(extra: int) -> None:
     )
 
 
+def test_the_tables_own_csv_button_is_off() -> None:
+    """Streamlit's table toolbar writes a cell from an article such as =HYPERLINK(...) as it is;
+    the pages' own downloads neutralise it, so the toolbar's is switched off."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True
+
+
 def test_the_upload_size_limit_is_the_readers() -> None:
     """Regression: the dashboard took 50 MB per file where the reader and the README said 20 MB."""
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
