@@ -3,7 +3,7 @@
 import streamlit as st
 
 from strikemap import correctable
-from strikemap.dashboard import ui, ui_panel
+from strikemap.dashboard import session, ui, ui_panel
 from strikemap.dashboard.panels import date_label
 from strikemap.errors import StrikeMapError
 from strikemap.export import row
@@ -13,6 +13,7 @@ from strikemap.views import STATUSES, EventView
 
 ui.through_router()
 ui.demo_notice()
+session.share()  # this page does not filter, but the view stays in its URL for a reload or a link
 st.title("Add articles")
 files = st.file_uploader(
     "Article files",

@@ -98,6 +98,16 @@ def test_filters_and_window_survive_moving_between_pages_and_back(
     page.get_by_text(f"{len(expected)} events ·").wait_for(timeout=30_000)
     assert _query(page) == wanted
 
+    # Regression: Add & review dropped the view from its URL, so a reload there lost it
+    page.locator("[data-testid='stSidebarNav'] a").filter(has_text="Add & review").click()
+    _title(page, "Add articles")
+    assert _query(page) == wanted
+    page.reload()
+    _title(page, "Add articles")
+    _go(page, "Map")
+    page.get_by_text(f"{len(expected)} events ·").wait_for(timeout=30_000)
+    assert _query(page) == wanted
+
 
 def test_the_language_filter_is_picked_by_name_and_travels_in_the_url(
     app: tuple[str, Store], page: Any
