@@ -146,6 +146,25 @@ def test_a_district_whose_events_share_one_day_draws_without_a_traceback(
         assert leak not in text
 
 
+def test_pressing_on_a_half_shown_map_does_not_scroll_the_page(app: tuple[str, Store], page: Any) -> None:
+    """Regression: Leaflet focused the map on a press, which scrolled a map half below the fold into
+    view, so a reader's first click on a marker landed some 100 px off it and opened nothing."""
+    url, _ = app
+    page.goto(url)
+    _idle(page)
+    frame = page.wait_for_selector(MAP_FRAME, timeout=60_000)
+    frame.content_frame().wait_for_function("() => window.map && window.map.keyboard", timeout=60_000)
+    box, height = frame.bounding_box(), page.viewport_size["height"]
+    assert box is not None and box["y"] < height < box["y"] + box["height"], "the map starts half shown"
+    before = page.evaluate("() => [...document.querySelectorAll('*')].map(e => e.scrollTop).join()")
+    page.mouse.move(box["x"] + box["width"] * 0.7, height - 40)
+    page.mouse.down()
+    after = page.evaluate("() => [...document.querySelectorAll('*')].map(e => e.scrollTop).join()")
+    page.mouse.up()
+    focused = frame.content_frame().evaluate("() => document.activeElement === window.map.getContainer()")
+    assert (after == before, focused) == (True, True), "the page stays put and the map has the focus"
+
+
 def test_a_link_to_an_event_opens_the_map_on_its_panel(app: tuple[str, Store], page: Any) -> None:
     url, store = app
     target = max(apply(load(store), Filters()), key=lambda v: (len(v.event.reports), v.event.id))

@@ -99,6 +99,30 @@ class Legend(folium.MacroElement):
         )
 
 
+class StillPage(folium.MacroElement):
+    """Clicking the map no longer scrolls the page: Leaflet focuses the map on a mouse press (for its
+    arrow keys), and focusing it inside the page's frame scrolled a half-shown map into view, so the
+    first click on a marker landed elsewhere. The map still takes the focus, without the scroll."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function (map) {
+    const keyboard = map.keyboard;
+    if (!keyboard) return;
+    L.DomEvent.off(map.getContainer(), "mousedown", keyboard._onMouseDown, keyboard);
+    keyboard._onMouseDown = function () {
+        if (!this._focused) this._map.getContainer().focus({preventScroll: true});
+    };
+    L.DomEvent.on(map.getContainer(), "mousedown", keyboard._onMouseDown, keyboard);
+})({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "StillPage"
+
+
 class Frame(folium.MacroElement):
     """Moves the map each time its layer is added: fits ``bounds``, or shows ``default`` at ``zoom``.
 

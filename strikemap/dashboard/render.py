@@ -22,7 +22,7 @@ from folium.plugins import MarkerCluster
 from folium.utilities import JsCode
 
 from strikemap.dashboard.assets import localise
-from strikemap.dashboard.overlays import Bounds, DistrictLabels, Frame, Legend, cluster_icon
+from strikemap.dashboard.overlays import Bounds, DistrictLabels, Frame, Legend, StillPage, cluster_icon
 from strikemap.extract.gazetteer_data import KYIV_CENTRE, geodata_folder, read_districts
 from strikemap.models import Place, Precision, format_date
 from strikemap.views import Shown, ShownT
@@ -228,6 +228,7 @@ def base_map(*, tiles: bool = False, height_zoom: int = DEFAULT_ZOOM) -> folium.
     ).add_to(m)
     labels = [(safe(name), lat, lon) for name, lat, lon in district_labels()]
     DistrictLabels(labels, from_zoom=LABELS_FROM_ZOOM).add_to(m)
+    StillPage().add_to(m)
     return localise(m)
 
 
