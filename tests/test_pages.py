@@ -333,10 +333,13 @@ def test_a_saved_review_shows_at_once_and_months_read_as_months(app: AppTest, db
     form_box(app, "Date (YYYY-MM-DD, YYYY-MM or YYYY)").input("2023-07")
     (killed,) = [n for n in app.number_input if n.label == "Killed"]
     killed.set_value(42)
+    form_box(app, "Note (why)").input("KCMA update, *42*")
     (submit,) = [b for b in app.button if b.label == "Save review"]
     submit.click().run()
     assert not app.exception, [e.value for e in app.exception]
     assert [s.value for s in app.success] == ["Saved: date, killed. Kept apart from the machine's output."]
+    notes = [m.value for m in app.markdown if m.value.startswith("**Analysts' notes:**")]
+    assert notes == ["**Analysts' notes:** KCMA update, &#42;42&#42;"], "the note shows, as written"
     assert app.selectbox(key="reviewing").value == target.event.id
     label = app.selectbox(key="reviewing").format_func(target.event.id)
     assert label.startswith(f"July 2023 · {target.event.city} · ")

@@ -34,6 +34,8 @@ def event_panel(view: EventView) -> None:
         f"; corrected by an analyst: {', '.join(view.corrected)}" if view.corrected else ""
     )
     st.caption(f"Event {md(e.id)} · date precision: {md(e.date_precision or 'none')} · {md(status)}")
+    if view.notes:  # why analysts corrected or judged it, oldest first; one save's note once
+        st.markdown("**Analysts' notes:** " + " · ".join(md(note) for note in dict.fromkeys(view.notes)))
     a, b, c, d = st.columns(4)
     a.metric("Killed", "?" if e.killed is None else e.killed)
     b.metric("Injured", "?" if e.injured is None else e.injured)
