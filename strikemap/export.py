@@ -392,11 +392,12 @@ def to_csv(
     rows: Iterable[dict[str, Any]], *, columns: tuple[str, ...] | None = None, bom: bool = True
 ) -> str:
     """RFC 4180 CSV of `row`s, in every column unless told which; a UTF-8 BOM by default so Excel
-    reads Cyrillic right."""
-    columns = columns or column_names()
+    reads Cyrillic right. Headers are neutralised like cells: a page's table may be headed by an
+    outlet's name."""
+    columns = column_names() if columns is None else columns
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow([_csv_value(c) for c in columns])
     with collector_paused():
         writer.writerows(_cells(r, columns) for r in rows)
     return ("\ufeff" if bom else "") + buffer.getvalue()
@@ -405,12 +406,7 @@ def to_csv(
 def table_csv(rows: Sequence[dict[str, Any]]) -> str:
     """A table as a page shows it, as CSV safe in a spreadsheet: its headers too, since an outlet's
     name heads a column of the Sources page's coverage table."""
-    columns = tuple(rows[0]) if rows else ()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([_csv_value(c) for c in columns])
-    writer.writerows(_cells(r, columns) for r in rows)
-    return "\ufeff" + buffer.getvalue()
+    return to_csv(rows, columns=tuple(rows[0]) if rows else ())
 
 
 def listings_csv(items: Iterable[Listing | str]) -> str:
