@@ -187,7 +187,7 @@ def time_filter_change(db: str, runs: int) -> tuple[list[float], int]:
     from strikemap.store import Store, counts
 
     os.environ["STRIKEMAP_DB"] = db
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=900).run()
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=900).run()
     _check(app)
 
     def change(choice: list[str]) -> Callable[[], object]:

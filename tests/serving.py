@@ -1,7 +1,8 @@
 """The dashboard served for a test or a benchmark, and the reading of its server log.
 
 Tests, ``bench/browser.py`` and ``docs/screenshots.py`` start the real app the same way, so it lives
-here with the tests that check it rather than in the package: it runs the repository's ``app.py``.
+here with the tests that check it rather than in the package: it runs the repository's ``app.py``
+(or, for a benchmark's baseline, the pages' script alone).
 """
 
 from __future__ import annotations
@@ -24,18 +25,23 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @contextmanager
 def served_app(
-    db: str | Path, demo: str | Path | None = None, log: str | Path | None = None
+    db: str | Path,
+    demo: str | Path | None = None,
+    log: str | Path | None = None,
+    script: str = "app.py",
 ) -> Iterator[str]:
-    """``streamlit run app.py`` on a free port of 127.0.0.1 serving the store ``db``; yields its URL.
+    """``streamlit run app.py`` on a free port of 127.0.0.1 serving the store ``db``; yields its URL
+    once the server answers.
 
     ``demo``: where the demo store lives (shown while ``db`` is empty), instead of the cache folder.
     ``log``: a file to keep the server's output in (stdout and stderr), complete once the block ends;
-    without it the output goes to a temporary file and is shown only if the server fails to start."""
+    without it the output goes to a temporary file and is shown only if the server fails to start.
+    ``script``: what to run instead of ``app.py``, such as ``streamlit_app.py`` (no warm-up)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
     ]  # fmt: skip
@@ -90,5 +96,5 @@ def _wait_healthy(url: str, server: subprocess.Popen[bytes], log: Any) -> None:
                     return
         except OSError:
             pass
-        time.sleep(0.2)
+        time.sleep(0.05)
     raise RuntimeError("streamlit did not start within 90 s")

@@ -272,7 +272,7 @@ def test_on_a_phone_the_window_steps_share_a_row_and_the_panel_is_reachable(
 def test_a_fresh_servers_first_request_to_another_page_goes_through_the_router(
     browser: Any, tmp_path: Path
 ) -> None:
-    """Regression: with pages/ beside app.py, a new server ran /events alone on its first request:
+    """Regression: with pages/ beside the router, a new server ran /events alone on its first request:
     Streamlit's automatic page list, no filters, no error guard."""
     store, _ = demo.build(tmp_path / "demo.sqlite")
     expected = apply(load(store), Filters(weapons=("drone",)))

@@ -25,7 +25,7 @@ from strikemap.query import find, listings
 from strikemap.review import correct, save_review
 from strikemap.store import Store
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
+APP = Path(__file__).resolve().parents[1] / "streamlit_app.py"
 NIGHT = (
     "title: Night attack\npublished: 2023-05-02\n\n"
     "Russian drones attacked Kyiv overnight, damaging a house in Obolonskyi district. "

@@ -60,7 +60,7 @@ def test_the_dashboard_says_postgresql_is_down_and_recovers_without_a_restart(
     monkeypatch.setenv("STRIKEMAP_DEMO_DB", str(tmp_path / "demo.sqlite"))
     st.cache_resource.clear()
     st.cache_data.clear()
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120).run()
     assert not app.exception
     working = [c.value for c in app.caption if "markers in the window" in c.value]
     assert working and not working[0].startswith("0 events")

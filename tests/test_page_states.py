@@ -22,7 +22,7 @@ from strikemap.dashboard import ui
 from strikemap.ingest import ingest
 from strikemap.store import Store
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
+APP = Path(__file__).resolve().parents[1] / "streamlit_app.py"
 PAGES = ("pages/map.py", "pages/events.py", "pages/sources.py", "pages/ingest.py")
 MISSILE = (
     "A Russian missile hit a residential building in Kyiv's Darnytskyi district overnight, "

@@ -22,7 +22,7 @@ from strikemap.read import read_paths
 from strikemap.store import Store, counts
 from strikemap.views import EventView
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
+APP = Path(__file__).resolve().parents[1] / "streamlit_app.py"
 LOCAL = "/app/static/vendor/"
 MAP_CAPTION = re.compile(r"(\d+) events · (\d+) markers in the window")
 PASTED = (

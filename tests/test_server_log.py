@@ -33,7 +33,7 @@ streamlit.errors.StreamlitInvalidMinMaxError: Min and max must differ
 PAGE_FAILED = """\
 the Map page failed
 Traceback (most recent call last):
-  File "app.py", line 28, in <module>
+  File "streamlit_app.py", line 28, in <module>
 KeyError: 'district'
 """
 FUTURE = """\

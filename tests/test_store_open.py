@@ -332,7 +332,7 @@ def test_the_dashboard_shows_a_store_in_a_read_only_folder(
     st.cache_resource.clear()
     st.cache_data.clear()
     try:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
         at.switch_page("pages/events.py").run()
         assert (not at.exception, [e.value for e in at.error]) == (True, [])
         assert len(at.dataframe[0].value) == len(find(sm.Store(str(locked), read_only=True)))

@@ -23,7 +23,7 @@ from strikemap.links import outlet_name
 from strikemap.review import set_status
 from strikemap.views import EventView, Filters, apply
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
+APP = Path(__file__).resolve().parents[1] / "streamlit_app.py"
 
 
 @pytest.fixture
@@ -154,3 +154,23 @@ def test_the_events_page_reads_the_reports_of_the_event_chosen(reviewed_db: Path
     assert not at.exception, [e.value for e in at.exception]
     _reports_shown(at, chosen)
     assert reads == [chosen.event.id]
+
+
+def test_after_the_servers_warm_up_a_first_page_neither_lists_nor_places_an_event_again(
+    reviewed_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What `app.py` readies as the server starts is what the map page then reads: its first
+    visitor waits for no read of the store and no placing of ten thousand markers."""
+    expected = ui.views_of(stores.Store(str(reviewed_db)))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    ui.warm()
+
+    def refused(*args: object, **kwargs: object) -> None:
+        pytest.fail("the page listed or placed the events again")
+
+    monkeypatch.setattr(query, "listings", refused)
+    monkeypatch.setattr(render, "markers", refused)
+    views = ui.all_views()
+    assert [v.id for v in views] == [v.id for v in expected] != []
+    assert len(ui.markers(views)) >= len(views) // 2

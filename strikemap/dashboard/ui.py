@@ -17,7 +17,6 @@ from urllib.parse import urlencode, urljoin
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
-from streamlit_folium import st_folium
 
 from strikemap import demo, query
 from strikemap.dashboard import framing, render, session, timeline, ui_panel
@@ -52,7 +51,7 @@ NOTHING_YET = "No events yet: add your own articles on the **Add & review** page
 ICON = str(APP_DIR / "static" / "icon.png")
 """A local favicon: a Material icon name would be fetched from a font server."""
 ROUTED = "routed"
-"""Set in the session by app.py once it has served the session a page."""
+"""Set in the session by streamlit_app.py once it has served the session a page."""
 PAGE_FAILED = "Something went wrong while drawing this page. The details are in the server's log."
 """What a reader sees when a page fails: never a traceback or a server path."""
 
@@ -98,13 +97,13 @@ def shown_store() -> Store:
 
 
 def through_router() -> None:
-    """Send a page that Streamlit ran without the router (app.py) back through it, once.
+    """Send a page that Streamlit ran without the router (streamlit_app.py) back through it, once.
 
-    With a pages/ folder beside app.py, Streamlit treats the first script run of a server (and
+    With a pages/ folder beside the router, Streamlit treats the first script run of a server (and
     every AppTest run) as an old-style multipage app: a page opened at its own address then runs
     alone, without the filters and the error guard. Calling st.navigation turns that mode off for
     later runs; a page that finds it still on in a session the router has not yet served turns it
-    off and reruns through app.py. (AppTest turns it on for every run; its sessions were routed
+    off and reruns through the router. (AppTest turns it on for every run; its sessions were routed
     by their first run, and a rerun would swallow the click under test.)"""
     from streamlit.runtime.pages_manager import PagesManager
 
@@ -232,6 +231,17 @@ def all_views() -> list[Listing]:
 def _markers(url: str, version: int, _source: Store) -> dict[str, tuple[Listing, list[render.Marker]]]:
     """Every listed event's markers, drawn once per store generation and shared like the listings."""
     return {v.id: (v, render.markers((v,))) for v in views_of(_source)}
+
+
+def warm() -> None:
+    """Fill the caches every visitor shares (the user's store, its events listed and placed), as
+    the server starts, so that its first visitor waits for none of it. While the demo is shown, the
+    demo's store is built (the slow part, once per machine); the first page opens it at once."""
+    if shows_demo():
+        demo.build(demo.path())
+        return
+    source = store()
+    _markers(source.url, generation(source), source)  # lists the events on its way
 
 
 def markers(shown: Sequence[Listing], source: Store | None = None) -> list[render.Marker]:
@@ -514,6 +524,10 @@ def kyiv_map(
     focus = session.focus()
     fit = (focus and framing.around(placed, focus)) or frame.bounds
     above = st.empty()  # the notes, written once the map is on its way (see below)
+    # Imported in a page's run: streamlit-folium registers its frame with the server only when
+    # imported inside one, and the server's start (startup.py) imports this module outside any.
+    from streamlit_folium import st_folium
+
     result = st_folium(
         render.base_map(tiles=tiles),
         feature_group_to_add=render.layers(views, shaded=shaded, placed=placed, fit=fit),
