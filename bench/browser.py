@@ -4,8 +4,10 @@ The real app (``streamlit run app.py``) serves a cached store of the corpus on 1
 opens the map page in a fresh browser context (nothing cached) and times from ``page.goto`` until
 the map inside streamlit-folium's frame holds every marker the page sends and some are drawn.
 The first run after the server starts also loads the events from the store (the server's cold
-caches), so it is reported apart, over as many server starts as there are runs; so are loads in one
-context whose browser cache is warm (a returning visitor). The browser resolves no host but this
+caches), so it is reported apart, over as many server starts as there are runs, beside the same pages
+served without the server's warm-up (``streamlit run streamlit_app.py``) in the same run, with how
+long each server takes to answer; so are loads in one context whose browser cache is warm (a
+returning visitor). The browser resolves no host but this
 machine, and every request to another is noted. Requests are watched, not intercepted: routing each
 of a page's hundred requests through the driver added 0.3-0.5 s to every load, which no reader of
 the page waits for.
@@ -28,6 +30,8 @@ from load import ARGS, CHROMIUM
 sys.path.append(str(ROOT / "tests"))
 from serving import served_app
 
+APP, BARE = "app.py", "streamlit_app.py"
+"""The server as users start it, and the same pages without its warm-up (the baseline)."""
 TARGET_SECONDS = 3.0
 FIRST_PAGE_SECONDS = 2.5
 """Issue 14: the first page after the server starts, 10k events (5.36 s when every event was
@@ -52,12 +56,16 @@ def figures(plan: Plan) -> list[Figure]:
     db = corpus.event_store(middle, plan.cache)
     (fresh, cached, events, markers, problems), peak = in_child(time_to_markers, str(db), plan.runs)
     warm = fresh[1:]
-    # One start is one sample of a noisy figure: each further start is a server of its own.
-    cold = [fresh[0]]
-    for _ in range(plan.runs - 1):
-        (seconds, more), _ = in_child(first_page, str(db), markers)
-        cold.append(seconds)
-        problems += [p for p in more if p not in problems]
+    # One start is one sample of a noisy figure: each run starts a server of its own, with the
+    # warm-up (app.py) and without it (the pages' script alone), in turn.
+    starts: dict[str, list[tuple[float, float, float]]] = {APP: [], BARE: []}
+    for _ in range(plan.runs):
+        for script, samples in starts.items():
+            (ready, first, later, more), _ = in_child(first_page, str(db), markers, script)
+            samples.append((ready, first, later))
+            problems += [p for p in more if p not in problems]
+    ready, cold, second = (list(column) for column in zip(*starts[APP], strict=True))
+    bare_ready, bare, bare_second = (list(column) for column in zip(*starts[BARE], strict=True))
     notes = [f"{events:,} events, {markers:,} markers sent", *problems]
     listed = [in_child(first_load, str(db), old=False)[0] for _ in range(plan.runs)]
     rebuilt = [in_child(first_load, str(db), old=True)[0] for _ in range(plan.runs)]
@@ -71,7 +79,12 @@ def figures(plan: Plan) -> list[Figure]:
             peak,
             target=f"< {TARGET_SECONDS:g} s",
             met=statistics.median(warm) < TARGET_SECONDS if not plan.quick else None,
-            notes=["a new browser context each run (nothing cached), server caches warm", *notes],
+            notes=[
+                "a new browser context each run (nothing cached), server caches warm",
+                f"a server's second page, {APP} against {BARE} (no warm-up) in the same run: "
+                f"{fmt(statistics.median(second))} s against {fmt(statistics.median(bare_second))} s",
+                *notes,
+            ],
         ),
         Figure(
             "browser",
@@ -91,7 +104,23 @@ def figures(plan: Plan) -> list[Figure]:
             met=statistics.median(cold) < FIRST_PAGE_SECONDS if not plan.quick else None,
             notes=[
                 "a new server for each run; includes listing every event from the store into its cache",
+                f"the same pages without the server's warm-up (streamlit run {BARE}), same run: "
+                f"{fmt(statistics.median(bare))} s, {statistics.median(bare) / statistics.median(cold):.2f}x",
                 *notes,
+            ],
+        ),
+        Figure(
+            "browser",
+            "server start, command to answering",
+            "s",
+            ready,
+            peak,
+            notes=[
+                f"streamlit run {APP}, which imports the pages' libraries before it answers; without "
+                f"that (streamlit run {BARE}), same run: {fmt(statistics.median(bare_ready))} s",
+                "command to first page shown, the two added: "
+                f"{fmt(statistics.median(r + s for r, s, _ in starts[APP]))} s with the warm-up, "
+                f"{fmt(statistics.median(r + s for r, s, _ in starts[BARE]))} s without",
             ],
         ),
         Figure(
@@ -161,16 +190,22 @@ def time_to_markers(db: str, runs: int) -> tuple[list[float], list[float], int, 
     return fresh, cached, events, markers, problems
 
 
-def first_page(db: str, markers: int) -> tuple[float, list[str]]:
-    """Seconds from request to markers visible for the first page of a server just started, and
-    what went wrong."""
+def first_page(db: str, markers: int, script: str) -> tuple[float, float, float, list[str]]:
+    """Seconds from the command to the server answering, then from request to markers visible for
+    the first page of that server and for a second one (a new browser context), and what went
+    wrong. The browser is up before the server starts, and asks the moment the server answers."""
     from playwright.sync_api import sync_playwright
 
     problems: list[str] = []
-    with served_app(db) as url, sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, OFFLINE])
         try:
-            return _timed_load(_context(browser, problems), url, markers, close=True), problems
+            start = time.perf_counter()
+            with served_app(db, script=script) as url:
+                ready = time.perf_counter() - start
+                first = _timed_load(_context(browser, problems), url, markers, close=True)
+                later = _timed_load(_context(browser, problems), url, markers, close=True)
+            return ready, first, later, problems
         finally:
             browser.close()
 
