@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -435,3 +436,32 @@ def test_the_sources_page_read_names_a_damaged_report(
             query.sources(store)
     finally:
         store.close()
+
+
+SILENT_OPEN = """
+import sys
+from strikemap.errors import StoreError
+from strikemap.store import Store
+try:
+    Store(sys.argv[1])
+except StoreError as err:
+    print(err)
+"""
+
+
+@pytest.mark.parametrize(("given", "seconds"), [("", sm.CONNECT_SECONDS), ("?connect_timeout=1", 1)])
+def test_a_postgresql_server_that_never_answers_is_reported_not_waited_for(given: str, seconds: int) -> None:
+    """libpq waits for ever by default: the dashboard's start, then every page, would hang. The
+    URL's own connect_timeout is kept."""
+    with socket.socket() as silent:  # takes connections into its queue and never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        url = f"postgresql://nobody:secret@127.0.0.1:{silent.getsockname()[1]}/none{given}"
+        try:
+            done = subprocess.run(
+                [sys.executable, "-c", SILENT_OPEN, url],
+                cwd=ROOT, capture_output=True, text=True, timeout=seconds + 50,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"opening the store waited over {seconds + 50} s for a server that never answers")
+    assert "timeout expired" in done.stdout, done.stdout + done.stderr

@@ -306,6 +306,11 @@ def set_setting(store: Store, key: str, value: str) -> None:
         conn.execute(sa.insert(meta_table).values(key=f"setting:{key}", value=value))
 
 
+CONNECT_SECONDS = 10
+"""How long a new PostgreSQL connection may wait for the server to answer. libpq waits for ever, so a
+server that never answers held the dashboard's start and every page; a URL's own connect_timeout wins."""
+
+
 def _engine(url: str, *, read_only: bool = False, immutable: bool = False) -> Engine:
     """An engine for the store; a read-only one never writes, not even SQLite's journal mode."""
     file = _sqlite_file(url)
@@ -334,11 +339,12 @@ def _engine(url: str, *, read_only: bool = False, immutable: bool = False) -> En
             conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
+    wait = {} if "connect_timeout" in sa.engine.make_url(url).query else {"connect_timeout": CONNECT_SECONDS}
     if read_only:
         return sa.create_engine(
-            url, pool_pre_ping=True, connect_args={"options": "-c default_transaction_read_only=on"}
+            url, pool_pre_ping=True, connect_args={"options": "-c default_transaction_read_only=on", **wait}
         )
-    return sa.create_engine(url, pool_pre_ping=True)
+    return sa.create_engine(url, pool_pre_ping=True, connect_args=wait)
 
 
 @dataclass(frozen=True, slots=True)
