@@ -8,18 +8,12 @@ starts, before it answers any request.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from strikemap.errors import StrikeMapError
 
-PRELOADED = (
-    "strikemap.dashboard.ui",  # pandas, folium, SQLAlchemy and the package, for every page
-    "pyarrow",  # how st.dataframe sends a table
-)
-"""Not streamlit_folium: it registers its map frame only when imported during a page's run."""
 LOG = logging.getLogger("strikemap")
 
 
@@ -27,8 +21,10 @@ def warm() -> None:
     """Import what the pages use and fill the caches every visitor shares (`ui.warm`).
 
     A store that cannot be read does not stop the server: each page tries again and says why."""
-    for module in PRELOADED:
-        importlib.import_module(module)
+    import pyarrow  # noqa: F401  # how st.dataframe sends a table
+
+    # pandas, folium, SQLAlchemy and the package. Not streamlit_folium: it registers its map frame
+    # only when imported during a page's run, so `ui` imports it there.
     from strikemap.dashboard import ui
 
     try:
